@@ -1,0 +1,225 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { CUSTOM_ENVIRONMENT, ENVIRONMENTS } from './signing/environments';
+import { signRequest, type CybersourceCredentialData } from './signing/signRequest';
+import { CredentialFieldError } from './signing/credentialFieldError';
+
+const SHARED_SECRET_MODES = ['jwtSharedSecret', 'httpSignature'];
+
+export class CybersourceApi implements ICredentialType {
+	name = 'cybersourceApi';
+
+	displayName = 'Cybersource API';
+
+	icon: Icon = { light: 'file:../icons/cybersource.svg', dark: 'file:../icons/cybersource.dark.svg' };
+
+	documentationUrl =
+		'https://developer.cybersource.com/docs/cybs/en-us/platform/developer/all/rest/rest-getting-started/restgs-intro.html';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: ENVIRONMENTS.map(({ name, value }) => ({ name, value })),
+			default: 'apitest.cybersource.com',
+			description:
+				'Where requests go. Use a Sandbox while testing with sandbox keys; keys only work in the environment they were created in. Custom Base URL is for the local sandbox that ships with this package, or a proxy.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'http://127.0.0.1:8787',
+			placeholder: 'http://127.0.0.1:8787',
+			description:
+				'Full address of the API, without a trailing path. The local sandbox (npm run sandbox) prints it when it starts. http:// is only allowed here.',
+			displayOptions: { show: { environment: [CUSTOM_ENVIRONMENT] } },
+		},
+		{
+			displayName: 'Merchant ID',
+			name: 'merchantId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'my_merchant_id',
+			description:
+				'The Cybersource merchant ID (organization ID) that owns the invoices. Shown at the top of Business Center.',
+		},
+		{
+			displayName: 'Authentication',
+			name: 'authMode',
+			type: 'options',
+			options: [
+				{
+					name: 'JWT — Shared Secret',
+					value: 'jwtSharedSecret',
+					description: 'Recommended. Uses a REST shared secret key (key ID + secret).',
+				},
+				{
+					name: 'JWT — P12 Certificate',
+					value: 'jwtCertificate',
+					description: 'Uses the .p12 certificate file downloaded from Business Center',
+				},
+				{
+					name: 'HTTP Signature (Legacy)',
+					value: 'httpSignature',
+					description:
+						'Older signing method with the same shared secret key. Cybersource retired it for new integrations in September 2026.',
+				},
+			],
+			default: 'jwtSharedSecret',
+			description: 'How every request is signed. All three use keys from Business Center → Key Management.',
+		},
+		{
+			displayName: 'Key ID',
+			name: 'accessKeyId',
+			type: 'string',
+			default: '',
+			placeholder: '11111111-2222-3333-4444-555555555555',
+			description:
+				'The ID of the REST shared secret key (a UUID) from Business Center → Payment Configuration → Key Management. Not the merchant ID.',
+			displayOptions: { show: { authMode: SHARED_SECRET_MODES } },
+		},
+		{
+			displayName: 'Shared Secret Key',
+			name: 'sharedSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'The base64 secret shown once when the shared secret key was generated. Generate a new key if you lost it.',
+			displayOptions: { show: { authMode: SHARED_SECRET_MODES } },
+		},
+		{
+			displayName: 'Certificate Format',
+			name: 'signingFormat',
+			type: 'options',
+			options: [
+				{ name: 'P12 File', value: 'p12', description: 'The .p12 file from Business Center, as base64 text' },
+				{ name: 'PEM Key and Certificate', value: 'pem', description: 'A private key and certificate already extracted from the .p12' },
+			],
+			default: 'p12',
+			description: 'How the certificate key is provided',
+			displayOptions: { show: { authMode: ['jwtCertificate'] } },
+		},
+		{
+			displayName: 'P12 File (Base64)',
+			name: 'p12Certificate',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'The base64 text of the .p12 file generated in Key Management (for example the output of `base64 -w0 merchant.p12`)',
+			displayOptions: { show: { authMode: ['jwtCertificate'], signingFormat: ['p12'] } },
+		},
+		{
+			displayName: 'P12 Password',
+			name: 'p12Password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'The password chosen when the .p12 file was generated',
+			displayOptions: { show: { authMode: ['jwtCertificate'], signingFormat: ['p12'] } },
+		},
+		{
+			displayName: 'Key Alias',
+			name: 'p12Alias',
+			type: 'string',
+			default: '',
+			placeholder: 'Defaults to the merchant ID',
+			description:
+				'Which certificate in the file to use. Leave empty to use the merchant ID (or the portfolio ID with a meta key), which is what Business Center writes.',
+			displayOptions: { show: { authMode: ['jwtCertificate'], signingFormat: ['p12'] } },
+		},
+		{
+			displayName: 'Private Key (PEM)',
+			name: 'privateKeyPem',
+			type: 'string',
+			typeOptions: { password: true, rows: 4 },
+			default: '',
+			placeholder: '-----BEGIN PRIVATE KEY-----',
+			description: 'The merchant private key in PEM format (PKCS#8 or PKCS#1)',
+			displayOptions: { show: { authMode: ['jwtCertificate'], signingFormat: ['pem'] } },
+		},
+		{
+			displayName: 'Certificate (PEM)',
+			name: 'publicCertificatePem',
+			type: 'string',
+			typeOptions: { rows: 4 },
+			default: '',
+			placeholder: '-----BEGIN CERTIFICATE-----',
+			description: 'The merchant certificate in PEM format. Its subject serialNumber identifies the key.',
+			displayOptions: { show: { authMode: ['jwtCertificate'], signingFormat: ['pem'] } },
+		},
+		{
+			displayName: 'Use Meta Key',
+			name: 'useMetaKey',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether the key belongs to a portfolio (a meta key) rather than to this merchant. Requests still act for the Merchant ID above.',
+		},
+		{
+			displayName: 'Portfolio ID',
+			name: 'portfolioId',
+			type: 'string',
+			default: '',
+			description: 'The portfolio (or account) ID that owns the meta key',
+			displayOptions: { show: { useMetaKey: [true] } },
+		},
+	];
+
+	/** Signs every request itself: Cybersource signatures cover the host, path, query, date and body. */
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => {
+		const url = requestOptions.baseURL
+			? `${requestOptions.baseURL.replace(/\/+$/, '')}/${requestOptions.url.replace(/^\/+/, '')}`
+			: requestOptions.url;
+		let signed;
+		try {
+			signed = signRequest(credentials as CybersourceCredentialData, {
+				method: requestOptions.method ?? 'GET',
+				url,
+				qs: requestOptions.qs as Record<string, string | number | boolean | undefined> | undefined,
+				body: requestOptions.body,
+			});
+		} catch (error) {
+			if (error instanceof CredentialFieldError) {
+				throw new Error(`Cybersource API credential, field "${error.field}": ${error.message}`);
+			}
+			throw error;
+		}
+		const headers = { ...(requestOptions.headers ?? {}), ...signed.headers };
+		const signedOptions: IHttpRequestOptions = {
+			...requestOptions,
+			method: signed.method as IHttpRequestOptions['method'],
+			url: signed.url,
+			headers,
+		};
+		// The URL is final (query included) and must be sent exactly as signed.
+		delete signedOptions.baseURL;
+		delete signedOptions.qs;
+		if (signed.body === undefined) delete signedOptions.body;
+		else signedOptions.body = signed.body;
+		return signedOptions;
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{$credentials.environment === "custom" ? $credentials.baseUrl : "https://" + $credentials.environment}}',
+			url: '/invoicing/v2/invoices?offset=0&limit=1',
+			method: 'GET',
+		},
+	};
+}
