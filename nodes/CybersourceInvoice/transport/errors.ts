@@ -1,0 +1,171 @@
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/** What went wrong on the wire, before any HTTP answer. */
+export interface NetworkFailure {
+	code: string;
+	message: string;
+}
+
+export interface ApiFailureContext {
+	method: string;
+	path: string;
+	itemIndex?: number;
+	attempts: number;
+}
+
+function asObject(body: unknown): IDataObject {
+	if (body && typeof body === 'object' && !Array.isArray(body)) return body as IDataObject;
+	if (typeof body === 'string') {
+		try {
+			const parsed = JSON.parse(body) as unknown;
+			if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as IDataObject;
+		} catch {
+			// not JSON: fall through and keep the text
+		}
+		return { rawBody: body.slice(0, 2000) };
+	}
+	return {};
+}
+
+/** `details[]` of a Cybersource 400 as `field: reason` lines (reference §6.1). */
+function detailLines(body: IDataObject): string[] {
+	const details = Array.isArray(body.details) ? (body.details as IDataObject[]) : [];
+	return details.map((detail) => {
+		const field = typeof detail.field === 'string' ? detail.field : '(no field)';
+		const reason = typeof detail.reason === 'string' ? detail.reason : JSON.stringify(detail.reason);
+		return `${field}: ${reason}`;
+	});
+}
+
+/** 401 bodies carry `response.rmsg` as a string, a JSON string or an object (reference §6.4). */
+function rmsgText(body: IDataObject): string | undefined {
+	const response = body.response as IDataObject | undefined;
+	const rmsg = response?.rmsg;
+	if (rmsg === undefined) return undefined;
+	if (typeof rmsg === 'string') {
+		try {
+			const parsed = JSON.parse(rmsg) as IDataObject;
+			return String(parsed.error_description ?? parsed.error ?? rmsg);
+		} catch {
+			return rmsg;
+		}
+	}
+	const object = rmsg as IDataObject;
+	return String(object.error_description ?? object.error ?? JSON.stringify(object));
+}
+
+/** The invoice id in `/invoicing/v2/invoices/{id}[/action]`, decoded. */
+function invoiceIdOf(path: string): string | undefined {
+	const match = /^\/invoicing\/v2\/invoices\/([^/?]+)/.exec(path);
+	return match ? decodeURIComponent(match[1]) : undefined;
+}
+
+const AUTH_HINT =
+	'Check the Cybersource API credential: the Merchant ID, the Key ID and Shared Secret Key (or the P12 file, password and key alias), and that the Environment is the one the keys were created in (sandbox keys only work on a sandbox host). Signatures are only valid for a few minutes, so also check that this machine\'s clock is right.';
+
+/** Turns a non-2xx Cybersource answer into an error a non-programmer can act on. */
+export function apiError(
+	node: INode,
+	statusCode: number,
+	rawBody: unknown,
+	context: ApiFailureContext,
+): NodeApiError {
+	const body = asObject(rawBody);
+	const apiMessage = typeof body.message === 'string' ? body.message : undefined;
+	const reason = typeof body.reason === 'string' ? body.reason : undefined;
+	let message: string;
+	let description: string | undefined;
+
+	if (statusCode === 400) {
+		const lines = detailLines(body);
+		message = `Cybersource rejected the request: ${apiMessage ?? 'Invalid request.'}`;
+		if (lines.length) message += ` (${lines.join('; ')})`;
+		const hints: string[] = [];
+		if (reason === 'ACTION_NOT_ALLOWED') {
+			hints.push(
+				"The invoice's current status does not allow this. Drafts can be published or sent; paid, partially paid, pending and canceled invoices cannot be updated or canceled; paid and canceled invoices cannot be sent.",
+			);
+		}
+		if (reason === 'DUPLICATE_RECORD') {
+			hints.push('An invoice with this invoice number already exists. Use another number or leave it empty to let Cybersource choose one.');
+		}
+		if (lines.length) hints.push(`Fields: ${lines.join('; ')}`);
+		if (reason) hints.push(`Reason: ${reason}`);
+		description = hints.join('\n');
+	} else if (statusCode === 401) {
+		message = 'Cybersource authentication failed';
+		const detail = rmsgText(body);
+		description = `${detail ? `Cybersource says: ${detail}. ` : ''}${AUTH_HINT}`;
+	} else if (statusCode === 403) {
+		message = 'Cybersource refused access (403)';
+		description = `The key is valid but not allowed to do this. Make sure the Invoicing service is enabled for the merchant and the key belongs to it. ${apiMessage ?? ''}`.trim();
+	} else if (statusCode === 404) {
+		const invoiceId = invoiceIdOf(context.path);
+		message = invoiceId
+			? `Invoice "${invoiceId}" does not exist`
+			: `Cybersource could not find ${context.path}${apiMessage ? `: ${apiMessage}` : ''}`;
+		description = invoiceId
+			? 'Check the invoice number, and that the credential is for the merchant that owns the invoice.'
+			: apiMessage;
+	} else if (statusCode === 429) {
+		message = 'Cybersource is limiting the request rate (429)';
+		description = `Gave up after ${context.attempts} attempt(s). Slow the workflow down (for example with a Wait node or smaller batches) and try again.`;
+	} else if (statusCode >= 500) {
+		message = `Cybersource had a server problem (${statusCode})${apiMessage ? `: ${apiMessage}` : ''}`;
+		description =
+			context.method === 'POST'
+				? 'It was not retried automatically because it may have been applied. Check with Get / Get Many before running it again, so that nothing is created twice.'
+				: `Gave up after ${context.attempts} attempt(s). Try again later, or enable "Retry On Fail" in the node settings.`;
+	} else {
+		message = `Cybersource answered ${statusCode}${apiMessage ? `: ${apiMessage}` : ''}`;
+		description = reason;
+	}
+
+	return new NodeApiError(node, { ...body, statusCode } as JsonObject, {
+		message,
+		description,
+		httpCode: String(statusCode),
+		itemIndex: context.itemIndex,
+	});
+}
+
+export function networkError(
+	node: INode,
+	failure: NetworkFailure,
+	host: string,
+	context: ApiFailureContext,
+): NodeApiError {
+	const timedOut = failure.code === 'ECONNABORTED' || failure.code === 'ETIMEDOUT';
+	const message = timedOut
+		? `Cybersource at ${host} did not answer in time`
+		: `Could not reach Cybersource at ${host} (${failure.code})`;
+	const sent = failure.code !== 'ECONNREFUSED';
+	const description =
+		context.method === 'POST' && sent
+			? 'The request may have reached Cybersource. Check with Get / Get Many before running it again, so that nothing is created twice.'
+			: `Gave up after ${context.attempts} attempt(s). Check the Environment / Base URL in the credential and the network, then try again. (${failure.message})`;
+	const error = new NodeApiError(node, { networkCode: failure.code, networkMessage: failure.message } as JsonObject, {
+		message,
+		description,
+		itemIndex: context.itemIndex,
+	});
+	// NodeApiError swaps any message that mentions a known code (ECONNRESET, …) for a generic one
+	// that names neither the host nor the risk of a duplicate; keep ours.
+	error.message = message;
+	return error;
+}
+
+export function malformedResponseError(
+	node: INode,
+	statusCode: number,
+	rawBody: unknown,
+	context: ApiFailureContext,
+): NodeApiError {
+	return new NodeApiError(node, { statusCode, rawBody: String(rawBody).slice(0, 2000) } as JsonObject, {
+		message: `Cybersource answered ${statusCode} with something that is not JSON`,
+		description: `${context.method} ${context.path}: the answer could not be read. If this repeats, the Environment / Base URL may point at something that is not the Cybersource API.`,
+		httpCode: String(statusCode),
+		itemIndex: context.itemIndex,
+	});
+}

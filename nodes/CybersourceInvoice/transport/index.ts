@@ -1,0 +1,225 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import { CUSTOM_ENVIRONMENT } from '../../../credentials/signing/environments';
+import {
+	apiError,
+	malformedResponseError,
+	networkError,
+	type ApiFailureContext,
+	type NetworkFailure,
+} from './errors';
+
+export type CybersourceContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+export const CREDENTIAL_TYPE = 'cybersourceApi';
+
+/** Knobs of the request chokepoint. Tests shorten them; the node uses the defaults. */
+export interface TransportTuning {
+	timeoutMs: number;
+	maxAttempts: number;
+	baseDelayMs: number;
+	/** Upper bound on all waiting between attempts, Retry-After included. */
+	maxTotalWaitMs: number;
+}
+
+export const DEFAULT_TUNING: TransportTuning = {
+	timeoutMs: 30_000,
+	maxAttempts: 3,
+	baseDelayMs: 500,
+	maxTotalWaitMs: 15_000,
+};
+
+export interface RequestOptions {
+	itemIndex?: number;
+	tuning?: Partial<TransportTuning>;
+}
+
+export interface CybersourceResponse {
+	statusCode: number;
+	/** Invoicing answers objects; the merchant-defined-field endpoints answer bare arrays. */
+	body: IDataObject | IDataObject[];
+}
+
+type QueryValue = string | number | boolean | undefined;
+
+const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+const RETRYABLE_NETWORK = new Set([
+	'ECONNREFUSED',
+	'ECONNRESET',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+/** GET and PUT are idempotent: repeating them cannot create a second invoice. */
+function isIdempotent(method: IHttpRequestMethods): boolean {
+	return method === 'GET' || method === 'PUT';
+}
+
+/** Path of an invoice (or one of its actions); the id is URL-encoded before it is signed. */
+export function invoicePath(invoiceId: string, action?: 'delivery' | 'cancelation' | 'publication'): string {
+	const base = `/invoicing/v2/invoices/${encodeURIComponent(invoiceId)}`;
+	return action ? `${base}/${action}` : base;
+}
+
+/**
+ * The network error code (ECONNRESET, ECONNREFUSED, ECONNABORTED for a timeout, …) of a failed
+ * attempt. n8n wraps the HTTP client's error in a NodeApiError and moves the code to `httpCode`.
+ */
+function networkFailureOf(error: unknown): NetworkFailure | undefined {
+	const candidates = [error, (error as { cause?: unknown })?.cause];
+	for (const candidate of candidates) {
+		const fields = candidate as { code?: unknown; httpCode?: unknown; messages?: unknown; message?: unknown };
+		const code = [fields?.code, fields?.httpCode].find(
+			(value): value is string => typeof value === 'string' && /^E[A-Z_]+$/.test(value),
+		);
+		if (code) {
+			const messages = Array.isArray(fields.messages) ? (fields.messages as string[]) : [];
+			return { code, message: messages[0] ?? String(fields.message ?? code) };
+		}
+	}
+	return undefined;
+}
+
+function retryAfterMs(headers: IDataObject | undefined): number | undefined {
+	const value = headers?.['retry-after'];
+	if (value === undefined) return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(String(value));
+	return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
+}
+
+function isJson(body: unknown): body is IDataObject | IDataObject[] {
+	return !!body && typeof body === 'object' && !Buffer.isBuffer(body);
+}
+
+type Outcome =
+	| { kind: 'response'; statusCode: number; body: unknown; headers?: IDataObject }
+	| { kind: 'network'; failure: NetworkFailure }
+	| { kind: 'unsigned'; error: NodeApiError };
+
+/** One signed attempt: an HTTP answer, no answer at all (`network`), or no request (`unsigned`). */
+async function sendOnce(this: CybersourceContext, request: IHttpRequestOptions, itemIndex?: number): Promise<Outcome> {
+	try {
+		// A fresh copy per attempt: authenticate re-signs it with a new date / jti.
+		const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+			...request,
+			headers: { ...(request.headers ?? {}) },
+		})) as { statusCode: number; body: unknown; headers?: IDataObject };
+		return { kind: 'response', ...response };
+	} catch (error) {
+		const failure = networkFailureOf(error);
+		if (failure) return { kind: 'network', failure };
+		// The credential could not sign: its message names the field to fix.
+		const unsigned = error instanceof NodeApiError ? error : new NodeApiError(this.getNode(), error as JsonObject);
+		unsigned.context.itemIndex = itemIndex;
+		return { kind: 'unsigned', error: unsigned };
+	}
+}
+
+/** Where requests go, for messages; the credential decides it (see resolveBaseUrl). */
+async function hostOf(this: CybersourceContext): Promise<string> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const environment = String(credentials.environment ?? '');
+	if (environment !== CUSTOM_ENVIRONMENT) return environment;
+	return URL.canParse(String(credentials.baseUrl)) ? new URL(String(credentials.baseUrl)).host : String(credentials.baseUrl);
+}
+
+/**
+ * The single chokepoint for Cybersource calls: signs through the credential, retries what is safe
+ * to retry, and turns every failure into a NodeApiError that says what to fix.
+ *
+ * Retries (at most `maxAttempts`, exponential backoff, bounded total wait): GET and PUT on 429
+ * (honouring Retry-After), 502/503/504 and network errors; anything else only when the connection
+ * was refused, i.e. nothing was sent, so a create is never duplicated.
+ */
+export async function cybersourceApiCall(
+	this: CybersourceContext,
+	method: IHttpRequestMethods,
+	path: string,
+	body?: IDataObject,
+	query?: Record<string, QueryValue>,
+	options: RequestOptions = {},
+): Promise<CybersourceResponse> {
+	const tuning = { ...DEFAULT_TUNING, ...options.tuning };
+	const request: IHttpRequestOptions = {
+		method,
+		url: path,
+		qs: query ? Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) : undefined,
+		body,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: tuning.timeoutMs,
+	};
+
+	let waited = 0;
+	for (let attempt = 1; ; attempt++) {
+		const context: ApiFailureContext = { method, path, itemIndex: options.itemIndex, attempts: attempt };
+		const outcome = await sendOnce.call(this, request, options.itemIndex);
+		if (outcome.kind === 'unsigned') throw outcome.error;
+		let delay: number | undefined;
+
+		if (outcome.kind === 'response') {
+			const { statusCode } = outcome;
+			if (statusCode >= 200 && statusCode < 300) {
+				if (!isJson(outcome.body)) {
+					throw malformedResponseError(this.getNode(), statusCode, outcome.body, context);
+				}
+				return { statusCode, body: outcome.body };
+			}
+			if (isIdempotent(method) && RETRYABLE_STATUS.has(statusCode)) {
+				delay = retryAfterMs(outcome.headers) ?? tuning.baseDelayMs * 2 ** (attempt - 1);
+			}
+			if (delay === undefined || attempt >= tuning.maxAttempts || waited + delay > tuning.maxTotalWaitMs) {
+				throw apiError(this.getNode(), statusCode, outcome.body, context);
+			}
+		} else {
+			const { failure } = outcome;
+			const nothingSent = failure.code === 'ECONNREFUSED';
+			if ((nothingSent || isIdempotent(method)) && RETRYABLE_NETWORK.has(failure.code)) {
+				delay = tuning.baseDelayMs * 2 ** (attempt - 1);
+			}
+			if (delay === undefined || attempt >= tuning.maxAttempts || waited + delay > tuning.maxTotalWaitMs) {
+				throw networkError(this.getNode(), failure, await hostOf.call(this), context);
+			}
+		}
+		waited += delay;
+		await sleep(delay);
+	}
+}
+
+/** `cybersourceApiCall` for callers that only need the JSON object it answers. */
+export async function cybersourceApiRequest(
+	this: CybersourceContext,
+	method: IHttpRequestMethods,
+	path: string,
+	body?: IDataObject,
+	query?: Record<string, QueryValue>,
+	options: RequestOptions = {},
+): Promise<IDataObject> {
+	const response = await cybersourceApiCall.call(this, method, path, body, query, options);
+	return Array.isArray(response.body) ? { items: response.body } : response.body;
+}
+
+/** For the endpoints that answer a bare JSON array (merchant-defined fields, reference §3.9). */
+export async function cybersourceApiRequestArray(
+	this: CybersourceContext,
+	method: IHttpRequestMethods,
+	path: string,
+	options: RequestOptions = {},
+): Promise<IDataObject[]> {
+	const response = await cybersourceApiCall.call(this, method, path, undefined, undefined, options);
+	return Array.isArray(response.body) ? response.body : [response.body];
+}

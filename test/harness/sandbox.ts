@@ -1,0 +1,57 @@
+/** The in-process sandbox and ready-made credentials for each authentication mode. */
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
+
+export type { Sandbox };
+
+export async function startTestSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	return await startSandbox({ port: 0, quiet: true, ...options });
+}
+
+export type CredentialMode = 'jwtSharedSecret' | 'httpSignature' | 'jwtP12' | 'jwtPem' | 'metaKey';
+
+/** A "Cybersource API" credential, as a user would fill it in, pointing at the sandbox. */
+export function sandboxCredentials(sandbox: Sandbox, mode: CredentialMode = 'jwtSharedSecret'): ICredentialDataDecryptedObject {
+	const { merchant } = sandbox;
+	const base = { environment: 'custom', baseUrl: sandbox.url, merchantId: merchant.merchantId };
+	switch (mode) {
+		case 'jwtSharedSecret':
+		case 'httpSignature':
+			return { ...base, authMode: mode, accessKeyId: merchant.keyId, sharedSecret: merchant.sharedSecret };
+		case 'jwtP12':
+			return {
+				...base,
+				authMode: 'jwtCertificate',
+				signingFormat: 'p12',
+				p12Certificate: merchant.p12Base64,
+				p12Password: merchant.p12Password,
+				p12Alias: '',
+			};
+		case 'jwtPem':
+			return {
+				...base,
+				authMode: 'jwtCertificate',
+				signingFormat: 'pem',
+				privateKeyPem: merchant.privateKeyPem,
+				publicCertificatePem: merchant.certificatePem,
+			};
+		case 'metaKey': {
+			const metaKey = sandbox.metaKeys.find((key) => key.merchantIds.includes(merchant.merchantId));
+			if (!metaKey) throw new Error('the sandbox has no meta key for its default merchant');
+			return {
+				...base,
+				authMode: 'jwtSharedSecret',
+				useMetaKey: true,
+				portfolioId: metaKey.portfolioId,
+				accessKeyId: metaKey.keyId,
+				sharedSecret: metaKey.sharedSecret,
+			};
+		}
+	}
+}
+
+/** A due date a month ahead, in the API's format. */
+export function futureDate(days = 30): string {
+	return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
