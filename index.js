@@ -1,3 +1,3 @@
-// n8n loads the package through the "n8n" section of package.json; this entry point only exists
-// so that `require('n8n-nodes-cybersource-invoice')` resolves.
+// Not part of the published package: n8n finds the node and the credential through the "n8n"
+// section of package.json (dist/…). Kept as the repository's documented entry point.
 module.exports = {};

@@ -1,0 +1,112 @@
+/**
+ * End to end in a real n8n: the built package is loaded as a custom extension and, once, as an
+ * installed community package; n8n must register the node, its AI-tool variant and the
+ * credential, import the examples, run them, and leave the right invoices in the sandbox.
+ *
+ *   npm run test:e2e
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { startSandbox, type Sandbox } from '../sandbox';
+import {
+	ensureRuntime,
+	executeWorkflow,
+	n8nEnv,
+	n8nVersion,
+	runN8nOrThrow,
+	stageCommunityPackage,
+	stageExtension,
+} from './n8nRuntime';
+import { SCENARIOS, type Scenario } from './scenarios';
+import { loadExamples, nodeTypePrefix, writeCredentialImport, writeWorkflowImport, type LoadMode } from './workflows';
+
+interface Step {
+	mode: LoadMode;
+	step: string;
+	seconds: number;
+}
+
+const steps: Step[] = [];
+
+async function timed<T>(mode: LoadMode, step: string, work: () => Promise<T>): Promise<T> {
+	const started = Date.now();
+	try {
+		return await work();
+	} finally {
+		steps.push({ mode, step, seconds: (Date.now() - started) / 1000 });
+	}
+}
+
+/** `n8n export:nodes` lists every node type n8n loaded. */
+async function assertRegistered(env: NodeJS.ProcessEnv, mode: LoadMode, workDir: string): Promise<void> {
+	const file = path.join(workDir, 'nodes.json');
+	await runN8nOrThrow(['export:nodes', `--output=${file}`], env);
+	const types = (require(file) as Array<{ name: string; credentials?: Array<{ name: string }> }>).filter((type) =>
+		type.name.startsWith(`${nodeTypePrefix(mode)}.`),
+	);
+	const names = types.map((type) => type.name).sort();
+	assert.deepEqual(names, [`${nodeTypePrefix(mode)}.cybersourceInvoice`, `${nodeTypePrefix(mode)}.cybersourceInvoiceTool`]);
+	for (const type of types) assert.deepEqual(type.credentials?.map((c) => c.name), ['cybersourceApi']);
+}
+
+async function runScenario(scenario: Scenario, sandbox: Sandbox, env: NodeJS.ProcessEnv, mode: LoadMode): Promise<void> {
+	sandbox.reset();
+	scenario.prepare?.(sandbox);
+	const result = await timed(mode, `execute ${scenario.workflowId}`, () => executeWorkflow(scenario.workflowId, env));
+	if (result.status !== 'success') {
+		throw new Error(`${scenario.title}: execution ${result.status}: ${result.error?.message ?? ''} ${result.error?.description ?? ''}`);
+	}
+	const verdicts = sandbox.requests().filter((request) => request.verdict !== 'ok');
+	assert.deepEqual(verdicts, [], 'every request n8n sent was accepted by the sandbox');
+	scenario.verify(result, sandbox);
+	console.log(`[e2e] ${mode}: ✔ ${scenario.title}`);
+}
+
+async function runInN8n(mode: LoadMode, sandbox: Sandbox, scenarios: Scenario[]): Promise<void> {
+	const workDir = mkdtempSync(path.join(tmpdir(), `cs-e2e-${mode}-`));
+	try {
+		const userFolder = path.join(workDir, 'home');
+		const extra: Record<string, string> = {};
+		if (mode === 'custom') extra.N8N_CUSTOM_EXTENSIONS = stageExtension(path.join(workDir, 'ext'));
+		else stageCommunityPackage(userFolder);
+		const env = n8nEnv(userFolder, extra);
+
+		await timed(mode, 'export:nodes', () => assertRegistered(env, mode, workDir));
+		const credentials = writeCredentialImport(path.join(workDir, 'credentials.json'), {
+			baseUrl: sandbox.url,
+			merchantId: sandbox.merchant.merchantId,
+			keyId: sandbox.merchant.keyId,
+			sharedSecret: sandbox.merchant.sharedSecret,
+		});
+		await timed(mode, 'import:credentials', () => runN8nOrThrow(['import:credentials', `--input=${credentials}`], env));
+		const workflows = writeWorkflowImport(path.join(workDir, 'workflows.json'), mode);
+		await timed(mode, 'import:workflow', () => runN8nOrThrow(['import:workflow', `--input=${workflows}`], env));
+		console.log(`[e2e] ${mode}: node, tool and credential registered; ${loadExamples().length} workflows imported`);
+		for (const scenario of scenarios) await runScenario(scenario, sandbox, env, mode);
+	} finally {
+		rmSync(workDir, { recursive: true, force: true });
+	}
+}
+
+async function main(): Promise<void> {
+	const started = Date.now();
+	ensureRuntime();
+	const sandbox = await startSandbox({ port: 0, quiet: true });
+	try {
+		await runInN8n('custom', sandbox, SCENARIOS);
+		// The way users get it: the published tarball under ~/.n8n/nodes/node_modules.
+		await runInN8n('community', sandbox, SCENARIOS.filter((scenario) => scenario.workflowId === 'csExSheetRows001'));
+	} finally {
+		await sandbox.close();
+	}
+	console.log(`\n[e2e] n8n ${n8nVersion()} on Node ${process.version}: all passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	for (const step of steps) console.log(`  ${step.mode.padEnd(10)} ${step.step.padEnd(32)} ${step.seconds.toFixed(1)} s`);
+}
+
+main().catch((error: unknown) => {
+	console.error(`[e2e] FAILED: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+	process.exit(1);
+});

@@ -1,0 +1,157 @@
+/**
+ * What each example workflow must do, checked against the sandbox's own state (the invoices
+ * really exist with the right lines, totals and statuses), not only against n8n's output.
+ */
+import assert from 'node:assert/strict';
+
+import type { Sandbox } from '../sandbox';
+import { outputOf, type ExecutionResult } from './n8nRuntime';
+
+type StoredInvoice = {
+	id: string;
+	status: string;
+	customerInformation?: { name?: string; email?: string };
+	invoiceInformation: { dueDate: string; deliveryMode?: string; paymentLink?: string };
+	orderInformation: { amountDetails: { totalAmount: number | string }; lineItems?: Array<Record<string, unknown>> };
+	invoiceHistory?: Array<{ event: string }>;
+};
+
+export interface ScenarioSummary {
+	workflow: string;
+	invoices: string[];
+	statuses: string[];
+	paymentLinks: string[];
+}
+
+export interface Scenario {
+	workflowId: string;
+	title: string;
+	/** Puts the sandbox in the state the workflow expects (e.g. invoices to chase). */
+	prepare?(sandbox: Sandbox): void;
+	verify(result: ExecutionResult, sandbox: Sandbox): ScenarioSummary;
+}
+
+function stored(sandbox: Sandbox, id: unknown): StoredInvoice {
+	const invoice = sandbox.getInvoice(String(id)) as StoredInvoice | undefined;
+	assert.ok(invoice, `invoice ${String(id)} is not in the sandbox`);
+	return invoice;
+}
+
+function total(invoice: StoredInvoice): number {
+	return Number(invoice.orderInformation.amountDetails.totalAmount);
+}
+
+function daysFromToday(days: number): string {
+	return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function summary(workflow: string, invoices: StoredInvoice[]): ScenarioSummary {
+	return {
+		workflow,
+		invoices: invoices.map((invoice) => invoice.id),
+		statuses: invoices.map((invoice) => invoice.status),
+		paymentLinks: invoices.map((invoice) => invoice.invoiceInformation.paymentLink ?? ''),
+	};
+}
+
+export const SCENARIOS: Scenario[] = [
+	{
+		workflowId: 'csExFormManual01',
+		title: '1. Form submission → emailed invoice',
+		verify(result, sandbox) {
+			const [created] = outputOf(result, 'Create and email invoice');
+			const invoice = stored(sandbox, created.id);
+			assert.equal(invoice.status, 'SENT');
+			assert.equal(invoice.customerInformation?.email, 'tanya.lee@example.com');
+			assert.equal(invoice.invoiceInformation.deliveryMode, 'Email');
+			assert.equal(invoice.invoiceInformation.dueDate, daysFromToday(14));
+			assert.equal(total(invoice), 1250.5);
+			return summary('1. Form → emailed invoice', [invoice]);
+		},
+	},
+	{
+		workflowId: 'csExSheetRows001',
+		title: '2. Spreadsheet rows → itemized invoices',
+		verify(result, sandbox) {
+			const links = outputOf(result, 'Payment links');
+			assert.equal(links.length, 3, 'one invoice per customer');
+			const expected: Record<string, { lines: number; total: number }> = {
+				'Acme Corp': { lines: 2, total: 2142.18 },
+				Globex: { lines: 3, total: 5195 },
+				Initech: { lines: 1, total: 500 },
+			};
+			const invoices = links.map((row) => stored(sandbox, row.invoice));
+			for (const invoice of invoices) {
+				const want = expected[invoice.customerInformation?.name ?? ''];
+				assert.ok(want, `unexpected customer ${invoice.customerInformation?.name}`);
+				assert.equal(invoice.status, 'CREATED');
+				assert.equal(invoice.orderInformation.lineItems?.length, want.lines);
+				assert.equal(total(invoice), want.total);
+				assert.match(invoice.invoiceInformation.paymentLink ?? '', /^https:\/\//);
+			}
+			const globex = invoices.find((invoice) => invoice.customerInformation?.name === 'Globex');
+			assert.deepEqual(
+				globex?.orderInformation.lineItems?.map((line) => [line.productSku, line.quantity, Number(line.totalAmount)]),
+				[
+					['LIC-PRO', 5, 2495],
+					['SUP-GOLD', 1, 1200],
+					['ONB', 2, 1500],
+				],
+			);
+			return summary('2. Sheet rows → itemized', invoices);
+		},
+	},
+	{
+		workflowId: 'csExChasePaymnt1',
+		title: '3. Chase past-due invoices, record paid ones',
+		prepare(sandbox) {
+			const template = (dueDate: string) => ({
+				customerInformation: { name: 'Chased Customer', email: 'late.payer@example.com' },
+				invoiceInformation: { description: 'Seeded for the chase example', dueDate, deliveryMode: 'email' },
+				orderInformation: { amountDetails: { totalAmount: '300.00', currency: 'USD' } },
+			});
+			sandbox.seed(3, { status: 'SENT', template: template(daysFromToday(-10)) });
+			sandbox.seed(2, { status: 'SENT', template: template(daysFromToday(10)) });
+			sandbox.seed(2, { status: 'PARTIAL', template: template(daysFromToday(-3)) });
+			sandbox.seed(4, { status: 'PAID', template: template(daysFromToday(-20)) });
+		},
+		verify(result, sandbox) {
+			const resent = outputOf(result, 'Resend invoice');
+			assert.equal(resent.length, 5, 'the 3 past-due sent and 2 past-due partly paid invoices');
+			const invoices = resent.map((item) => stored(sandbox, item.id));
+			for (const invoice of invoices) {
+				assert.ok(invoice.invoiceInformation.dueDate < daysFromToday(0));
+				assert.equal(invoice.invoiceHistory?.[0]?.event, 'RESEND', `invoice ${invoice.id} was emailed again`);
+			}
+			assert.deepEqual([...new Set(invoices.map((invoice) => invoice.status))].sort(), ['PARTIAL', 'SENT']);
+			const crm = outputOf(result, 'CRM update (sample)');
+			assert.equal(crm.length, 4);
+			assert.ok(crm.every((row) => row.dealStage === 'Closed Won (paid)' && row.amountPaid === 300));
+			return summary('3. Chase past due', invoices);
+		},
+	},
+	{
+		workflowId: 'csExDraftReview1',
+		title: '4. Draft → review → send or publish; update then cancel',
+		verify(result, sandbox) {
+			const [sent] = outputOf(result, 'Send to customer');
+			const [published] = outputOf(result, 'Publish (share the link yourself)');
+			const small = stored(sandbox, sent.id);
+			const large = stored(sandbox, published.id);
+			assert.equal(small.status, 'SENT');
+			assert.equal(total(small), 120);
+			assert.equal(large.status, 'CREATED');
+			// 12 × 180 + 2 × 120 − 10 % on the call-outs
+			assert.equal(total(large), 2376);
+			const [canceled] = outputOf(result, 'Cancel invoice');
+			const withdrawn = stored(sandbox, canceled.id);
+			assert.equal(withdrawn.status, 'CANCELED');
+			assert.equal(withdrawn.invoiceInformation.dueDate, daysFromToday(60));
+			assert.deepEqual(
+				withdrawn.invoiceHistory?.map((entry) => entry.event),
+				['CANCEL', 'UPDATE', 'CREATE'],
+			);
+			return summary('4. Draft review / update+cancel', [small, large, withdrawn]);
+		},
+	},
+];

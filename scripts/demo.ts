@@ -1,0 +1,129 @@
+/**
+ * One-command demo: the local Cybersource sandbox and a real n8n with this node, a credential
+ * for the sandbox and the example workflows, ready to log in to.
+ *
+ *   npm run demo                 interactive: n8n on http://127.0.0.1:5678 (Ctrl-C stops both)
+ *   npm run demo -- --headless   runs every example once, prints what it did, exits non-zero on failure
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { startSandbox, type Sandbox } from '../sandbox';
+import { OWNER, startInstance } from '../e2e/instance';
+import { ensureRuntime, executeWorkflow, n8nEnv, n8nVersion, ROOT, runN8nOrThrow, stageExtension } from '../e2e/n8nRuntime';
+import { SCENARIOS, type ScenarioSummary } from '../e2e/scenarios';
+import { writeCredentialImport, writeWorkflowImport } from '../e2e/workflows';
+
+const DEMO_DIR = path.join(ROOT, '.demo');
+const N8N_PORT = Number(process.env.DEMO_N8N_PORT ?? 5678);
+const SANDBOX_PORT = Number(process.env.DEMO_SANDBOX_PORT ?? 8787);
+
+function table(rows: ScenarioSummary[]): string {
+	const lines = ['workflow                           invoices  statuses                      payment links'];
+	for (const row of rows) {
+		const statuses = Object.entries(
+			row.statuses.reduce<Record<string, number>>((count, status) => ({ ...count, [status]: (count[status] ?? 0) + 1 }), {}),
+		)
+			.map(([status, count]) => `${count} ${status}`)
+			.join(', ');
+		const links = row.paymentLinks.filter(Boolean);
+		lines.push(
+			`${row.workflow.padEnd(35)}${String(row.invoices.length).padStart(8)}  ${statuses.padEnd(30)}${links.length ? `${links.length}, e.g. ${links[0]}` : '-'}`,
+		);
+	}
+	return lines.join('\n');
+}
+
+async function headless(): Promise<number> {
+	const workDir = mkdtempSync(path.join(tmpdir(), 'cs-demo-'));
+	const sandbox = await startSandbox({ port: 0, quiet: true });
+	const rows: ScenarioSummary[] = [];
+	let failures = 0;
+	try {
+		const env = n8nEnv(path.join(workDir, 'home'), { N8N_CUSTOM_EXTENSIONS: stageExtension(path.join(workDir, 'ext')) });
+		const credentials = writeCredentialImport(path.join(workDir, 'credentials.json'), {
+			baseUrl: sandbox.url,
+			merchantId: sandbox.merchant.merchantId,
+			keyId: sandbox.merchant.keyId,
+			sharedSecret: sandbox.merchant.sharedSecret,
+		});
+		await runN8nOrThrow(['import:credentials', `--input=${credentials}`], env);
+		await runN8nOrThrow(['import:workflow', `--input=${writeWorkflowImport(path.join(workDir, 'workflows.json'), 'custom')}`], env);
+		for (const scenario of SCENARIOS) {
+			sandbox.reset();
+			scenario.prepare?.(sandbox);
+			try {
+				const result = await executeWorkflow(scenario.workflowId, env);
+				if (result.status !== 'success') throw new Error(`${result.error?.message ?? result.status}`);
+				rows.push(scenario.verify(result, sandbox));
+			} catch (error) {
+				failures++;
+				console.error(`✘ ${scenario.title}: ${error instanceof Error ? error.message : String(error)}`);
+			}
+		}
+	} finally {
+		await sandbox.close();
+		rmSync(workDir, { recursive: true, force: true });
+	}
+	console.log(`\nn8n ${n8nVersion()} + n8n-nodes-cybersource-invoice against the local sandbox:\n`);
+	console.log(table(rows));
+	console.log(failures ? `\n${failures} workflow(s) FAILED` : '\nAll example workflows succeeded.');
+	return failures ? 1 : 0;
+}
+
+/** A new demo sandbox gets a few invoices, so lists and the chase example have something to show. */
+function seedDemoInvoices(sandbox: Sandbox): void {
+	SCENARIOS.find((scenario) => scenario.workflowId === 'csExChasePaymnt1')?.prepare?.(sandbox);
+}
+
+async function interactive(): Promise<void> {
+	const dataFile = path.join(DEMO_DIR, 'sandbox-data.json');
+	const isNew = !existsSync(dataFile);
+	const sandbox = await startSandbox({ port: SANDBOX_PORT, quiet: true, dataFile });
+	if (isNew) seedDemoInvoices(sandbox);
+	console.log(`[demo] Cybersource sandbox on ${sandbox.url} (merchant ${sandbox.merchant.merchantId})`);
+	console.log('[demo] starting n8n…');
+	const instance = await startInstance({
+		workDir: path.join(DEMO_DIR, 'n8n'),
+		sandbox,
+		port: N8N_PORT,
+		brokerPort: N8N_PORT + 1,
+		stdio: 'ignore',
+	});
+	console.log(`
+  n8n:      ${instance.url}   (log in as ${OWNER.email} / ${OWNER.password})
+  form:     ${instance.formUrl}   (example 1: submit it to create and email an invoice)
+  sandbox:  ${sandbox.url}   credential "Cybersource (local sandbox)" is already set up
+
+  Open the workflows "Cybersource example 1…4" and click "Execute workflow".
+  Ctrl-C stops n8n and the sandbox; invoices are kept in .demo/sandbox-data.json.
+`);
+	let stopping = false;
+	const shutdown = async () => {
+		if (stopping) return;
+		stopping = true;
+		console.log('\n[demo] stopping…');
+		await instance.stop();
+		await sandbox.close();
+		process.exit(0);
+	};
+	process.on('SIGINT', () => void shutdown());
+	process.on('SIGTERM', () => void shutdown());
+	instance.process.on('exit', (code) => {
+		if (stopping) return;
+		console.error(`[demo] n8n exited unexpectedly (code ${code})`);
+		void sandbox.close().then(() => process.exit(1));
+	});
+}
+
+async function main(): Promise<void> {
+	ensureRuntime();
+	if (process.argv.includes('--headless')) process.exit(await headless());
+	await interactive();
+}
+
+main().catch((error: unknown) => {
+	console.error(`[demo] ${error instanceof Error ? error.message : String(error)}`);
+	process.exit(1);
+});
