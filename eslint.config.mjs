@@ -21,7 +21,14 @@ export default tseslint.config(
 	{
 		files: ['**/*.ts'],
 		extends: [js.configs.recommended, tseslint.configs.recommended],
-		rules: { 'prefer-spread': 'off' },
+		rules: {
+			'prefer-spread': 'off',
+			// `_name` marks a value that is deliberately unused (e.g. left out of a rest object).
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+			],
+		},
 	},
 	{
 		// The shipped package: the n8n rules, and no console.

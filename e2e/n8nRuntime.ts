@@ -3,7 +3,7 @@
  * package.json and lockfile, never part of the node package), started headless per run.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -14,7 +14,8 @@ export const N8N_BIN = path.join(RUNTIME_DIR, 'node_modules', '.bin', 'n8n');
 export const PACKAGE_NAME = 'n8n-nodes-cybersource-invoice';
 
 export function n8nVersion(): string {
-	return (require(path.join(RUNTIME_DIR, 'node_modules', 'n8n', 'package.json')) as { version: string }).version;
+	const manifest = readFileSync(path.join(RUNTIME_DIR, 'node_modules', 'n8n', 'package.json'), 'utf8');
+	return (JSON.parse(manifest) as { version: string }).version;
 }
 
 /** First run only: about 4 minutes and 2.3 GB on a 2-core machine. */

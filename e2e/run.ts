@@ -6,7 +6,7 @@
  *   npm run test:e2e
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -44,7 +44,8 @@ async function timed<T>(mode: LoadMode, step: string, work: () => Promise<T>): P
 async function assertRegistered(env: NodeJS.ProcessEnv, mode: LoadMode, workDir: string): Promise<void> {
 	const file = path.join(workDir, 'nodes.json');
 	await runN8nOrThrow(['export:nodes', `--output=${file}`], env);
-	const types = (require(file) as Array<{ name: string; credentials?: Array<{ name: string }> }>).filter((type) =>
+	const exported = JSON.parse(readFileSync(file, 'utf8')) as Array<{ name: string; credentials?: Array<{ name: string }> }>;
+	const types = exported.filter((type) =>
 		type.name.startsWith(`${nodeTypePrefix(mode)}.`),
 	);
 	const names = types.map((type) => type.name).sort();
