@@ -1,0 +1,20 @@
+/**
+ * Local Cybersource Invoicing sandbox (dev-only): a signature-verifying, stateful HTTP server
+ * implementing the reference spec independently of the product code in nodes/ and credentials/.
+ */
+
+export { startSandbox } from './sandbox';
+export type { Sandbox } from './sandbox';
+export { SandboxError } from './invoices';
+export { isLoopbackAddress } from './hooks';
+export { DEFAULT_MERCHANT_ID, DEFAULT_PORTFOLIO_ID } from './merchants';
+export type {
+	AuthMode,
+	FaultKind,
+	FaultSpec,
+	InvoiceStatus,
+	RequestLogEntry,
+	SandboxMerchant,
+	SandboxMetaKey,
+	SandboxOptions,
+} from './types';

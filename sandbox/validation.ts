@@ -1,0 +1,388 @@
+/**
+ * Request validation of §4 (invoice create/update) and §3.2 (list query). Produces the stored,
+ * normalised invoice content plus `details[]` entries whose `field` is the JSON path of the
+ * offending value, e.g. `orderInformation.lineItems[3].quantity`.
+ */
+
+import { ErrorDetail, INVALID, MISSING } from './errors';
+import { decimalPlaces, toAmountString } from './money';
+import { isCalendarDate } from './time';
+import {
+	AmountDetails,
+	DeliveryMode,
+	INVOICE_STATUSES,
+	InvoiceContent,
+	InvoiceStatus,
+	LineItem,
+	MdfDefinition,
+} from './types';
+
+type Json = Record<string, unknown>;
+
+export const MAX_LINE_ITEMS = 30;
+export const MAX_QUANTITY = 999999999;
+/** Responses declare `id` maxLength 26, so longer numbers could not be echoed (§4.5, inferred). */
+export const MAX_INVOICE_NUMBER = 26;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Collects details while walking a body; every helper returns the normalised value or undefined. */
+export class Checker {
+	readonly details: ErrorDetail[] = [];
+
+	issue(field: string, reason: string): undefined {
+		this.details.push({ field, reason });
+		return undefined;
+	}
+
+	object(path: string, value: unknown, required = false): Json | undefined {
+		if (value === undefined || value === null)
+			return required ? this.issue(path, MISSING) : undefined;
+		if (typeof value !== 'object' || Array.isArray(value)) return this.issue(path, INVALID);
+		return value as Json;
+	}
+
+	string(
+		path: string,
+		value: unknown,
+		opts: { max?: number; required?: boolean; pattern?: RegExp } = {},
+	): string | undefined {
+		if (value === undefined || value === null || (opts.required && value === '')) {
+			return opts.required ? this.issue(path, MISSING) : undefined;
+		}
+		if (typeof value !== 'string') return this.issue(path, INVALID);
+		if (opts.max !== undefined && value.length > opts.max) return this.issue(path, INVALID);
+		if (opts.pattern && !opts.pattern.test(value)) return this.issue(path, INVALID);
+		return value;
+	}
+
+	/** Non-negative decimal with `.`; JSON numbers are accepted as the live gateway does. */
+	amount(
+		path: string,
+		value: unknown,
+		opts: { max?: number; required?: boolean; maxDecimals?: number } = {},
+	): string | undefined {
+		if (value === undefined || value === null || value === '') {
+			return opts.required ? this.issue(path, MISSING) : undefined;
+		}
+		const text = toAmountString(value);
+		if (text === undefined) return this.issue(path, INVALID);
+		if (opts.max !== undefined && text.length > opts.max) return this.issue(path, INVALID);
+		if (opts.maxDecimals !== undefined && decimalPlaces(text) > opts.maxDecimals) {
+			return this.issue(path, INVALID);
+		}
+		return text;
+	}
+
+	boolean(path: string, value: unknown): boolean | undefined {
+		if (value === undefined || value === null) return undefined;
+		if (typeof value !== 'boolean') return this.issue(path, INVALID);
+		return value;
+	}
+
+	/** Integers; digit strings are coerced (spec examples send `"quantity": "20"`). */
+	integer(
+		path: string,
+		value: unknown,
+		opts: { min?: number; max?: number; required?: boolean } = {},
+	): number | undefined {
+		if (value === undefined || value === null || value === '') {
+			return opts.required ? this.issue(path, MISSING) : undefined;
+		}
+		const number = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+		if (typeof number !== 'number' || !Number.isInteger(number)) return this.issue(path, INVALID);
+		if (opts.min !== undefined && number < opts.min) return this.issue(path, INVALID);
+		if (opts.max !== undefined && number > opts.max) return this.issue(path, INVALID);
+		return number;
+	}
+
+	date(
+		path: string,
+		value: unknown,
+		opts: { required?: boolean; notBefore?: string } = {},
+	): string | undefined {
+		const text = this.string(path, value, { required: opts.required, max: 10 });
+		if (text === undefined) return undefined;
+		if (!isCalendarDate(text)) return this.issue(path, INVALID);
+		// Same format, so string order is date order.
+		if (opts.notBefore !== undefined && text < opts.notBefore) return this.issue(path, INVALID);
+		return text;
+	}
+}
+
+/** Drops undefined members so stored/echoed objects only carry what was sent. */
+function compact<T extends object>(value: T): T | undefined {
+	const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+	return entries.length ? (Object.fromEntries(entries) as T) : undefined;
+}
+
+export interface InvoiceInput {
+	content: InvoiceContent;
+	invoiceNumber?: string;
+	sendImmediately?: boolean;
+	deliveryMode?: DeliveryMode;
+}
+
+export interface InvoiceValidationContext {
+	/** UTC `YYYY-MM-DD` of the sandbox clock; expirationDate may not be earlier. */
+	today: string;
+	/** Definitions of referenceType Invoice, by id. */
+	mdfDefinitions: Map<number, MdfDefinition>;
+}
+
+/**
+ * Create and update share one schema except that update has no `invoiceNumber` and no
+ * `clientReferenceInformation`; the caller decides what to do with those on update.
+ */
+export function validateInvoice(
+	body: unknown,
+	context: InvoiceValidationContext,
+): { input?: InvoiceInput; details: ErrorDetail[] } {
+	if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+		return { details: [{ field: 'body', reason: INVALID }] };
+	}
+	const root = body as Json;
+	const c = new Checker();
+
+	const clientRef = c.object('clientReferenceInformation', root.clientReferenceInformation);
+	const partner = clientRef && c.object('clientReferenceInformation.partner', clientRef.partner);
+	if (partner) {
+		c.string('clientReferenceInformation.partner.developerId', partner.developerId, { max: 8 });
+		c.string('clientReferenceInformation.partner.solutionId', partner.solutionId, { max: 8 });
+	}
+
+	const customer = c.object('customerInformation', root.customerInformation);
+	let customerInformation: InvoiceContent['customerInformation'];
+	if (customer) {
+		const company = c.object('customerInformation.company', customer.company);
+		customerInformation = compact({
+			name: c.string('customerInformation.name', customer.name, { max: 100 }),
+			email: c.string('customerInformation.email', customer.email, { max: 255, pattern: EMAIL }),
+			merchantCustomerId: c.string(
+				'customerInformation.merchantCustomerId',
+				customer.merchantCustomerId,
+				{
+					max: 100,
+				},
+			),
+			company:
+				company &&
+				compact({ name: c.string('customerInformation.company.name', company.name, { max: 60 }) }),
+		});
+	}
+
+	const processing = c.object('processingInformation', root.processingInformation);
+	const processingInformation =
+		processing &&
+		compact({
+			requestPhone: c.boolean('processingInformation.requestPhone', processing.requestPhone),
+			requestShipping: c.boolean(
+				'processingInformation.requestShipping',
+				processing.requestShipping,
+			),
+		});
+
+	// A missing parent is reported once, not once per required child.
+	const info = c.object('invoiceInformation', root.invoiceInformation, true);
+	if (!info) return { details: c.details.concat(validateOrderOnly(root, context)) };
+	const invoiceNumber = c.string('invoiceInformation.invoiceNumber', info.invoiceNumber, {
+		max: MAX_INVOICE_NUMBER,
+		pattern: /\S/,
+	});
+	const description = c.string('invoiceInformation.description', info.description, {
+		max: 2000,
+		required: true,
+	});
+	const dueDate = c.date('invoiceInformation.dueDate', info.dueDate, { required: true });
+	const expirationDate = c.date('invoiceInformation.expirationDate', info.expirationDate, {
+		notBefore: context.today,
+	});
+	const sendImmediately = c.boolean('invoiceInformation.sendImmediately', info.sendImmediately);
+	const allowPartialPayments = c.boolean(
+		'invoiceInformation.allowPartialPayments',
+		info.allowPartialPayments,
+	);
+	const transactionReferenceNumber = c.string(
+		'invoiceInformation.transactionReferenceNumber',
+		info.transactionReferenceNumber,
+		{ max: 40, pattern: /^[A-Za-z0-9]*$/ },
+	);
+	let deliveryMode: DeliveryMode | undefined;
+	const modeText = c.string('invoiceInformation.deliveryMode', info.deliveryMode);
+	if (modeText !== undefined) {
+		const lower = modeText.toLowerCase(); // any case is accepted (§4.4)
+		if (lower === 'email' || lower === 'none') deliveryMode = lower;
+		else c.issue('invoiceInformation.deliveryMode', INVALID);
+	}
+
+	const { amountDetails, lineItems } = validateOrder(c, root);
+	const merchantDefinedFieldValues = validateMdfValues(c, root.merchantDefinedFieldValues, context);
+
+	const content: InvoiceContent = {
+		invoiceInformation: compact({
+			description: description ?? '',
+			dueDate: dueDate ?? '',
+			expirationDate,
+			allowPartialPayments,
+			transactionReferenceNumber,
+		})!,
+		orderInformation: compact({ amountDetails, lineItems })!,
+	};
+	if (customerInformation) content.customerInformation = customerInformation;
+	if (processingInformation) content.processingInformation = processingInformation;
+	if (merchantDefinedFieldValues) content.merchantDefinedFieldValues = merchantDefinedFieldValues;
+	return { input: { content, invoiceNumber, sendImmediately, deliveryMode }, details: c.details };
+}
+
+function validateOrder(
+	c: Checker,
+	root: Json,
+): { amountDetails: AmountDetails; lineItems?: LineItem[] } {
+	const order = c.object('orderInformation', root.orderInformation, true);
+	const amounts = order && c.object('orderInformation.amountDetails', order.amountDetails, true);
+	const amountDetails = amounts
+		? validateAmountDetails(c, amounts)
+		: { totalAmount: '0', currency: '' };
+	let lineItems: LineItem[] | undefined;
+	if (order && order.lineItems !== undefined && order.lineItems !== null) {
+		if (!Array.isArray(order.lineItems)) c.issue('orderInformation.lineItems', INVALID);
+		else if (order.lineItems.length > MAX_LINE_ITEMS)
+			c.issue('orderInformation.lineItems', INVALID);
+		else lineItems = order.lineItems.map((item, index) => validateLineItem(c, item, index));
+	}
+	return { amountDetails, lineItems };
+}
+
+/** Without invoiceInformation there is nothing to store; still report the order's problems. */
+function validateOrderOnly(root: Json, context: InvoiceValidationContext): ErrorDetail[] {
+	const c = new Checker();
+	validateOrder(c, root);
+	validateMdfValues(c, root.merchantDefinedFieldValues, context);
+	return c.details;
+}
+
+function validateAmountDetails(c: Checker, a: Json): AmountDetails {
+	const p = 'orderInformation.amountDetails';
+	const tax = c.object(`${p}.taxDetails`, a.taxDetails);
+	const freight = c.object(`${p}.freight`, a.freight);
+	const currency = c.string(`${p}.currency`, a.currency, {
+		max: 3,
+		required: true,
+		pattern: /^[A-Za-z]{3}$/,
+	});
+	return compact({
+		totalAmount: c.amount(`${p}.totalAmount`, a.totalAmount, { max: 19, required: true }) ?? '0',
+		currency: currency?.toUpperCase() ?? '',
+		discountAmount: c.amount(`${p}.discountAmount`, a.discountAmount, { max: 15 }),
+		discountPercent: c.amount(`${p}.discountPercent`, a.discountPercent, { max: 7 }),
+		subAmount: c.amount(`${p}.subAmount`, a.subAmount, { max: 25 }),
+		minimumPartialAmount: c.amount(`${p}.minimumPartialAmount`, a.minimumPartialAmount),
+		// `type` is free text in practice ("State Tax"), despite the enum in the spec (§4.1).
+		taxDetails:
+			tax &&
+			compact({
+				type: c.string(`${p}.taxDetails.type`, tax.type),
+				amount: c.amount(`${p}.taxDetails.amount`, tax.amount, { max: 13 }),
+				rate: c.amount(`${p}.taxDetails.rate`, tax.rate, { max: 6 }),
+			}),
+		freight:
+			freight &&
+			compact({
+				amount: c.amount(`${p}.freight.amount`, freight.amount, { max: 13 }),
+				taxable: c.boolean(`${p}.freight.taxable`, freight.taxable),
+				taxRate: c.amount(`${p}.freight.taxRate`, freight.taxRate, { max: 7 }),
+			}),
+	})!;
+}
+
+/**
+ * The schema requires nothing per line, the developer guide requires sku, name, quantity, unit
+ * price and total; we require the two without which a line cannot be shown on the pay page
+ * (name, unit price) and let quantity default to 1 as the schema says.
+ */
+function validateLineItem(c: Checker, value: unknown, index: number): LineItem {
+	const p = `orderInformation.lineItems[${index}]`;
+	const item = c.object(p, value, true);
+	if (!item) return { quantity: 1 };
+	return (
+		compact({
+			productSku: c.string(`${p}.productSku`, item.productSku, { max: 255 }),
+			productName: c.string(`${p}.productName`, item.productName, { max: 255, required: true }),
+			quantity: c.integer(`${p}.quantity`, item.quantity, { min: 1, max: MAX_QUANTITY }) ?? 1,
+			unitPrice: c.amount(`${p}.unitPrice`, item.unitPrice, { max: 15, required: true }),
+			discountAmount: c.amount(`${p}.discountAmount`, item.discountAmount, { max: 13 }),
+			discountPercent: c.amount(`${p}.discountPercent`, item.discountPercent, {
+				max: 6,
+				maxDecimals: 2,
+			}),
+			taxAmount: c.amount(`${p}.taxAmount`, item.taxAmount, { max: 15 }),
+			taxRate: c.amount(`${p}.taxRate`, item.taxRate, { max: 7 }),
+			totalAmount: c.amount(`${p}.totalAmount`, item.totalAmount, { max: 13 }),
+		}) ?? {}
+	);
+}
+
+function validateMdfValues(
+	c: Checker,
+	value: unknown,
+	context: InvoiceValidationContext,
+): InvoiceContent['merchantDefinedFieldValues'] {
+	if (value === undefined || value === null) return undefined;
+	if (!Array.isArray(value)) return c.issue('merchantDefinedFieldValues', INVALID);
+	const result: NonNullable<InvoiceContent['merchantDefinedFieldValues']> = [];
+	value.forEach((entry, index) => {
+		const p = `merchantDefinedFieldValues[${index}]`;
+		const item = c.object(p, entry, true);
+		if (!item) return;
+		const definitionId = c.integer(`${p}.definitionId`, item.definitionId, {
+			required: true,
+			min: 1,
+		});
+		const text = c.string(`${p}.value`, item.value, { required: true });
+		if (definitionId === undefined || text === undefined) return;
+		// Values must point at an existing Invoice definition (§3.9) and respect it.
+		const definition = context.mdfDefinitions.get(definitionId);
+		if (!definition) return c.issue(`${p}.definitionId`, INVALID);
+		if (definition.fieldType === 'select' && definition.possibleValues) {
+			const options = definition.possibleValues.split(',').map((option) => option.trim());
+			if (!options.includes(text)) return c.issue(`${p}.value`, INVALID);
+		} else if (text.length > definition.textMaxLength || text.length < definition.textMinLength) {
+			return c.issue(`${p}.value`, INVALID);
+		}
+		result.push({ definitionId, value: text });
+	});
+	return result;
+}
+
+export interface ListQuery {
+	offset: number;
+	limit: number;
+	status?: InvoiceStatus;
+}
+
+/** §3.2: offset and limit required integers, limit ≤ 1000, status enum (incl. PENDING, per the guide). */
+export function validateListQuery(query: URLSearchParams): {
+	query?: ListQuery;
+	details: ErrorDetail[];
+} {
+	const c = new Checker();
+	const integerParam = (name: string, min: number, max?: number): number | undefined => {
+		const raw = query.get(name);
+		if (raw === null || raw === '') return c.issue(name, MISSING);
+		if (!/^\d+$/.test(raw)) return c.issue(name, INVALID);
+		const number = Number(raw);
+		if (number < min || (max !== undefined && number > max)) return c.issue(name, INVALID);
+		return number;
+	};
+	const offset = integerParam('offset', 0);
+	const limit = integerParam('limit', 1, 1000);
+	const rawStatus = query.get('status');
+	let status: InvoiceStatus | undefined;
+	if (rawStatus !== null) {
+		if ((INVOICE_STATUSES as readonly string[]).includes(rawStatus))
+			status = rawStatus as InvoiceStatus;
+		else c.issue('status', INVALID);
+	}
+	if (c.details.length || offset === undefined || limit === undefined)
+		return { details: c.details };
+	return { query: { offset, limit, status }, details: [] };
+}
