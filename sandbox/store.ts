@@ -3,7 +3,8 @@
  * persistence to one JSON file, written atomically (tmp file + rename) shortly after changes.
  */
 
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { MdfBook } from './mdf';
 import { SettingsInfo, defaultSettings } from './settings';
 import type {
@@ -159,6 +160,7 @@ export class Persistence {
 		this.dirty = false;
 		const tmp = `${this.file}.${process.pid}.tmp`;
 		// The file holds private keys and secrets: owner-only.
+		mkdirSync(path.dirname(this.file), { recursive: true });
 		writeFileSync(tmp, JSON.stringify(this.snapshot()), { mode: 0o600 });
 		renameSync(tmp, this.file); // atomic on the same file system: readers never see half a file
 	}
