@@ -61,6 +61,16 @@ function invoiceIdOf(path: string): string | undefined {
 	return match ? decodeURIComponent(match[1]) : undefined;
 }
 
+const ACTION_VERBS: Record<string, string> = { delivery: 'send', cancelation: 'cancel', publication: 'publish' };
+
+/** What the user tried, for refusals: `cancel` for POST …/cancelation, `update` for PUT …/{id}. */
+function invoiceActionOf(method: string, path: string): string | undefined {
+	const action = /^\/invoicing\/v2\/invoices\/[^/?]+(?:\/([a-z]+))?(?:\?|$)/.exec(path);
+	if (!action) return undefined;
+	if (!action[1]) return method === 'PUT' ? 'update' : undefined;
+	return ACTION_VERBS[action[1]];
+}
+
 const AUTH_HINT =
 	'Check the Cybersource API credential: the Merchant ID, the Key ID and Shared Secret Key (or the P12 file, password and key alias), and that the Environment is the one the keys were created in (sandbox keys only work on a sandbox host). Signatures are only valid for a few minutes, so also check that this machine\'s clock is right.';
 
@@ -79,7 +89,11 @@ export function apiError(
 
 	if (statusCode === 400) {
 		const lines = detailLines(body);
-		message = `Cybersource rejected the request: ${apiMessage ?? 'Invalid request.'}`;
+		const action = reason === 'ACTION_NOT_ALLOWED' ? invoiceActionOf(context.method, context.path) : undefined;
+		// A refusal says which action on which invoice, so a run over many items points at the right one.
+		message = action
+			? `Cybersource refused to ${action} invoice "${invoiceIdOf(context.path)}": ${apiMessage ?? 'Requested action is not allowed.'}`
+			: `Cybersource rejected the request: ${apiMessage ?? 'Invalid request.'}`;
 		if (lines.length) message += ` (${lines.join('; ')})`;
 		const hints: string[] = [];
 		if (reason === 'ACTION_NOT_ALLOWED') {

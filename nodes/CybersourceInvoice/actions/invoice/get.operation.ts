@@ -1,0 +1,20 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { showFor } from '../../descriptions/display';
+import { invoiceLocator, readInvoiceId } from '../../descriptions/invoiceLocator';
+import { simplifyProperty } from '../../descriptions/simplify';
+import { simplifyInvoice } from '../../helpers/invoiceResponse';
+import { cybersourceApiRequest, invoicePath } from '../../transport';
+
+export const description: INodeProperties[] = showFor('invoice', ['get'], [
+	{ ...invoiceLocator, description: 'The invoice to get, with its full history (sent, paid, …)' },
+	simplifyProperty,
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const invoiceId = readInvoiceId.call(this, itemIndex);
+	const invoice = await cybersourceApiRequest.call(this, 'GET', invoicePath(invoiceId), undefined, undefined, {
+		itemIndex,
+	});
+	return this.getNodeParameter('simplify', itemIndex, false) ? simplifyInvoice(invoice) : invoice;
+}

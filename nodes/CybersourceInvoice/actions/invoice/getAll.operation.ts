@@ -1,0 +1,72 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { showFor } from '../../descriptions/display';
+import { simplifyProperty } from '../../descriptions/simplify';
+import { simplifyInvoice } from '../../helpers/invoiceResponse';
+import { INVOICE_STATUSES } from '../../helpers/limits';
+import { listInvoices } from '../../transport/pagination';
+
+const STATUS_HELP: Record<(typeof INVOICE_STATUSES)[number], string> = {
+	DRAFT: 'Saved, not yet published or sent',
+	CREATED: 'Published without email; payable through its link',
+	SENT: 'Emailed to the customer',
+	PARTIAL: 'Partly paid',
+	PAID: 'Fully paid',
+	CANCELED: 'Canceled by you',
+	PENDING: 'A payment is being processed or reviewed',
+};
+
+export const description: INodeProperties[] = showFor('invoice', ['getAll'], [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: INVOICE_STATUSES.map((status) => ({
+					name: status.charAt(0) + status.slice(1).toLowerCase(),
+					value: status,
+					description: STATUS_HELP[status],
+				})),
+				default: 'SENT',
+				description: 'Only return invoices in this status',
+			},
+		],
+	},
+	simplifyProperty,
+]);
+
+/** Newest first, read in pages of up to 1000 (the API maximum). */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? Number.POSITIVE_INFINITY : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const invoices = await listInvoices.call(
+		this,
+		{ status: filters.status as string | undefined },
+		limit,
+		{ itemIndex },
+	);
+	return this.getNodeParameter('simplify', itemIndex, false) ? invoices.map(simplifyInvoice) : invoices;
+}

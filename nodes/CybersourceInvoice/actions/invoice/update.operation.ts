@@ -1,0 +1,127 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { showFor } from '../../descriptions/display';
+import { updateFields } from '../../descriptions/invoiceFields';
+import { invoiceLocator, readInvoiceId } from '../../descriptions/invoiceLocator';
+import { lineItemProperties, readLineItems } from '../../descriptions/lineItems';
+import { isBlank, parseMoney } from '../../helpers/amounts';
+import { buildInvoiceBody, type InvoiceFields } from '../../helpers/invoiceBody';
+import { readCurrentInvoice } from '../../helpers/invoiceResponse';
+import type { LineItemInput } from '../../helpers/lineItems';
+import { ALLOWED_FROM } from '../../helpers/limits';
+import { cybersourceApiRequest, invoicePath } from '../../transport';
+
+export const description: INodeProperties[] = showFor('invoice', ['update'], [
+	{
+		...invoiceLocator,
+		description: 'The invoice to change. Only drafts, created and sent invoices can be updated.',
+		hint: 'Paid, partially paid, pending and canceled invoices cannot be updated',
+	},
+	updateFields,
+	...lineItemProperties(true),
+	{
+		displayName: 'Send After Update',
+		name: 'sendAfterUpdate',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to send the invoice again after the update (an update alone does not email anything). Needed after changing the customer email of a sent invoice: the old link stops working.',
+	},
+]);
+
+/** Fields whose change means the total must be recomputed from the lines. */
+const TOTAL_INPUTS = [
+	'currency',
+	'totalAmount',
+	'discountAmount',
+	'discountPercent',
+	'taxAmount',
+	'taxRate',
+	'freightAmount',
+	'freightTaxable',
+	'freightTaxRate',
+] as const;
+
+/**
+ * Everything that can be checked without the current invoice, so bad input stops the item
+ * before any request. Missing required values get neutral stand-ins; amounts are read with the
+ * given currency, or the most permissive one (4 decimals) until the invoice's is known.
+ */
+function precheck(patch: InvoiceFields, lines: LineItemInput[] | 'keep'): void {
+	const trial: InvoiceFields = {
+		description: 'precheck',
+		dueDate: '2099-12-31',
+		currency: 'CLF',
+		totalAmount: '0',
+		...patch,
+		allowPartialPayments: true,
+		skipTotalCheck: true,
+		minimumPartialAmount: undefined,
+	};
+	buildInvoiceBody(trial, lines === 'keep' ? undefined : lines, {
+		kind: 'update',
+		deliveryMode: 'none',
+		emailRequired: false,
+	});
+	if (!isBlank(patch.minimumPartialAmount)) {
+		parseMoney(patch.minimumPartialAmount, String(trial.currency), 'Minimum Partial Amount');
+	}
+}
+
+/**
+ * The API replaces the whole invoice on PUT (reference §3.4), so the current one is fetched and
+ * only the fields the user set are changed.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const invoiceId = readInvoiceId.call(this, itemIndex);
+	const given = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	// Empty values are ignored: an AI agent or a mapping may fill fields it does not mean to change.
+	const patch: InvoiceFields = Object.fromEntries(Object.entries(given).filter(([, value]) => !isBlank(value)));
+	const newLines = readLineItems.call(this, itemIndex);
+	const sendAfterUpdate = this.getNodeParameter('sendAfterUpdate', itemIndex, false) as boolean;
+	precheck(patch, newLines);
+
+	const current = readCurrentInvoice(
+		await cybersourceApiRequest.call(this, 'GET', invoicePath(invoiceId), undefined, undefined, { itemIndex }),
+	);
+	if (!(ALLOWED_FROM.update as readonly string[]).includes(current.status)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Invoice "${invoiceId}" is ${current.status} and cannot be updated [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description: `Only ${ALLOWED_FROM.update.join(', ')} invoices can be updated. Nothing was changed.`,
+			},
+		);
+	}
+
+	const fields: InvoiceFields = { ...current.fields, ...patch };
+	const lines = newLines === 'keep' ? current.lines : newLines;
+	const touchesTotal = newLines !== 'keep' || TOTAL_INPUTS.some((key) => key in patch);
+	if (!touchesTotal) {
+		// Amounts untouched: keep them exactly as stored, even if they do not add up our way.
+		fields.skipTotalCheck = true;
+	} else if (isBlank(patch.totalAmount) && lines.length) {
+		delete fields.totalAmount;
+	}
+	// Turning partial payments off drops the stored minimum; a minimum given now is refused instead.
+	if (fields.allowPartialPayments !== true && fields.allowPartialPayments !== 'true' && !('minimumPartialAmount' in patch)) {
+		delete fields.minimumPartialAmount;
+	}
+
+	const body = buildInvoiceBody(fields, lines, {
+		kind: 'update',
+		deliveryMode: current.deliveryMode,
+		emailRequired: sendAfterUpdate && current.deliveryMode === 'email',
+		// A stored expiration date may be in the past by now; only a new one is checked.
+		checkExpiration: 'expirationDate' in patch,
+	});
+	const updated = await cybersourceApiRequest.call(this, 'PUT', invoicePath(invoiceId), body, undefined, {
+		itemIndex,
+	});
+	if (!sendAfterUpdate) return updated;
+	return await cybersourceApiRequest.call(this, 'POST', invoicePath(invoiceId, 'delivery'), undefined, undefined, {
+		itemIndex,
+	});
+}

@@ -1,0 +1,12 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { showFor } from '../../descriptions/display';
+import { cybersourceApiRequest } from '../../transport';
+import { productTypeProperty, SETTINGS_PATH } from './common';
+
+export const description: INodeProperties[] = showFor('invoiceSettings', ['get'], [productTypeProperty]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const productType = this.getNodeParameter('productType', itemIndex, 'INVOICING') as string;
+	return await cybersourceApiRequest.call(this, 'GET', SETTINGS_PATH, undefined, { productType }, { itemIndex });
+}

@@ -1,0 +1,320 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/*
+ * Invoice fields, defined once. Create and Create Draft show the main ones as parameters and the
+ * rest in Additional Fields; Update offers all of them in Update Fields. The parameter names are
+ * the keys of InvoiceFields (helpers/invoiceBody.ts), which reads them.
+ */
+
+export const customerNameField: INodeProperties = {
+	displayName: 'Customer Name',
+	name: 'customerName',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. Tanya Lee',
+	description: "The payer's name, shown on the invoice and the payment page (at most 100 characters)",
+};
+
+export const customerEmailField: INodeProperties = {
+	displayName: 'Customer Email',
+	name: 'customerEmail',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. name@email.com',
+	description:
+		"The payer's email address. Required when the invoice is emailed; otherwise optional (share the payment link yourself).",
+};
+
+export const descriptionField: INodeProperties = {
+	displayName: 'Description',
+	name: 'description',
+	type: 'string',
+	typeOptions: { rows: 2 },
+	default: '',
+	placeholder: 'e.g. Website redesign, March 2026',
+	description: 'What the invoice is for; the customer sees it (at most 2000 characters)',
+};
+
+export const dueDateField: INodeProperties = {
+	displayName: 'Due Date',
+	name: 'dueDate',
+	type: 'dateTime',
+	default: '',
+	description:
+		'When payment is due. Only the date is used (sent as YYYY-MM-DD). The payment link stays valid for 12 months after it, unless an Expiration Date is set.',
+};
+
+export const currencyField: INodeProperties = {
+	displayName: 'Currency',
+	name: 'currency',
+	type: 'string',
+	default: 'USD',
+	placeholder: 'e.g. USD',
+	description:
+		'3-letter ISO 4217 currency code, like USD, EUR or JPY. Amounts are sent with the decimals the currency uses (JPY 0, USD 2, BHD 3).',
+};
+
+export const totalAmountField: INodeProperties = {
+	displayName: 'Total Amount',
+	name: 'totalAmount',
+	type: 'string',
+	default: '',
+	placeholder: 'Leave empty to add up the line items',
+	description:
+		'The amount the customer pays, like 150.00 (digits and an optional "." only). Leave empty when there are line items: it is computed as lines − discount + tax + freight. Required when there are no line items.',
+};
+
+export const allowPartialPaymentsField: INodeProperties = {
+	displayName: 'Allow Partial Payments',
+	name: 'allowPartialPayments',
+	type: 'boolean',
+	default: false,
+	description: 'Whether the customer may pay the invoice in several parts (installments)',
+};
+
+export const minimumPartialAmountField: INodeProperties = {
+	displayName: 'Minimum Partial Amount',
+	name: 'minimumPartialAmount',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 50.00',
+	description:
+		'The smallest payment accepted when paying in parts. Must be more than 0 and at most the total. Leave empty for no minimum. Only used when partial payments are allowed.',
+};
+
+const companyNameField: INodeProperties = {
+	displayName: 'Company Name',
+	name: 'companyName',
+	type: 'string',
+	default: '',
+	description: "The customer's company (at most 60 characters)",
+};
+
+const merchantCustomerIdField: INodeProperties = {
+	displayName: 'Merchant Customer ID',
+	name: 'merchantCustomerId',
+	type: 'string',
+	default: '',
+	description: 'Your own ID for this customer, e.g. from your CRM (at most 100 characters)',
+};
+
+const expirationDateField: INodeProperties = {
+	displayName: 'Expiration Date',
+	name: 'expirationDate',
+	type: 'dateTime',
+	default: '',
+	description: 'When the payment link stops working. Today or later; only the date is used.',
+};
+
+const amountOptions: INodeProperties[] = [
+	{
+		displayName: 'Discount Amount',
+		name: 'discountAmount',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 10.00',
+		description: 'Discount on the whole invoice, subtracted from the line items when the total is computed',
+	},
+	{
+		displayName: 'Discount Percent',
+		name: 'discountPercent',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 5',
+		description:
+			'Discount on the whole invoice as a percentage of the line items (without the % sign). Ignored for the total when a Discount Amount is given.',
+	},
+	{
+		displayName: 'Freight Amount',
+		name: 'freightAmount',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 20.00',
+		description: 'Shipping and handling, added to the computed total',
+	},
+	{
+		displayName: 'Freight Tax Rate',
+		name: 'freightTaxRate',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 10',
+		description: 'Tax rate on freight, in percent. Added to the computed total when Freight Taxable is on.',
+	},
+	{
+		displayName: 'Freight Taxable',
+		name: 'freightTaxable',
+		type: 'boolean',
+		default: false,
+		description: 'Whether freight is taxed',
+	},
+	{
+		displayName: 'Sub Amount',
+		name: 'subAmount',
+		type: 'string',
+		default: '',
+		description: 'Informational subtotal shown on the invoice. Not used to compute the total.',
+	},
+	{
+		displayName: 'Tax Amount',
+		name: 'taxAmount',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 8.25',
+		description: 'Tax on the whole invoice, added to the computed total',
+	},
+	{
+		displayName: 'Tax Rate',
+		name: 'taxRate',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 8.25',
+		description:
+			'Tax rate in percent (8.25 means 8.25%). Without a Tax Amount, the tax added to the computed total is this rate of the lines after discount.',
+	},
+	{
+		displayName: 'Tax Type',
+		name: 'taxType',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. State Tax',
+		description: 'Label of the tax shown on the invoice, like "State Tax" or "VAT"',
+	},
+];
+
+const checkoutOptions: INodeProperties[] = [
+	{
+		displayName: 'Request Phone',
+		name: 'requestPhone',
+		type: 'boolean',
+		default: false,
+		description: "Whether the payment page asks for the customer's phone number",
+	},
+	{
+		displayName: 'Request Shipping',
+		name: 'requestShipping',
+		type: 'boolean',
+		default: false,
+		description: "Whether the payment page asks for the customer's shipping address",
+	},
+	{
+		displayName: 'Skip Total Check',
+		name: 'skipTotalCheck',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to send a Total Amount that differs from what the line items add up to. Off: such an invoice is stopped with both numbers shown.',
+	},
+	{
+		displayName: 'Transaction Reference Number',
+		name: 'transactionReferenceNumber',
+		type: 'string',
+		default: '',
+		description: 'Reconciliation ID passed to the payment processor (letters and digits, at most 40)',
+	},
+];
+
+export const merchantDefinedFieldsOption: INodeProperties = {
+	displayName: 'Merchant-Defined Fields',
+	name: 'merchantDefinedFields',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Field',
+	default: {},
+	description: 'Values for the custom fields defined for invoices in Business Center',
+	options: [
+		{
+			displayName: 'Field',
+			name: 'field',
+			values: [
+				{
+					displayName: 'Field Name or ID',
+					name: 'definitionId',
+					type: 'options',
+					typeOptions: { loadOptionsMethod: 'getMerchantDefinedFields' },
+					default: '',
+					description:
+						'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+				},
+				{
+					displayName: 'Value',
+					name: 'value',
+					type: 'string',
+					default: '',
+					description: 'The value to store in this field',
+				},
+			],
+		},
+	],
+};
+
+/** Collections list their options alphabetically, as n8n's UI guidelines ask. */
+function alphabetical(options: INodeProperties[]): INodeProperties[] {
+	return [...options].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+/** Additional Fields of Create and Create Draft. */
+export const createAdditionalFields: INodeProperties = {
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: alphabetical([
+		companyNameField,
+		expirationDateField,
+		{
+			displayName: 'Invoice Number',
+			name: 'invoiceNumber',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. INV-2026-0042',
+			description:
+				'Your own unique number for the invoice. Leave empty to let Cybersource assign one. It cannot be changed later.',
+		},
+		merchantCustomerIdField,
+		merchantDefinedFieldsOption,
+		{
+			displayName: 'Partner Developer ID',
+			name: 'partnerDeveloperId',
+			type: 'string',
+			default: '',
+			description: 'Your Cybersource partner developer ID, if you have one (at most 8 characters)',
+		},
+		{
+			displayName: 'Partner Solution ID',
+			name: 'partnerSolutionId',
+			type: 'string',
+			default: '',
+			description: 'Your Cybersource partner solution ID (PSID), if you have one (at most 8 characters)',
+		},
+		...amountOptions,
+		...checkoutOptions,
+	]),
+};
+
+/** Update Fields: everything an existing invoice can change (the number cannot). */
+export const updateFields: INodeProperties = {
+	displayName: 'Update Fields',
+	name: 'updateFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	description:
+		'Only the fields added here change; everything else keeps its current value. Paid, partially paid, pending and canceled invoices cannot be updated.',
+	options: alphabetical([
+		allowPartialPaymentsField,
+		companyNameField,
+		currencyField,
+		customerEmailField,
+		customerNameField,
+		descriptionField,
+		dueDateField,
+		expirationDateField,
+		merchantCustomerIdField,
+		merchantDefinedFieldsOption,
+		minimumPartialAmountField,
+		totalAmountField,
+		...amountOptions,
+		...checkoutOptions,
+	]),
+};

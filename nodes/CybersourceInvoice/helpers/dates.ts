@@ -1,0 +1,42 @@
+import { InputError } from './inputError';
+
+const ISO_DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
+
+function isRealDate(year: number, month: number, day: number): boolean {
+	const date = new Date(Date.UTC(year, month - 1, day));
+	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * The API's `YYYY-MM-DD` from an n8n date field, an ISO string or a date object. The calendar
+ * date the user picked is kept as is: no time-zone shift of "2026-12-01T00:00:00".
+ */
+export function toApiDate(value: unknown, field: string): string {
+	let text: string;
+	if (value instanceof Date) {
+		text = value.toISOString();
+	} else if (value && typeof value === 'object' && typeof (value as { toISODate?: unknown }).toISODate === 'function') {
+		// Luxon DateTime, which n8n expressions such as {{ $now.plus(30, 'days') }} return.
+		text = String((value as { toISODate: () => string }).toISODate());
+	} else if (typeof value === 'string') {
+		text = value.trim();
+	} else {
+		throw new InputError(field, `must be a date like 2026-12-31, got ${JSON.stringify(value)}`);
+	}
+	const match = ISO_DATE_PREFIX.exec(text);
+	if (!match || !isRealDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
+		throw new InputError(field, `"${text}" is not a valid date. Use the format YYYY-MM-DD, like 2026-12-31`);
+	}
+	return `${match[1]}-${match[2]}-${match[3]}`;
+}
+
+/**
+ * Refuses dates before yesterday (UTC). A day of slack because the merchant's "today" can be
+ * the UTC day before; the gateway has the final word.
+ */
+export function assertNotPast(apiDate: string, field: string, now: Date = new Date()): void {
+	const yesterday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - 1));
+	if (apiDate < yesterday.toISOString().slice(0, 10)) {
+		throw new InputError(field, `${apiDate} is in the past. The payment link expiration must be today or later`);
+	}
+}

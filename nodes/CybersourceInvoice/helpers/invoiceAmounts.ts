@@ -1,0 +1,143 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { isBlank, Money, parseMoney, parsePercent } from './amounts';
+import { isKnownCurrency } from './currencies';
+import { InputError } from './inputError';
+import type { BuiltLines } from './lineItems';
+import { assertFits, optionalText } from './text';
+
+const AMOUNTS = 'orderInformation.amountDetails';
+
+/** Invoice-level amounts as the user gave them (parameters or an existing invoice); unchecked. */
+export interface AmountInputs {
+	totalAmount?: unknown;
+	subAmount?: unknown;
+	discountAmount?: unknown;
+	discountPercent?: unknown;
+	taxType?: unknown;
+	taxAmount?: unknown;
+	taxRate?: unknown;
+	freightAmount?: unknown;
+	freightTaxable?: unknown;
+	freightTaxRate?: unknown;
+	minimumPartialAmount?: unknown;
+}
+
+export interface AmountOptions {
+	allowPartialPayments: boolean;
+	/** Accept a Total Amount that differs from what the lines add up to. */
+	skipTotalCheck: boolean;
+}
+
+export function parseCurrency(value: unknown, field = 'Currency'): string {
+	if (isBlank(value)) throw new InputError(field, 'is required: a 3-letter ISO 4217 code like USD or EUR');
+	const code = String(value).trim().toUpperCase();
+	if (!/^[A-Z]{3}$/.test(code) || !isKnownCurrency(code)) {
+		throw new InputError(field, `"${String(value)}" is not an ISO 4217 currency code. Use 3 letters like USD, EUR or JPY`);
+	}
+	return code;
+}
+
+/**
+ * `orderInformation.amountDetails` for create and update. With line items, a Total Amount left
+ * empty is computed: lines − discount + tax + freight (+ freight tax when taxable). A total the
+ * user gave must match that, unless the check is skipped; the error shows both numbers.
+ */
+export function buildAmountDetails(
+	currency: string,
+	inputs: AmountInputs,
+	lines: BuiltLines | undefined,
+	options: AmountOptions,
+): IDataObject {
+	const details: IDataObject = { currency };
+	const money = (value: unknown, field: string) =>
+		isBlank(value) ? undefined : parseMoney(value, currency, field);
+	const put = (target: IDataObject, key: string, text: string, field: string, path: string) => {
+		target[key] = assertFits(text, field, path);
+	};
+
+	const base = lines?.sum ?? Money.zero(currency);
+	let discount = Money.zero(currency);
+	const discountPercent = isBlank(inputs.discountPercent) ? undefined : parsePercent(inputs.discountPercent, 'Discount Percent');
+	if (discountPercent) {
+		put(details, 'discountPercent', discountPercent.text, 'Discount Percent', `${AMOUNTS}.discountPercent`);
+		discount = base.percent(discountPercent.value);
+	}
+	const discountAmount = money(inputs.discountAmount, 'Discount Amount');
+	if (discountAmount) {
+		put(details, 'discountAmount', discountAmount.toString(), 'Discount Amount', `${AMOUNTS}.discountAmount`);
+		discount = discountAmount;
+	}
+
+	let tax = Money.zero(currency);
+	const taxDetails: IDataObject = {};
+	const taxType = optionalText(inputs.taxType, 'Tax Type', `${AMOUNTS}.taxDetails.type`);
+	if (taxType !== undefined) taxDetails.type = taxType;
+	const taxRate = isBlank(inputs.taxRate) ? undefined : parsePercent(inputs.taxRate, 'Tax Rate');
+	if (taxRate) {
+		put(taxDetails, 'rate', taxRate.text, 'Tax Rate', `${AMOUNTS}.taxDetails.rate`);
+		tax = base.minus(discount).percent(taxRate.value);
+	}
+	const taxAmount = money(inputs.taxAmount, 'Tax Amount');
+	if (taxAmount) {
+		put(taxDetails, 'amount', taxAmount.toString(), 'Tax Amount', `${AMOUNTS}.taxDetails.amount`);
+		tax = taxAmount;
+	}
+	if (Object.keys(taxDetails).length) details.taxDetails = taxDetails;
+
+	let freight = Money.zero(currency);
+	const freightDetails: IDataObject = {};
+	const freightAmount = money(inputs.freightAmount, 'Freight Amount');
+	if (freightAmount) {
+		put(freightDetails, 'amount', freightAmount.toString(), 'Freight Amount', `${AMOUNTS}.freight.amount`);
+		freight = freightAmount;
+	}
+	const freightTaxable = inputs.freightTaxable === true || inputs.freightTaxable === 'true';
+	if (!isBlank(inputs.freightTaxable)) freightDetails.taxable = freightTaxable;
+	if (!isBlank(inputs.freightTaxRate)) {
+		const rate = parsePercent(inputs.freightTaxRate, 'Freight Tax Rate');
+		put(freightDetails, 'taxRate', rate.text, 'Freight Tax Rate', `${AMOUNTS}.freight.taxRate`);
+		if (freightTaxable) freight = freight.plus(freight.percent(rate.value));
+	}
+	if (Object.keys(freightDetails).length) details.freight = freightDetails;
+
+	const subAmount = money(inputs.subAmount, 'Sub Amount');
+	if (subAmount) put(details, 'subAmount', subAmount.toString(), 'Sub Amount', `${AMOUNTS}.subAmount`);
+
+	const givenTotal = money(inputs.totalAmount, 'Total Amount');
+	let total: Money;
+	if (lines && lines.items.length) {
+		const computed = base.minus(discount).plus(tax).plus(freight);
+		if (computed.isNegative()) {
+			throw new InputError('Discount Amount', `is larger than the line items (${base.toString()} ${currency})`);
+		}
+		if (givenTotal && !givenTotal.equals(computed) && !options.skipTotalCheck) {
+			throw new InputError(
+				'Total Amount',
+				`is ${givenTotal.toString()} ${currency} but the line items add up to ${computed.toString()} ${currency} (lines ${base.toString()} − discount ${discount.toString()} + tax ${tax.toString()} + freight ${freight.toString()}). Leave Total Amount empty to use the computed total, fix the lines, or turn on Skip Total Check`,
+			);
+		}
+		total = givenTotal ?? computed;
+	} else {
+		if (!givenTotal) {
+			throw new InputError('Total Amount', 'is required when the invoice has no line items');
+		}
+		total = givenTotal;
+	}
+	put(details, 'totalAmount', total.toString(), 'Total Amount', `${AMOUNTS}.totalAmount`);
+
+	const minimumPartial = money(inputs.minimumPartialAmount, 'Minimum Partial Amount');
+	if (minimumPartial) {
+		if (!options.allowPartialPayments) {
+			throw new InputError('Minimum Partial Amount', 'only applies when Allow Partial Payments is on');
+		}
+		if (minimumPartial.minor <= 0 || minimumPartial.minor > total.minor) {
+			throw new InputError(
+				'Minimum Partial Amount',
+				`must be more than 0 and at most the total (${total.toString()} ${currency}), got ${minimumPartial.toString()}`,
+			);
+		}
+		details.minimumPartialAmount = minimumPartial.toString();
+	}
+	return details;
+}

@@ -1,0 +1,166 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { isBlank } from './amounts';
+import { assertNotPast, toApiDate } from './dates';
+import { InputError } from './inputError';
+import { buildAmountDetails, parseCurrency, type AmountInputs } from './invoiceAmounts';
+import { buildLineItems, type LineItemInput } from './lineItems';
+import { optionalAlphanumeric, optionalEmail, optionalText, requiredText } from './text';
+
+/**
+ * The invoice fields the user can set, keyed by parameter name. Create reads them from its
+ * parameters and Additional Fields; Update from the current invoice overlaid with Update Fields.
+ */
+export interface InvoiceFields extends AmountInputs {
+	customerName?: unknown;
+	customerEmail?: unknown;
+	merchantCustomerId?: unknown;
+	companyName?: unknown;
+	description?: unknown;
+	dueDate?: unknown;
+	expirationDate?: unknown;
+	currency?: unknown;
+	allowPartialPayments?: unknown;
+	invoiceNumber?: unknown;
+	requestPhone?: unknown;
+	requestShipping?: unknown;
+	transactionReferenceNumber?: unknown;
+	partnerDeveloperId?: unknown;
+	partnerSolutionId?: unknown;
+	merchantDefinedFields?: unknown;
+	skipTotalCheck?: unknown;
+}
+
+export type DeliveryMode = 'email' | 'none';
+
+export interface BodyOptions {
+	kind: 'create' | 'update';
+	deliveryMode: DeliveryMode;
+	/** Create only: false saves a draft, true publishes (and emails when deliveryMode is email). */
+	sendImmediately?: boolean;
+	/** Whether this invoice will be emailed at some point, so a customer email is needed. */
+	emailRequired: boolean;
+	/** Refuse an expiration date in the past. Off for a stored date that Update merely keeps. */
+	checkExpiration?: boolean;
+}
+
+function flag(value: unknown): boolean | undefined {
+	if (isBlank(value)) return undefined;
+	return value === true || value === 'true';
+}
+
+/** `{ field: [{ definitionId, value }] }` from the UI, or the same list from an existing invoice. */
+function merchantDefinedFieldValues(value: unknown): IDataObject[] | undefined {
+	const rows = Array.isArray(value) ? value : ((value as IDataObject | undefined)?.field as unknown[] | undefined);
+	if (!rows || rows.length === 0) return undefined;
+	return rows.map((row, index) => {
+		const { definitionId, value: fieldValue } = row as IDataObject;
+		const id = Number(definitionId);
+		if (!Number.isInteger(id) || id <= 0) {
+			throw new InputError('Merchant-Defined Fields', `row ${index + 1} has no field selected`);
+		}
+		return { definitionId: id, value: isBlank(fieldValue) ? '' : String(fieldValue) };
+	});
+}
+
+/**
+ * The CreateInvoiceRequest / UpdateInvoiceRequest body (reference §4). Every check happens here,
+ * before anything is sent.
+ */
+export function buildInvoiceBody(
+	fields: InvoiceFields,
+	lineInputs: LineItemInput[] | undefined,
+	options: BodyOptions,
+): IDataObject {
+	const body: IDataObject = {};
+
+	const customer: IDataObject = {};
+	const name = optionalText(fields.customerName, 'Customer Name', 'customerInformation.name');
+	const email = optionalEmail(fields.customerEmail, 'Customer Email');
+	const merchantCustomerId = optionalText(
+		fields.merchantCustomerId,
+		'Merchant Customer ID',
+		'customerInformation.merchantCustomerId',
+	);
+	const companyName = optionalText(fields.companyName, 'Company Name', 'customerInformation.company.name');
+	if (options.emailRequired && email === undefined) {
+		throw new InputError(
+			'Customer Email',
+			'is required because the invoice will be emailed. Add the customer\'s email, or turn off emailing to share the payment link yourself',
+		);
+	}
+	if (name !== undefined) customer.name = name;
+	if (email !== undefined) customer.email = email;
+	if (merchantCustomerId !== undefined) customer.merchantCustomerId = merchantCustomerId;
+	if (companyName !== undefined) customer.company = { name: companyName };
+	if (Object.keys(customer).length) body.customerInformation = customer;
+
+	const processing: IDataObject = {};
+	const requestPhone = flag(fields.requestPhone);
+	const requestShipping = flag(fields.requestShipping);
+	if (requestPhone !== undefined) processing.requestPhone = requestPhone;
+	if (requestShipping !== undefined) processing.requestShipping = requestShipping;
+	if (Object.keys(processing).length) body.processingInformation = processing;
+
+	const allowPartialPayments = flag(fields.allowPartialPayments) ?? false;
+	const invoice: IDataObject = {};
+	if (options.kind === 'create') {
+		const number = optionalText(fields.invoiceNumber, 'Invoice Number', 'invoiceInformation.invoiceNumber');
+		if (number !== undefined) invoice.invoiceNumber = number;
+	}
+	invoice.description = requiredText(
+		fields.description,
+		'Description',
+		'invoiceInformation.description',
+		'Say what the invoice is for; the customer sees it',
+	);
+	if (isBlank(fields.dueDate)) throw new InputError('Due Date', 'is required');
+	invoice.dueDate = toApiDate(fields.dueDate, 'Due Date');
+	if (!isBlank(fields.expirationDate)) {
+		const expiration = toApiDate(fields.expirationDate, 'Expiration Date');
+		if (options.checkExpiration !== false) assertNotPast(expiration, 'Expiration Date');
+		invoice.expirationDate = expiration;
+	}
+	invoice.allowPartialPayments = allowPartialPayments;
+	invoice.deliveryMode = options.deliveryMode;
+	if (options.sendImmediately !== undefined) invoice.sendImmediately = options.sendImmediately;
+	const reference = optionalAlphanumeric(
+		fields.transactionReferenceNumber,
+		'Transaction Reference Number',
+		'invoiceInformation.transactionReferenceNumber',
+	);
+	if (reference !== undefined) invoice.transactionReferenceNumber = reference;
+	body.invoiceInformation = invoice;
+
+	const currency = parseCurrency(fields.currency);
+	const lines = lineInputs && lineInputs.length ? buildLineItems(lineInputs, currency) : undefined;
+	const order: IDataObject = {
+		amountDetails: buildAmountDetails(currency, fields, lines, {
+			allowPartialPayments,
+			skipTotalCheck: flag(fields.skipTotalCheck) ?? false,
+		}),
+	};
+	if (lines) order.lineItems = lines.items;
+	body.orderInformation = order;
+
+	const definedFields = merchantDefinedFieldValues(fields.merchantDefinedFields);
+	if (definedFields) body.merchantDefinedFieldValues = definedFields;
+
+	if (options.kind === 'create') {
+		const partner: IDataObject = {};
+		const developerId = optionalText(
+			fields.partnerDeveloperId,
+			'Partner Developer ID',
+			'clientReferenceInformation.partner.developerId',
+		);
+		const solutionId = optionalText(
+			fields.partnerSolutionId,
+			'Partner Solution ID',
+			'clientReferenceInformation.partner.solutionId',
+		);
+		if (developerId !== undefined) partner.developerId = developerId;
+		if (solutionId !== undefined) partner.solutionId = solutionId;
+		if (Object.keys(partner).length) body.clientReferenceInformation = { partner };
+	}
+	return body;
+}

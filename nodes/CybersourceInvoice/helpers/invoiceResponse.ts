@@ -1,0 +1,113 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { minorUnits } from './currencies';
+import type { DeliveryMode, InvoiceFields } from './invoiceBody';
+import type { LineItemInput } from './lineItems';
+
+function object(value: unknown): IDataObject {
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+}
+
+/** Stored invoice, read back into the fields Update starts from (reference §5.1). */
+export interface CurrentInvoice {
+	status: string;
+	deliveryMode: DeliveryMode;
+	fields: InvoiceFields;
+	lines: LineItemInput[];
+}
+
+export function readCurrentInvoice(invoice: IDataObject): CurrentInvoice {
+	const customer = object(invoice.customerInformation);
+	const processing = object(invoice.processingInformation);
+	const info = object(invoice.invoiceInformation);
+	const order = object(invoice.orderInformation);
+	const amounts = object(order.amountDetails);
+	const tax = object(amounts.taxDetails);
+	const freight = object(amounts.freight);
+	const definedFields = Array.isArray(invoice.merchantDefinedFieldValuesWithDefinition)
+		? (invoice.merchantDefinedFieldValuesWithDefinition as IDataObject[])
+		: Array.isArray(invoice.merchantDefinedFieldValues)
+			? (invoice.merchantDefinedFieldValues as IDataObject[])
+			: [];
+
+	const fields: InvoiceFields = {
+		customerName: customer.name,
+		customerEmail: customer.email,
+		merchantCustomerId: customer.merchantCustomerId,
+		companyName: object(customer.company).name,
+		requestPhone: processing.requestPhone,
+		requestShipping: processing.requestShipping,
+		description: info.description,
+		dueDate: info.dueDate,
+		expirationDate: info.expirationDate,
+		allowPartialPayments: info.allowPartialPayments,
+		transactionReferenceNumber: info.transactionReferenceNumber,
+		currency: amounts.currency,
+		totalAmount: amounts.totalAmount,
+		subAmount: amounts.subAmount,
+		discountAmount: amounts.discountAmount,
+		discountPercent: amounts.discountPercent,
+		taxType: tax.type,
+		taxAmount: tax.amount,
+		taxRate: tax.rate,
+		freightAmount: freight.amount,
+		freightTaxable: freight.taxable,
+		freightTaxRate: freight.taxRate,
+		minimumPartialAmount: amounts.minimumPartialAmount,
+		merchantDefinedFields: definedFields.map((field) => ({
+			definitionId: field.definitionId,
+			value: field.value,
+		})),
+	};
+	const lines = (Array.isArray(order.lineItems) ? (order.lineItems as IDataObject[]) : []).map(
+		(line): LineItemInput => ({
+			sku: line.productSku,
+			name: line.productName,
+			quantity: line.quantity,
+			unitPrice: line.unitPrice,
+			discountAmount: line.discountAmount,
+			discountPercent: line.discountPercent,
+			taxAmount: line.taxAmount,
+			taxRate: line.taxRate,
+			totalAmount: line.totalAmount,
+		}),
+	);
+	// Responses capitalise it ("Email"/"None"); requests use lower case (reference §4.4).
+	const deliveryMode: DeliveryMode = String(info.deliveryMode ?? '').toLowerCase() === 'none' ? 'none' : 'email';
+	return { status: String(invoice.status ?? ''), deliveryMode, fields, lines };
+}
+
+/** Amounts come back as numbers or strings depending on the gateway; output numbers. */
+function amountNumber(value: unknown, currency: string): number | null {
+	if (value === undefined || value === null || value === '') return null;
+	const number = Number(value);
+	if (!Number.isFinite(number)) return null;
+	const scale = 10 ** minorUnits(currency);
+	return Math.round(number * scale) / scale;
+}
+
+/** The flat shape of the Simplify option. */
+export function simplifyInvoice(invoice: IDataObject): IDataObject {
+	const customer = object(invoice.customerInformation);
+	const info = object(invoice.invoiceInformation);
+	const amounts = object(object(invoice.orderInformation).amountDetails);
+	const currency = String(amounts.currency ?? '');
+	return {
+		id: invoice.id ?? null,
+		invoiceNumber: info.invoiceNumber ?? invoice.id ?? null,
+		status: invoice.status ?? null,
+		customerName: customer.name ?? null,
+		customerEmail: customer.email ?? null,
+		currency: currency || null,
+		totalAmount: amountNumber(amounts.totalAmount, currency),
+		balanceAmount: amountNumber(amounts.balanceAmount, currency),
+		dueDate: info.dueDate ?? null,
+		paymentLink: info.paymentLink ?? null,
+	};
+}
+
+/** The invoice id of a 202 "created but the email failed" answer lives only in its message (§3.1). */
+export function invoiceIdFromAcceptedMessage(message: unknown): string | undefined {
+	const match = /Invoice ID\s+(\S+)\s+created/i.exec(String(message ?? ''));
+	return match?.[1];
+}

@@ -1,0 +1,59 @@
+/**
+ * Field limits of the Invoicing API (reference §4.1, §3.8), in one place. Keys are the API's JSON
+ * paths; `[]` stands for any line item.
+ */
+export const MAX_LENGTH: Record<string, number> = {
+	'clientReferenceInformation.partner.developerId': 8,
+	'clientReferenceInformation.partner.solutionId': 8,
+	'customerInformation.name': 100,
+	'customerInformation.email': 255,
+	'customerInformation.merchantCustomerId': 100,
+	'customerInformation.company.name': 60,
+	'invoiceInformation.transactionReferenceNumber': 40,
+	'invoiceInformation.description': 2000,
+	'orderInformation.amountDetails.totalAmount': 19,
+	'orderInformation.amountDetails.discountAmount': 15,
+	'orderInformation.amountDetails.discountPercent': 7,
+	'orderInformation.amountDetails.subAmount': 25,
+	'orderInformation.amountDetails.taxDetails.type': 30,
+	'orderInformation.amountDetails.taxDetails.amount': 13,
+	'orderInformation.amountDetails.taxDetails.rate': 6,
+	'orderInformation.amountDetails.freight.amount': 13,
+	'orderInformation.amountDetails.freight.taxRate': 7,
+	'orderInformation.lineItems[].productSku': 255,
+	'orderInformation.lineItems[].productName': 255,
+	'orderInformation.lineItems[].unitPrice': 15,
+	'orderInformation.lineItems[].discountAmount': 13,
+	'orderInformation.lineItems[].discountPercent': 6,
+	'orderInformation.lineItems[].taxAmount': 15,
+	'orderInformation.lineItems[].taxRate': 7,
+	'orderInformation.lineItems[].totalAmount': 13,
+	'invoiceSettingsInformation.merchantDisplayName': 100,
+	'invoiceSettingsInformation.customEmailMessage': 2000,
+	'invoiceSettingsInformation.vatRegistrationNumber': 21,
+	'invoiceSettingsInformation.merchantEmail': 255,
+	'invoiceSettingsInformation.customRedirectUrls.paymentAccepted': 500,
+	'invoiceSettingsInformation.customRedirectUrls.paymentRejected': 500,
+	'invoiceSettingsInformation.customRedirectUrls.paymentPending': 500,
+};
+
+export const MAX_LINE_ITEMS = 30;
+export const MIN_QUANTITY = 1;
+export const MAX_QUANTITY = 999_999_999;
+/** Per-line discount percentages allow at most two decimals. */
+export const LINE_DISCOUNT_PERCENT_DECIMALS = 2;
+/** The logo must be a png, jpg or gif file of at most 1 MB (reference §3.8). */
+export const MAX_LOGO_BYTES = 1024 * 1024;
+
+/**
+ * Which statuses allow which action (reference §7.1). The gateway enforces this; the node uses it
+ * to explain refusals, and to stop an update before it sends anything.
+ */
+export const ALLOWED_FROM = {
+	update: ['DRAFT', 'CREATED', 'SENT'],
+	send: ['DRAFT', 'CREATED', 'SENT', 'PARTIAL'],
+	publish: ['DRAFT'],
+	cancel: ['DRAFT', 'CREATED', 'SENT'],
+} as const;
+
+export const INVOICE_STATUSES = ['DRAFT', 'CREATED', 'SENT', 'PARTIAL', 'PAID', 'CANCELED', 'PENDING'] as const;

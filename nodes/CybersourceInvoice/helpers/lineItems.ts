@@ -1,0 +1,184 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { isBlank, Money, parseMoney, parsePercent } from './amounts';
+import { InputError } from './inputError';
+import { LINE_DISCOUNT_PERCENT_DECIMALS, MAX_LINE_ITEMS, MAX_QUANTITY, MIN_QUANTITY } from './limits';
+import { assertFits, optionalText } from './text';
+
+const LINE = 'orderInformation.lineItems[]';
+
+/** One line as the user gave it, from a UI row or an array element. Values are unchecked. */
+export interface LineItemInput {
+	sku?: unknown;
+	name?: unknown;
+	quantity?: unknown;
+	unitPrice?: unknown;
+	discountAmount?: unknown;
+	discountPercent?: unknown;
+	taxAmount?: unknown;
+	taxRate?: unknown;
+	totalAmount?: unknown;
+}
+
+/** A line in the API's shape (reference §4.1 `orderInformation.lineItems[]`). */
+export interface ApiLineItem extends IDataObject {
+	productName: string;
+	quantity: number;
+	unitPrice: string;
+	totalAmount: string;
+}
+
+export const ARRAY_FIELD = 'Line Items (Array)';
+
+/**
+ * Keys accepted in "From an Array" mode: the UI row names, plus the API's own names so that an
+ * invoice fetched with Get can be fed back in.
+ */
+const KEY_ALIASES: Record<string, keyof LineItemInput> = {
+	sku: 'sku',
+	productSku: 'sku',
+	name: 'name',
+	productName: 'name',
+	quantity: 'quantity',
+	unitPrice: 'unitPrice',
+	discountAmount: 'discountAmount',
+	discountPercent: 'discountPercent',
+	taxAmount: 'taxAmount',
+	taxRate: 'taxRate',
+	totalAmount: 'totalAmount',
+	lineTotal: 'totalAmount',
+};
+
+const NOT_JSON = Symbol('not JSON');
+
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return NOT_JSON;
+	}
+}
+
+/** Reads the "From an Array" parameter: an array of objects, or JSON text of one. */
+export function lineItemsFromArray(value: unknown): LineItemInput[] {
+	let list = value;
+	if (typeof list === 'string') {
+		const text = list.trim();
+		if (text === '') return [];
+		list = parseJson(text);
+		if (list === NOT_JSON) {
+			throw new InputError(
+				ARRAY_FIELD,
+				'is not valid JSON. Use an expression that returns an array, like {{ $json.items }}, or JSON text like [{"name":"Consulting","quantity":2,"unitPrice":"150.00"}]',
+			);
+		}
+	}
+	if (list === undefined || list === null) return [];
+	if (!Array.isArray(list)) {
+		throw new InputError(
+			ARRAY_FIELD,
+			`must be an array of line objects, got ${typeof list === 'object' ? 'an object' : typeof list}. If the lines are inside a field, point at it, like {{ $json.items }}`,
+		);
+	}
+	return list.map((element, index) => {
+		if (!element || typeof element !== 'object' || Array.isArray(element)) {
+			throw new InputError(ARRAY_FIELD, `must be an object with name, quantity and unitPrice, got ${JSON.stringify(element)}`, index + 1);
+		}
+		const line: LineItemInput = {};
+		for (const [key, raw] of Object.entries(element as IDataObject)) {
+			const target = KEY_ALIASES[key];
+			// Other keys (a spreadsheet's extra columns) are ignored on purpose.
+			if (target) line[target] = raw;
+		}
+		return line;
+	});
+}
+
+function parseQuantity(value: unknown): number {
+	if (isBlank(value)) return 1;
+	const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isInteger(number) || number < MIN_QUANTITY || number > MAX_QUANTITY) {
+		throw new InputError(
+			'Quantity',
+			`must be a whole number from ${MIN_QUANTITY} to ${MAX_QUANTITY}, got ${JSON.stringify(value)}`,
+		);
+	}
+	return number;
+}
+
+export interface BuiltLines {
+	items: ApiLineItem[];
+	/** Sum of the line totals. */
+	sum: Money;
+}
+
+/**
+ * Validates and completes the lines. A line total left empty is quantity × unit price, minus the
+ * line discount (amount, or percent of that), plus the line tax (amount, or rate on the
+ * discounted amount).
+ */
+export function buildLineItems(inputs: LineItemInput[], currency: string): BuiltLines {
+	if (inputs.length > MAX_LINE_ITEMS) {
+		throw new InputError(
+			'Line Items',
+			`an invoice can have at most ${MAX_LINE_ITEMS} lines, got ${inputs.length}. Split it into several invoices or combine lines`,
+		);
+	}
+	let sum = Money.zero(currency);
+	const items = inputs.map((input, index) =>
+		InputError.forLine(index + 1, () => {
+			const item = buildLine(input, currency);
+			sum = sum.plus(parseMoney(item.totalAmount, currency, 'Line Total'));
+			return item;
+		}),
+	);
+	return { items, sum };
+}
+
+function buildLine(input: LineItemInput, currency: string): ApiLineItem {
+	const name = optionalText(input.name, 'Name', `${LINE}.productName`);
+	if (name === undefined) throw new InputError('Name', 'is required: what is being invoiced on this line');
+	const quantity = parseQuantity(input.quantity);
+	if (isBlank(input.unitPrice)) throw new InputError('Unit Price', 'is required');
+	const unitPrice = parseMoney(input.unitPrice, currency, 'Unit Price');
+	const gross = unitPrice.times(quantity);
+
+	const item: ApiLineItem = {
+		productName: name,
+		quantity,
+		unitPrice: assertFits(unitPrice.toString(), 'Unit Price', `${LINE}.unitPrice`),
+		totalAmount: '',
+	};
+	const sku = optionalText(input.sku, 'SKU', `${LINE}.productSku`);
+	if (sku !== undefined) item.productSku = sku;
+
+	let discount = Money.zero(currency);
+	if (!isBlank(input.discountPercent)) {
+		const percent = parsePercent(input.discountPercent, 'Discount %', LINE_DISCOUNT_PERCENT_DECIMALS);
+		item.discountPercent = assertFits(percent.text, 'Discount %', `${LINE}.discountPercent`);
+		discount = gross.percent(percent.value);
+	}
+	if (!isBlank(input.discountAmount)) {
+		discount = parseMoney(input.discountAmount, currency, 'Discount Amount');
+		item.discountAmount = assertFits(discount.toString(), 'Discount Amount', `${LINE}.discountAmount`);
+	}
+	let tax = Money.zero(currency);
+	if (!isBlank(input.taxRate)) {
+		const rate = parsePercent(input.taxRate, 'Tax Rate');
+		item.taxRate = assertFits(rate.text, 'Tax Rate', `${LINE}.taxRate`);
+		tax = gross.minus(discount).percent(rate.value);
+	}
+	if (!isBlank(input.taxAmount)) {
+		tax = parseMoney(input.taxAmount, currency, 'Tax Amount');
+		item.taxAmount = assertFits(tax.toString(), 'Tax Amount', `${LINE}.taxAmount`);
+	}
+
+	const total = isBlank(input.totalAmount)
+		? gross.minus(discount).plus(tax)
+		: parseMoney(input.totalAmount, currency, 'Line Total');
+	if (total.isNegative()) {
+		throw new InputError('Discount Amount', `is larger than the line amount (${gross.toString()} ${currency})`);
+	}
+	item.totalAmount = assertFits(total.toString(), 'Line Total', `${LINE}.totalAmount`);
+	return item;
+}

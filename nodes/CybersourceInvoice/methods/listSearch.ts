@@ -1,0 +1,39 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { minorUnits } from '../helpers/currencies';
+import { cybersourceApiRequest } from '../transport';
+
+const PAGE = 100;
+
+function label(invoice: IDataObject): string {
+	const customer = (invoice.customerInformation as IDataObject | undefined)?.name;
+	const amounts = ((invoice.orderInformation as IDataObject | undefined)?.amountDetails ?? {}) as IDataObject;
+	const currency = String(amounts.currency ?? '');
+	const raw = amounts.totalAmount;
+	const total = raw === undefined || raw === null || raw === '' ? Number.NaN : Number(raw);
+	// List amounts may come back as numbers (150, not "150.00"); show the currency's decimals.
+	const amount = Number.isFinite(total) ? `${total.toFixed(minorUnits(currency))} ${currency}` : '';
+	return [`#${String(invoice.id)}`, customer, amount.trim(), invoice.status].filter(Boolean).join(' · ');
+}
+
+/** Recent invoices, newest first; a filter matches the number, the customer or the status. */
+export async function searchInvoices(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const offset = Number(paginationToken ?? 0) || 0;
+	const page = await cybersourceApiRequest.call(this, 'GET', '/invoicing/v2/invoices', undefined, {
+		offset,
+		limit: PAGE,
+	});
+	const invoices = Array.isArray(page.invoices) ? (page.invoices as IDataObject[]) : [];
+	const needle = (filter ?? '').trim().toLowerCase();
+	const results = invoices
+		.map((invoice) => ({ name: label(invoice), value: String(invoice.id) }))
+		.filter((result) => !needle || result.name.toLowerCase().includes(needle));
+	const next = offset + invoices.length;
+	const total = Number(page.totalInvoices);
+	const more = invoices.length === PAGE && (!Number.isFinite(total) || next < total);
+	return { results, paginationToken: more ? String(next) : undefined };
+}

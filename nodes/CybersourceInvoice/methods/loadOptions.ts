@@ -1,0 +1,13 @@
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { cybersourceApiRequestArray } from '../transport';
+
+/** Invoice merchant-defined field definitions (reference §3.9), for the Merchant-Defined Fields rows. */
+export async function getMerchantDefinedFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const definitions = await cybersourceApiRequestArray.call(this, 'GET', '/invoicing/v2/Invoice/merchantDefinedFields');
+	return definitions.map((definition) => ({
+		name: `${String(definition.label)}${definition.fieldType === 'select' ? ' (list)' : ''}`,
+		value: Number(definition.id),
+		description: definition.possibleValues ? `Allowed values: ${String(definition.possibleValues)}` : undefined,
+	}));
+}
