@@ -9,7 +9,7 @@ import path from 'node:path';
 
 import type { Sandbox } from '../sandbox';
 import { N8N_BIN, n8nEnv, runN8nOrThrow, stageExtension } from './n8nRuntime';
-import { writeCredentialImport, writeWorkflowImport } from './workflows';
+import { importIntoN8n } from './workflows';
 
 export const OWNER = {
 	email: 'demo@example.com',
@@ -72,15 +72,8 @@ export async function startInstance(options: InstanceOptions): Promise<N8nInstan
 		WEBHOOK_URL: `http://127.0.0.1:${port}/`,
 		N8N_RUNNERS_BROKER_PORT: String(options.brokerPort),
 	});
-	const credentials = writeCredentialImport(path.join(workDir, 'credentials.json'), {
-		baseUrl: sandbox.url,
-		merchantId: sandbox.merchant.merchantId,
-		keyId: sandbox.merchant.keyId,
-		sharedSecret: sandbox.merchant.sharedSecret,
-	});
 	// Imports upsert by id, so running this again refreshes the credential and the examples.
-	await runN8nOrThrow(['import:credentials', `--input=${credentials}`], env);
-	await runN8nOrThrow(['import:workflow', `--input=${writeWorkflowImport(path.join(workDir, 'workflows.json'), 'custom')}`], env);
+	await importIntoN8n(env, workDir, sandbox, 'custom');
 	await runN8nOrThrow(['publish:workflow', `--id=${FORM_WORKFLOW_ID}`], env);
 
 	const child = spawn(N8N_BIN, ['start'], { env, stdio: ['ignore', options.stdio, options.stdio] });

@@ -13,15 +13,14 @@ import path from 'node:path';
 import { startSandbox, type Sandbox } from '../sandbox';
 import {
 	ensureRuntime,
-	executeWorkflow,
 	n8nEnv,
 	n8nVersion,
 	runN8nOrThrow,
 	stageCommunityPackage,
 	stageExtension,
 } from './n8nRuntime';
-import { SCENARIOS, type Scenario } from './scenarios';
-import { loadExamples, nodeTypePrefix, writeCredentialImport, writeWorkflowImport, type LoadMode } from './workflows';
+import { playScenario, SCENARIOS, type Scenario } from './scenarios';
+import { importIntoN8n, loadExamples, nodeTypePrefix, type LoadMode } from './workflows';
 
 interface Step {
 	mode: LoadMode;
@@ -53,19 +52,6 @@ async function assertRegistered(env: NodeJS.ProcessEnv, mode: LoadMode, workDir:
 	for (const type of types) assert.deepEqual(type.credentials?.map((c) => c.name), ['cybersourceApi']);
 }
 
-async function runScenario(scenario: Scenario, sandbox: Sandbox, env: NodeJS.ProcessEnv, mode: LoadMode): Promise<void> {
-	sandbox.reset();
-	scenario.prepare?.(sandbox);
-	const result = await timed(mode, `execute ${scenario.workflowId}`, () => executeWorkflow(scenario.workflowId, env));
-	if (result.status !== 'success') {
-		throw new Error(`${scenario.title}: execution ${result.status}: ${result.error?.message ?? ''} ${result.error?.description ?? ''}`);
-	}
-	const verdicts = sandbox.requests().filter((request) => request.verdict !== 'ok');
-	assert.deepEqual(verdicts, [], 'every request n8n sent was accepted by the sandbox');
-	scenario.verify(result, sandbox);
-	console.log(`[e2e] ${mode}: ✔ ${scenario.title}`);
-}
-
 async function runInN8n(mode: LoadMode, sandbox: Sandbox, scenarios: Scenario[]): Promise<void> {
 	const workDir = mkdtempSync(path.join(tmpdir(), `cs-e2e-${mode}-`));
 	try {
@@ -76,17 +62,12 @@ async function runInN8n(mode: LoadMode, sandbox: Sandbox, scenarios: Scenario[])
 		const env = n8nEnv(userFolder, extra);
 
 		await timed(mode, 'export:nodes', () => assertRegistered(env, mode, workDir));
-		const credentials = writeCredentialImport(path.join(workDir, 'credentials.json'), {
-			baseUrl: sandbox.url,
-			merchantId: sandbox.merchant.merchantId,
-			keyId: sandbox.merchant.keyId,
-			sharedSecret: sandbox.merchant.sharedSecret,
-		});
-		await timed(mode, 'import:credentials', () => runN8nOrThrow(['import:credentials', `--input=${credentials}`], env));
-		const workflows = writeWorkflowImport(path.join(workDir, 'workflows.json'), mode);
-		await timed(mode, 'import:workflow', () => runN8nOrThrow(['import:workflow', `--input=${workflows}`], env));
-		console.log(`[e2e] ${mode}: node, tool and credential registered; ${loadExamples().length} workflows imported`);
-		for (const scenario of scenarios) await runScenario(scenario, sandbox, env, mode);
+		await timed(mode, 'import credential + workflows', () => importIntoN8n(env, workDir, sandbox, mode));
+		console.log(`[e2e] ${mode}: node and its AI-tool variant registered, using cybersourceApi; ${loadExamples().length} workflows imported`);
+		for (const scenario of scenarios) {
+			await timed(mode, `execute ${scenario.workflowId}`, () => playScenario(scenario, sandbox, env));
+			console.log(`[e2e] ${mode}: ✔ ${scenario.title}`);
+		}
 	} finally {
 		rmSync(workDir, { recursive: true, force: true });
 	}

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 
 import type { Sandbox } from '../sandbox';
-import { outputOf, type ExecutionResult } from './n8nRuntime';
+import { executeWorkflow, outputOf, type ExecutionResult } from './n8nRuntime';
 
 type StoredInvoice = {
 	id: string;
@@ -155,3 +155,16 @@ export const SCENARIOS: Scenario[] = [
 		},
 	},
 ];
+
+/** Runs one example in the n8n of `env` on a freshly prepared sandbox, and checks what it did. */
+export async function playScenario(scenario: Scenario, sandbox: Sandbox, env: NodeJS.ProcessEnv): Promise<ScenarioSummary> {
+	sandbox.reset();
+	scenario.prepare?.(sandbox);
+	const result = await executeWorkflow(scenario.workflowId, env);
+	if (result.status !== 'success') {
+		throw new Error(`execution ${result.status}: ${result.error?.message ?? ''} ${result.error?.description ?? ''}`.trim());
+	}
+	const refused = sandbox.requests().filter((request) => request.verdict !== 'ok');
+	assert.deepEqual(refused, [], 'every request n8n sent was accepted by the sandbox');
+	return scenario.verify(result, sandbox);
+}

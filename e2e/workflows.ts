@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { PACKAGE_NAME, ROOT } from './n8nRuntime';
+import type { Sandbox } from '../sandbox';
+import { PACKAGE_NAME, ROOT, runN8nOrThrow } from './n8nRuntime';
 
 export const EXAMPLES_DIR = path.join(ROOT, 'examples');
 export const CREDENTIAL_ID = 'csLocalSandbox01';
@@ -45,15 +46,8 @@ export function writeWorkflowImport(target: string, mode: LoadMode): string {
 	return target;
 }
 
-export interface SandboxCredentialFields {
-	baseUrl: string;
-	merchantId: string;
-	keyId: string;
-	sharedSecret: string;
-}
-
 /** The "Cybersource API" credential pointing at the local sandbox (JWT with the shared secret). */
-export function writeCredentialImport(target: string, sandbox: SandboxCredentialFields): string {
+export function writeCredentialImport(target: string, sandbox: Sandbox): string {
 	writeFileSync(
 		target,
 		JSON.stringify([
@@ -63,15 +57,23 @@ export function writeCredentialImport(target: string, sandbox: SandboxCredential
 				type: 'cybersourceApi',
 				data: {
 					environment: 'custom',
-					baseUrl: sandbox.baseUrl,
-					merchantId: sandbox.merchantId,
+					baseUrl: sandbox.url,
+					merchantId: sandbox.merchant.merchantId,
 					authMode: 'jwtSharedSecret',
-					accessKeyId: sandbox.keyId,
-					sharedSecret: sandbox.sharedSecret,
+					accessKeyId: sandbox.merchant.keyId,
+					sharedSecret: sandbox.merchant.sharedSecret,
 					useMetaKey: false,
 				},
 			},
 		]),
 	);
 	return target;
+}
+
+/** Imports the sandbox credential and every example into the n8n of `env` (imports upsert by id). */
+export async function importIntoN8n(env: NodeJS.ProcessEnv, workDir: string, sandbox: Sandbox, mode: LoadMode): Promise<void> {
+	const credentials = writeCredentialImport(path.join(workDir, 'credentials.json'), sandbox);
+	await runN8nOrThrow(['import:credentials', `--input=${credentials}`], env);
+	const workflows = writeWorkflowImport(path.join(workDir, 'workflows.json'), mode);
+	await runN8nOrThrow(['import:workflow', `--input=${workflows}`], env);
 }

@@ -11,9 +11,9 @@ import path from 'node:path';
 
 import { startSandbox, type Sandbox } from '../sandbox';
 import { OWNER, startInstance } from '../e2e/instance';
-import { ensureRuntime, executeWorkflow, n8nEnv, n8nVersion, ROOT, runN8nOrThrow, stageExtension } from '../e2e/n8nRuntime';
-import { SCENARIOS, type ScenarioSummary } from '../e2e/scenarios';
-import { writeCredentialImport, writeWorkflowImport } from '../e2e/workflows';
+import { ensureRuntime, n8nEnv, n8nVersion, ROOT, stageExtension } from '../e2e/n8nRuntime';
+import { playScenario, SCENARIOS, type ScenarioSummary } from '../e2e/scenarios';
+import { importIntoN8n } from '../e2e/workflows';
 
 const DEMO_DIR = path.join(ROOT, '.demo');
 const N8N_PORT = Number(process.env.DEMO_N8N_PORT ?? 5678);
@@ -42,21 +42,10 @@ async function headless(): Promise<number> {
 	let failures = 0;
 	try {
 		const env = n8nEnv(path.join(workDir, 'home'), { N8N_CUSTOM_EXTENSIONS: stageExtension(path.join(workDir, 'ext')) });
-		const credentials = writeCredentialImport(path.join(workDir, 'credentials.json'), {
-			baseUrl: sandbox.url,
-			merchantId: sandbox.merchant.merchantId,
-			keyId: sandbox.merchant.keyId,
-			sharedSecret: sandbox.merchant.sharedSecret,
-		});
-		await runN8nOrThrow(['import:credentials', `--input=${credentials}`], env);
-		await runN8nOrThrow(['import:workflow', `--input=${writeWorkflowImport(path.join(workDir, 'workflows.json'), 'custom')}`], env);
+		await importIntoN8n(env, workDir, sandbox, 'custom');
 		for (const scenario of SCENARIOS) {
-			sandbox.reset();
-			scenario.prepare?.(sandbox);
 			try {
-				const result = await executeWorkflow(scenario.workflowId, env);
-				if (result.status !== 'success') throw new Error(`${result.error?.message ?? result.status}`);
-				rows.push(scenario.verify(result, sandbox));
+				rows.push(await playScenario(scenario, sandbox, env));
 			} catch (error) {
 				failures++;
 				console.error(`✘ ${scenario.title}: ${error instanceof Error ? error.message : String(error)}`);

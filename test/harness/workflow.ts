@@ -49,7 +49,8 @@ class ItemsTrigger implements INodeType {
 	}
 }
 
-class TestCredentialsHelper extends ICredentialsHelper {
+/** Hands n8n the test's credential data and signs with the real credential's `authenticate`. */
+export class SigningCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly data: ICredentialDataDecryptedObject) {
 		super();
 	}
@@ -147,7 +148,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const known: IDataObject = {
 		executionId: '1',
 		hooks,
-		credentialsHelper: new TestCredentialsHelper(options.credentials),
+		credentialsHelper: new SigningCredentialsHelper(options.credentials),
 		// Must be explicitly undefined, or getCredentials() believes it runs in a parameter preview.
 		currentNodeParameters: undefined,
 		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',

@@ -8,6 +8,7 @@ import {
 	bodyOf,
 	createParams,
 	draftParams,
+	events,
 	futureDate,
 	infoOf,
 	invoiceParams,
@@ -19,10 +20,6 @@ import {
 
 const sandbox = useSandbox();
 
-/** History events, oldest first (the API lists newest first). */
-function events(invoice: IDataObject): string[] {
-	return ((invoice.invoiceHistory ?? []) as IDataObject[]).map((entry) => String(entry.event)).reverse();
-}
 
 describe('Create', () => {
 	it('with Send by Email off publishes without email: CREATED, payment link returned, delivery mode None', async () => {

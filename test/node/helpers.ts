@@ -119,3 +119,8 @@ export function linesOf(invoice: IDataObject): IDataObject[] {
 export function infoOf(invoice: IDataObject): IDataObject {
 	return (invoice.invoiceInformation ?? {}) as IDataObject;
 }
+
+/** History events, oldest first (the API lists newest first). */
+export function events(invoice: IDataObject): string[] {
+	return ((invoice.invoiceHistory ?? []) as IDataObject[]).map((entry) => String(entry.event)).reverse();
+}

@@ -7,6 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 import {
 	createInvoice,
 	draftParams,
+	events,
 	infoOf,
 	invoiceParams,
 	requestLines,
@@ -18,9 +19,6 @@ import {
 
 const sandbox = useSandbox();
 
-function events(invoice: IDataObject): string[] {
-	return ((invoice.invoiceHistory ?? []) as IDataObject[]).map((entry) => String(entry.event)).reverse();
-}
 
 function withoutTime(invoice: IDataObject): IDataObject {
 	const { submitTimeUtc: _time, ...rest } = invoice;

@@ -3,13 +3,11 @@
  * options: n8n-core's LoadOptionsContext on a one-node workflow, with the credential signing
  * through our `authenticate` and real HTTP to the sandbox.
  */
-import { Credentials, LoadOptionsContext } from 'n8n-core';
+import { LoadOptionsContext } from 'n8n-core';
 import {
-	ICredentialsHelper,
 	Workflow,
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
-	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
 	type INode,
 	type INodeParameters,
@@ -18,37 +16,8 @@ import {
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
-import { CybersourceApi } from '../../credentials/CybersourceApi.credentials';
 import { CybersourceInvoice } from '../../nodes/CybersourceInvoice/CybersourceInvoice.node';
-
-const credentialType = new CybersourceApi();
-
-class SigningCredentialsHelper extends ICredentialsHelper {
-	constructor(private readonly data: ICredentialDataDecryptedObject) {
-		super();
-	}
-	getParentTypes(): string[] {
-		return [];
-	}
-	async authenticate(credentials: ICredentialDataDecryptedObject, _type: string, request: IHttpRequestOptions) {
-		const sign = credentialType.authenticate as (c: ICredentialDataDecryptedObject, r: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
-		return await sign(credentials, request);
-	}
-	async preAuthentication() {
-		return undefined;
-	}
-	async getCredentials() {
-		return new Credentials({ id: null, name: '' }, '', '');
-	}
-	async getDecrypted() {
-		return { ...this.data };
-	}
-	async updateCredentials() {}
-	async updateCredentialsOauthTokenData() {}
-	getCredentialsProperties() {
-		return credentialType.properties;
-	}
-}
+import { SigningCredentialsHelper } from '../harness/workflow';
 
 /** The context n8n gives `methods.listSearch` / `methods.loadOptions` for a node with these parameters. */
 export function loadOptionsContext(
