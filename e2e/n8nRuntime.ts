@@ -24,7 +24,9 @@ export function ensureRuntime(): void {
 	if (existsSync(N8N_BIN) && existsSync(sqliteBinding)) return;
 	const started = Date.now();
 	console.log('[e2e] installing the n8n runtime into e2e/runtime (first run only, a few minutes)…');
-	const install = spawnSync('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=error'], {
+	// `npm install` (not `ci`): it follows the committed lockfile, but npm ci refuses that lockfile
+	// because of optional platform packages of other systems it does not list.
+	const install = spawnSync('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=error'], {
 		cwd: RUNTIME_DIR,
 		stdio: 'inherit',
 	});
