@@ -13,7 +13,7 @@ export default tseslint.config(
 			'dist/**',
 			'.dev-dist/**',
 			'node_modules/**',
-			'e2e/runtime/**',
+			'e2e/runtime*/**',
 			'.demo/**',
 			'coverage/**',
 		],

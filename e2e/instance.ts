@@ -3,12 +3,12 @@
  * imported, the form workflow published and an owner account set up. Used by the demo and the
  * browser test.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 import type { Sandbox } from '../sandbox';
-import { N8N_BIN, n8nEnv, runN8nOrThrow, stageExtension } from './n8nRuntime';
+import { n8nEnv, runN8nOrThrow, spawnN8n, stageExtension } from './n8nRuntime';
 import { importIntoN8n } from './workflows';
 
 export const OWNER = {
@@ -76,7 +76,7 @@ export async function startInstance(options: InstanceOptions): Promise<N8nInstan
 	await importIntoN8n(env, workDir, sandbox, 'custom');
 	await runN8nOrThrow(['publish:workflow', `--id=${FORM_WORKFLOW_ID}`], env);
 
-	const child = spawn(N8N_BIN, ['start'], { env, stdio: ['ignore', options.stdio, options.stdio] });
+	const child = spawnN8n(['start'], env, options.stdio);
 	const url = `http://127.0.0.1:${port}`;
 	const stop = async () => {
 		if (child.exitCode !== null) return;

