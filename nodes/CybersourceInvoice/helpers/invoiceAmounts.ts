@@ -4,7 +4,7 @@ import { isBlank, Money, parseMoney, parsePercent } from './amounts';
 import { isKnownCurrency } from './currencies';
 import { InputError } from './inputError';
 import type { BuiltLines } from './lineItems';
-import { assertFits, optionalText } from './text';
+import { assertFits, flag, optionalText } from './text';
 
 const AMOUNTS = 'orderInformation.amountDetails';
 
@@ -92,7 +92,7 @@ export function buildAmountDetails(
 		put(freightDetails, 'amount', freightAmount.toString(), 'Freight Amount', `${AMOUNTS}.freight.amount`);
 		freight = freightAmount;
 	}
-	const freightTaxable = inputs.freightTaxable === true || inputs.freightTaxable === 'true';
+	const freightTaxable = flag(inputs.freightTaxable) ?? false;
 	if (!isBlank(inputs.freightTaxable)) freightDetails.taxable = freightTaxable;
 	if (!isBlank(inputs.freightTaxRate)) {
 		const rate = parsePercent(inputs.freightTaxRate, 'Freight Tax Rate');

@@ -5,7 +5,7 @@ import { assertNotPast, toApiDate } from './dates';
 import { InputError } from './inputError';
 import { buildAmountDetails, parseCurrency, type AmountInputs } from './invoiceAmounts';
 import { buildLineItems, type LineItemInput } from './lineItems';
-import { optionalAlphanumeric, optionalEmail, optionalText, requiredText } from './text';
+import { flag, optionalAlphanumeric, optionalEmail, optionalText, requiredText } from './text';
 
 /**
  * The invoice fields the user can set, keyed by parameter name. Create reads them from its
@@ -42,11 +42,6 @@ export interface BodyOptions {
 	emailRequired: boolean;
 	/** Refuse an expiration date in the past. Off for a stored date that Update merely keeps. */
 	checkExpiration?: boolean;
-}
-
-function flag(value: unknown): boolean | undefined {
-	if (isBlank(value)) return undefined;
-	return value === true || value === 'true';
 }
 
 /** `{ field: [{ definitionId, value }] }` from the UI, or the same list from an existing invoice. */

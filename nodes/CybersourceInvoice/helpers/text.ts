@@ -25,8 +25,12 @@ export function requiredText(value: unknown, field: string, apiPath: string, hin
 // Deliberately simple: one @, no spaces, a dot in the domain. The gateway does the real check.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function optionalEmail(value: unknown, field: string): string | undefined {
-	const email = optionalText(value, field, 'customerInformation.email');
+export function optionalEmail(
+	value: unknown,
+	field: string,
+	apiPath = 'customerInformation.email',
+): string | undefined {
+	const email = optionalText(value, field, apiPath);
 	if (email !== undefined && !EMAIL.test(email)) {
 		throw new InputError(field, `"${email}" is not a valid email address`);
 	}
@@ -49,4 +53,10 @@ export function assertFits(text: string, field: string, apiPath: string): string
 		throw new InputError(field, `${text} is ${text.length} characters long; Cybersource accepts at most ${max}`);
 	}
 	return text;
+}
+
+/** A yes/no parameter: true, or the text "true" an expression may produce; undefined when blank. */
+export function flag(value: unknown): boolean | undefined {
+	if (isBlank(value)) return undefined;
+	return value === true || value === 'true';
 }

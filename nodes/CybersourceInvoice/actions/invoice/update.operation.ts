@@ -10,6 +10,7 @@ import { buildInvoiceBody, type InvoiceFields } from '../../helpers/invoiceBody'
 import { readCurrentInvoice } from '../../helpers/invoiceResponse';
 import type { LineItemInput } from '../../helpers/lineItems';
 import { ALLOWED_FROM } from '../../helpers/limits';
+import { flag } from '../../helpers/text';
 import { cybersourceApiRequest, invoicePath } from '../../transport';
 
 export const description: INodeProperties[] = showFor('invoice', ['update'], [
@@ -106,7 +107,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		delete fields.totalAmount;
 	}
 	// Turning partial payments off drops the stored minimum; a minimum given now is refused instead.
-	if (fields.allowPartialPayments !== true && fields.allowPartialPayments !== 'true' && !('minimumPartialAmount' in patch)) {
+	if (!flag(fields.allowPartialPayments) && !('minimumPartialAmount' in patch)) {
 		delete fields.minimumPartialAmount;
 	}
 

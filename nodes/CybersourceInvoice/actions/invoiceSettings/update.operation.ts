@@ -5,7 +5,7 @@ import { isBlank } from '../../helpers/amounts';
 import { InputError } from '../../helpers/inputError';
 import { parseCurrency } from '../../helpers/invoiceAmounts';
 import { MAX_LOGO_BYTES } from '../../helpers/limits';
-import { optionalText } from '../../helpers/text';
+import { optionalEmail, optionalText } from '../../helpers/text';
 import { cybersourceApiRequest } from '../../transport';
 import { productTypeProperty, SETTINGS_PATH } from './common';
 
@@ -154,7 +154,6 @@ const TEXT_SETTINGS: Record<string, { field: string; apiKey: string }> = {
 	customEmailMessage: { field: 'Custom Email Message', apiKey: 'customEmailMessage' },
 	merchantDisplayName: { field: 'Merchant Display Name', apiKey: 'merchantDisplayName' },
 	vatRegistrationNumber: { field: 'VAT Registration Number', apiKey: 'vatRegistrationNumber' },
-	merchantEmail: { field: 'Merchant Email', apiKey: 'merchantEmail' },
 };
 
 const REDIRECTS: Record<string, { field: string; apiKey: string }> = {
@@ -210,9 +209,8 @@ async function readChanges(this: IExecuteFunctions, itemIndex: number): Promise<
 		const text = optionalText(given[name], field, `${SETTINGS}.${apiKey}`);
 		if (text !== undefined) changes[apiKey] = text;
 	}
-	if (typeof changes.merchantEmail === 'string' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(changes.merchantEmail)) {
-		throw new InputError('Merchant Email', `"${changes.merchantEmail}" is not a valid email address`);
-	}
+	const merchantEmail = optionalEmail(given.merchantEmail, 'Merchant Email', `${SETTINGS}.merchantEmail`);
+	if (merchantEmail !== undefined) changes.merchantEmail = merchantEmail;
 	if (!isBlank(given.deliveryLanguage)) {
 		const language = String(given.deliveryLanguage);
 		if (!LANGUAGES.some((option) => option.value === language)) {
