@@ -7,6 +7,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { N8N_TIME_ZONE } from './calendar';
+
 /** Repository root (this file runs from .dev-dist/e2e). */
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const PACKAGE_NAME = 'n8n-nodes-cybersource-invoice';
@@ -70,7 +72,9 @@ export function ensureRuntime(): void {
 	// `npm install` (not `ci`): it follows the committed lockfile, but npm ci refuses that lockfile
 	// because of optional platform packages of other systems it does not list. With a bundled
 	// Node, install scripts would run on ours; native modules are rebuilt for it below instead.
-	npm(['install', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=error', ...(NODE_DIR ? ['--ignore-scripts'] : [])]);
+	// `--no-save`: npm would otherwise rewrite the committed lockfile (thousands of lines) on every
+	// first install and leave the work tree dirty.
+	npm(['install', '--no-save', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=error', ...(NODE_DIR ? ['--ignore-scripts'] : [])]);
 	// n8n cannot start without the sqlite3 binding, built for the Node that runs n8n.
 	if (!existsSync(sqliteBinding)) {
 		const env = NODE_DIR
@@ -123,6 +127,8 @@ export function n8nEnv(userFolder: string, extra: Record<string, string> = {}): 
 		N8N_TEMPLATES_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_RUNNERS_BROKER_PORT: process.env.N8N_RUNNERS_BROKER_PORT ?? '5691',
+		// Pinned, and the zone e2e/calendar.ts computes expected dates in.
+		GENERIC_TIMEZONE: N8N_TIME_ZONE,
 		...extra,
 	};
 }

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 
 import type { Sandbox } from '../sandbox';
 import { executeWorkflow, outputOf, type ExecutionResult } from './n8nRuntime';
+import { daysFromTodayIn, expectedDates, N8N_TIME_ZONE, type ExecutionWindow } from './calendar';
 
 type StoredInvoice = {
 	id: string;
@@ -28,7 +29,7 @@ export interface Scenario {
 	title: string;
 	/** Puts the sandbox in the state the workflow expects (e.g. invoices to chase). */
 	prepare?(sandbox: Sandbox): void;
-	verify(result: ExecutionResult, sandbox: Sandbox): ScenarioSummary;
+	verify(result: ExecutionResult, sandbox: Sandbox, window: ExecutionWindow): ScenarioSummary;
 }
 
 function stored(sandbox: Sandbox, id: unknown): StoredInvoice {
@@ -41,8 +42,15 @@ function total(invoice: StoredInvoice): number {
 	return Number(invoice.orderInformation.amountDetails.totalAmount);
 }
 
+/** `$now.plus(days, 'days')` as n8n computed it: in the instance's zone, at some point of the run. */
+function assertDueIn(actual: string, days: number, window: ExecutionWindow): void {
+	const expected = expectedDates(days, window);
+	assert.ok(expected.includes(actual), `due date ${actual}: expected ${expected.join(' or ')} (today + ${days} days in ${N8N_TIME_ZONE})`);
+}
+
+/** A date relative to today in the instance's zone, for seeding invoices before a run. */
 function daysFromToday(days: number): string {
-	return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+	return daysFromTodayIn(N8N_TIME_ZONE, days, Date.now());
 }
 
 function summary(workflow: string, invoices: StoredInvoice[]): ScenarioSummary {
@@ -58,13 +66,13 @@ export const SCENARIOS: Scenario[] = [
 	{
 		workflowId: 'csExFormManual01',
 		title: '1. Form submission → emailed invoice',
-		verify(result, sandbox) {
+		verify(result, sandbox, window) {
 			const [created] = outputOf(result, 'Create and email invoice');
 			const invoice = stored(sandbox, created.id);
 			assert.equal(invoice.status, 'SENT');
 			assert.equal(invoice.customerInformation?.email, 'tanya.lee@example.com');
 			assert.equal(invoice.invoiceInformation.deliveryMode, 'Email');
-			assert.equal(invoice.invoiceInformation.dueDate, daysFromToday(14));
+			assertDueIn(invoice.invoiceInformation.dueDate, 14, window);
 			assert.equal(total(invoice), 1250.5);
 			return summary('1. Form → emailed invoice', [invoice]);
 		},
@@ -115,12 +123,12 @@ export const SCENARIOS: Scenario[] = [
 			sandbox.seed(2, { status: 'PARTIAL', template: template(daysFromToday(-3)) });
 			sandbox.seed(4, { status: 'PAID', template: template(daysFromToday(-20)) });
 		},
-		verify(result, sandbox) {
+		verify(result, sandbox, window) {
 			const resent = outputOf(result, 'Resend invoice');
 			assert.equal(resent.length, 5, 'the 3 past-due sent and 2 past-due partly paid invoices');
 			const invoices = resent.map((item) => stored(sandbox, item.id));
 			for (const invoice of invoices) {
-				assert.ok(invoice.invoiceInformation.dueDate < daysFromToday(0));
+				assert.ok(invoice.invoiceInformation.dueDate < expectedDates(0, window)[0]);
 				assert.equal(invoice.invoiceHistory?.[0]?.event, 'RESEND', `invoice ${invoice.id} was emailed again`);
 			}
 			assert.deepEqual([...new Set(invoices.map((invoice) => invoice.status))].sort(), ['PARTIAL', 'SENT']);
@@ -133,7 +141,7 @@ export const SCENARIOS: Scenario[] = [
 	{
 		workflowId: 'csExDraftReview1',
 		title: '4. Draft → review → send or publish; update then cancel',
-		verify(result, sandbox) {
+		verify(result, sandbox, window) {
 			const [sent] = outputOf(result, 'Send to customer');
 			const [published] = outputOf(result, 'Publish (share the link yourself)');
 			const small = stored(sandbox, sent.id);
@@ -146,7 +154,7 @@ export const SCENARIOS: Scenario[] = [
 			const [canceled] = outputOf(result, 'Cancel invoice');
 			const withdrawn = stored(sandbox, canceled.id);
 			assert.equal(withdrawn.status, 'CANCELED');
-			assert.equal(withdrawn.invoiceInformation.dueDate, daysFromToday(60));
+			assertDueIn(withdrawn.invoiceInformation.dueDate, 60, window);
 			assert.deepEqual(
 				withdrawn.invoiceHistory?.map((entry) => entry.event),
 				['CANCEL', 'UPDATE', 'CREATE'],
@@ -160,11 +168,13 @@ export const SCENARIOS: Scenario[] = [
 export async function playScenario(scenario: Scenario, sandbox: Sandbox, env: NodeJS.ProcessEnv): Promise<ScenarioSummary> {
 	sandbox.reset();
 	scenario.prepare?.(sandbox);
+	const startedAt = Date.now();
 	const result = await executeWorkflow(scenario.workflowId, env);
+	const window = { startedAt, endedAt: Date.now() };
 	if (result.status !== 'success') {
 		throw new Error(`execution ${result.status}: ${result.error?.message ?? ''} ${result.error?.description ?? ''}`.trim());
 	}
 	const refused = sandbox.requests().filter((request) => request.verdict !== 'ok');
 	assert.deepEqual(refused, [], 'every request n8n sent was accepted by the sandbox');
-	return scenario.verify(result, sandbox);
+	return scenario.verify(result, sandbox, window);
 }
