@@ -1,6 +1,7 @@
 /**
  * `node .dev-dist/sandbox/cli.js [--port 8787] [--host 127.0.0.1] [--data <file>] [--amounts string]
- * [--quiet]`: starts the sandbox and prints what an n8n "Cybersource API" credential needs.
+ * [--clock-offset <seconds>] [--quiet]`: starts the sandbox and prints what an n8n "Cybersource API"
+ * credential needs.
  */
 
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { startSandbox } from './index';
 import type { SandboxOptions } from './index';
 
-const USAGE = `Usage: cli.js [--port 8787] [--host 127.0.0.1] [--data <file>] [--amounts number|string] [--quiet]`;
+const USAGE = `Usage: cli.js [--port 8787] [--host 127.0.0.1] [--data <file>] [--amounts number|string] [--clock-offset <seconds>] [--quiet]`;
 
 export function parseArgs(argv: string[]): SandboxOptions {
 	const options: SandboxOptions = {};
@@ -39,6 +40,15 @@ export function parseArgs(argv: string[]): SandboxOptions {
 				if (style !== 'number' && style !== 'string')
 					throw new Error(`--amounts is number or string\n${USAGE}`);
 				options.amountsAs = style;
+				break;
+			}
+			case '--clock-offset': {
+				// Seconds the sandbox's clock runs ahead of this machine's (negative: behind).
+				const text = value();
+				const seconds = Number(text);
+				if (!/^[+-]?\d+(\.\d+)?$/.test(text) || !Number.isFinite(seconds))
+					throw new Error(`--clock-offset is a number of seconds, e.g. 180 or -180\n${USAGE}`);
+				options.clockOffsetMs = seconds * 1000;
 				break;
 			}
 			case '--quiet':
@@ -74,6 +84,9 @@ async function main(): Promise<void> {
 	process.stdout.write(
 		`Cybersource Invoicing sandbox listening on ${sandbox.url}\n` +
 			`  test hooks under ${sandbox.url}/__sandbox/ (loopback clients only)\n` +
+			(options.clockOffsetMs
+				? `  clock runs ${options.clockOffsetMs / 1000} s off this machine's (--clock-offset)\n`
+				: '') +
 			(options.dataFile
 				? `  state persisted to ${options.dataFile}\n`
 				: '  state in memory only (use --data <file> to keep it)\n') +

@@ -33,6 +33,8 @@ export interface HookTarget {
 	review(id: string, decision: 'accept' | 'reject', opts: { merchantId?: string }): object;
 	seed(count: number, opts: { merchantId?: string; status?: string; template?: object }): string[];
 	getInvoice(id: string, merchantId?: string): object | undefined;
+	clockOffsetMs(): number;
+	setClockOffset(ms: number): void;
 }
 
 export interface HookRequest {
@@ -65,6 +67,14 @@ function optionalString(value: unknown, name: string): string | undefined {
 	if (value === undefined || value === null) return undefined;
 	if (typeof value !== 'string') throw new SandboxError(400, `${name} must be a string`);
 	return value;
+}
+
+/** The offset, and the real time shifted by it (what the Date header shows unless `now` is injected). */
+function clockState(target: HookTarget): { now: string; offsetSeconds: number } {
+	return {
+		now: new Date(Date.now() + target.clockOffsetMs()).toISOString(),
+		offsetSeconds: target.clockOffsetMs() / 1000,
+	};
 }
 
 export function handleHook(req: HookRequest, target: HookTarget): HookAnswer {
@@ -147,6 +157,15 @@ export function handleHook(req: HookRequest, target: HookTarget): HookAnswer {
 					meta.merchantIds.includes(target.merchant.merchantId),
 				),
 			});
+		case 'GET clock':
+			return ok(clockState(target));
+		case 'POST clock': {
+			const seconds = body.offsetSeconds;
+			if (typeof seconds !== 'number' || !Number.isFinite(seconds))
+				throw new SandboxError(400, 'offsetSeconds must be a number (negative: behind)');
+			target.setClockOffset(seconds * 1000);
+			return ok(clockState(target));
+		}
 		case 'GET merchants':
 			return ok({ merchants: target.merchants, metaKeys: target.metaKeys });
 		default:

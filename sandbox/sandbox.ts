@@ -19,7 +19,7 @@ import { RequestLog } from './requestLog';
 import { routeApi } from './routes';
 import { BodyTooLarge, TrackedServer, createTrackedServer, readBody, sendJson } from './server';
 import { Persistence, Snapshot, Store, readSnapshot } from './store';
-import { submitTimeUtc } from './time';
+import { SandboxClock, submitTimeUtc } from './time';
 import type {
 	FaultSpec,
 	RequestLogEntry,
@@ -56,6 +56,10 @@ export interface Sandbox {
 	seed(count: number, opts?: { merchantId?: string; status?: string; template?: object }): string[];
 	/** Stored state as GET would render it (with history). */
 	getInvoice(invoiceId: string, merchantId?: string): object | undefined;
+	/** How far the sandbox's clock is ahead of the real one (negative: behind), in ms. */
+	clockOffsetMs(): number;
+	/** Runs the sandbox's clock `ms` ahead (negative: behind); reset() restores the start offset. */
+	setClockOffset(ms: number): void;
 }
 
 function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
@@ -116,7 +120,8 @@ async function loadMerchants(
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-	const clock = options.now ?? Date.now;
+	const sandboxClock = new SandboxClock(options.now ?? Date.now, options.clockOffsetMs ?? 0);
+	const clock = sandboxClock.now;
 	const snapshot = options.dataFile ? readSnapshot(options.dataFile) : undefined;
 	const { merchants, metaKeys } = await loadMerchants(options, snapshot);
 	const registry = new MerchantRegistry(merchants, metaKeys);
@@ -149,6 +154,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		},
 		reset: () => {
 			store.reset();
+			sandboxClock.reset();
 			log.clear();
 			faults.clear();
 			changed();
@@ -163,6 +169,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			invoices.review(merchantIdOf(opts.merchantId), id, decision),
 		seed: (count, opts = {}) => invoices.seed(merchantIdOf(opts.merchantId), count, opts),
 		getInvoice: (id, merchantId) => invoices.peek(merchantIdOf(merchantId), id),
+		clockOffsetMs: () => sandboxClock.offsetMs,
+		setClockOffset: (ms) => sandboxClock.setOffset(ms),
 	};
 
 	const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -257,7 +265,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			res.destroy();
 			if (!quiet) process.stderr.write(`[sandbox] ${String(error)}\n`);
 		});
-	});
+	}, clock);
 
 	const host = options.host ?? '127.0.0.1';
 	await new Promise<void>((resolve, reject) => {

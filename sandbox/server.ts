@@ -2,6 +2,7 @@
 
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import type { Socket } from 'node:net';
+import { httpDate } from './time';
 
 /** Settings logos may be 10 MB of base64; anything beyond this is not a Cybersource request. */
 export const MAX_BODY_BYTES = 25 * 1024 * 1024;
@@ -53,11 +54,19 @@ export interface TrackedServer {
 	close(): Promise<void>;
 }
 
+/**
+ * Every answer carries a `Date` header from `clock` (the sandbox's own time, offset included), as
+ * the gateway's do: a client can read from it how far its clock is off.
+ */
 export function createTrackedServer(
 	handler: (req: IncomingMessage, res: ServerResponse) => void,
+	clock: () => number = Date.now,
 ): TrackedServer {
 	const sockets = new Set<Socket>();
-	const server = createServer({ keepAliveTimeout: 5000 }, handler);
+	const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => {
+		res.setHeader('date', httpDate(clock()));
+		handler(req, res);
+	});
 	server.on('connection', (socket) => {
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));

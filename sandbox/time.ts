@@ -1,4 +1,4 @@
-/** Timestamp formats the gateway uses. */
+/** The sandbox clock and the timestamp formats the gateway uses. */
 
 let lastNano = 0;
 
@@ -39,4 +39,40 @@ export function isCalendarDate(text: string): boolean {
 	return (
 		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
 	);
+}
+
+/**
+ * The sandbox's clock: a base clock plus an offset that can be changed while it runs, to play a
+ * gateway whose time differs from the client's (signatures are then rejected as too old or too new).
+ */
+export class SandboxClock {
+	private offset: number;
+
+	constructor(
+		private readonly base: () => number,
+		private readonly startOffsetMs = 0,
+	) {
+		this.offset = startOffsetMs;
+	}
+
+	readonly now = (): number => this.base() + this.offset;
+
+	get offsetMs(): number {
+		return this.offset;
+	}
+
+	setOffset(ms: number): void {
+		if (!Number.isFinite(ms)) throw new Error('clock offset must be a finite number');
+		this.offset = ms;
+	}
+
+	/** Back to the offset the sandbox was started with. */
+	reset(): void {
+		this.offset = this.startOffsetMs;
+	}
+}
+
+/** A `Date` header value (`Sun, 29 Nov 2026 02:30:00 GMT`). */
+export function httpDate(ms: number): string {
+	return new Date(ms).toUTCString();
 }

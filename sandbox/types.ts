@@ -37,6 +37,8 @@ export interface SandboxOptions {
 	amountsAs?: 'number' | 'string';
 	/** Injectable clock (ms) for date/exp checks and timestamps. */
 	now?: () => number;
+	/** Run the clock this many ms ahead of `now` (negative: behind); changeable via the clock hook. */
+	clockOffsetMs?: number;
 	/** Extra merchants (missing keys generated). */
 	merchants?: Array<Partial<SandboxMerchant> & { merchantId: string }>;
 	metaKeys?: Array<Partial<SandboxMetaKey> & { portfolioId: string; merchantIds: string[] }>;
