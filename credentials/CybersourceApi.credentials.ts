@@ -31,7 +31,7 @@ export class CybersourceApi implements ICredentialType {
 			options: ENVIRONMENTS.map(({ name, value }) => ({ name, value })),
 			default: 'apitest.cybersource.com',
 			description:
-				'Where requests go. Use a Sandbox while testing with sandbox keys; keys only work in the environment they were created in. Custom Base URL is for the local sandbox that ships with this package, or a proxy.',
+				'Where requests go. Use a Sandbox while testing with sandbox keys; keys only work in the environment they were created in. Custom Base URL is for a local test server or a proxy.',
 		},
 		{
 			displayName: 'Base URL',
@@ -40,7 +40,7 @@ export class CybersourceApi implements ICredentialType {
 			default: 'http://127.0.0.1:8787',
 			placeholder: 'http://127.0.0.1:8787',
 			description:
-				'Full address of the API, without a trailing path. The local sandbox (npm run sandbox) prints it when it starts. http:// is only allowed here.',
+				'Full address of the API, for a local test server or a proxy (the repository README explains how to start the test server). http:// is only allowed here.',
 			displayOptions: { show: { environment: [CUSTOM_ENVIRONMENT] } },
 		},
 		{
@@ -51,7 +51,7 @@ export class CybersourceApi implements ICredentialType {
 			required: true,
 			placeholder: 'my_merchant_id',
 			description:
-				'The Cybersource merchant ID (organization ID) that owns the invoices. Shown at the top of Business Center.',
+				'The Cybersource merchant ID (organization ID) that owns the invoices. Shown at the top of Business Center. Spaces and line breaks around it are ignored.',
 		},
 		{
 			displayName: 'Authentication',
@@ -85,7 +85,7 @@ export class CybersourceApi implements ICredentialType {
 			default: '',
 			placeholder: '11111111-2222-3333-4444-555555555555',
 			description:
-				'The ID of the REST shared secret key (a UUID) from Business Center → Payment Configuration → Key Management. Not the merchant ID.',
+				'The ID of the REST shared secret key (a UUID) from Business Center → Payment Configuration → Key Management. Not the merchant ID. Spaces and line breaks around it are ignored.',
 			displayOptions: { show: { authMode: SHARED_SECRET_MODES } },
 		},
 		{
@@ -95,7 +95,7 @@ export class CybersourceApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'The base64 secret shown once when the shared secret key was generated. Generate a new key if you lost it.',
+				'The base64 secret shown once when the shared secret key was generated. Generate a new key if you lost it. Spaces and line breaks around it are ignored.',
 			displayOptions: { show: { authMode: SHARED_SECRET_MODES } },
 		},
 		{
@@ -126,7 +126,8 @@ export class CybersourceApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'The password chosen when the .p12 file was generated',
+			description:
+				'The password chosen when the .p12 file was generated. Used exactly as typed: spaces count.',
 			displayOptions: { show: { authMode: ['jwtCertificate'], signingFormat: ['p12'] } },
 		},
 		{
@@ -172,7 +173,8 @@ export class CybersourceApi implements ICredentialType {
 			name: 'portfolioId',
 			type: 'string',
 			default: '',
-			description: 'The portfolio (or account) ID that owns the meta key',
+			description:
+				'The portfolio (or account) ID that owns the meta key. Spaces and line breaks around it are ignored.',
 			displayOptions: { show: { useMetaKey: [true] } },
 		},
 	];

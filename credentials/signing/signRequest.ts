@@ -29,7 +29,7 @@ export interface CybersourceCredentialData {
 	portfolioId?: string;
 }
 
-/** Time and randomness, injectable so tests can replay the reference's worked vectors. */
+/** Time and randomness, injectable so tests can replay fixed signing examples byte for byte. */
 export interface SigningClock {
 	now(): number;
 	randomUUID(): string;
@@ -62,6 +62,35 @@ function required(value: string | undefined, field: string, hint: string): strin
 	const text = (value ?? '').trim();
 	if (!text) throw new CredentialFieldError(field, `${field} is empty. ${hint}`);
 	return text;
+}
+
+/**
+ * An ID that goes into a header or signed text. Spaces and line breaks around it are dropped
+ * (copying from Business Center often adds them); anything else outside visible ASCII, or a
+ * double quote (it would end the quoted `keyid` of an HTTP Signature), is a typing mistake the
+ * user must fix: sending it would fail in the HTTP client as if the network had failed.
+ */
+function identifier(value: string | undefined, field: string, hint: string): string {
+	const text = required(value, field, hint);
+	const bad = /[^\x21-\x7e]|"/.exec(text);
+	if (bad) {
+		throw new CredentialFieldError(
+			field,
+			`${field} contains ${describeCharacter(bad[0])} at position ${bad.index + 1}. ` +
+				'IDs are letters, digits, "-" and "_" only: retype the value or copy it again from Business Center.',
+		);
+	}
+	return text;
+}
+
+function describeCharacter(char: string): string {
+	if (char === '\n' || char === '\r') return 'a line break';
+	if (char === ' ') return 'a space';
+	if (char === '\t') return 'a tab';
+	if (char === '"') return 'a double quote (")';
+	const code = char.codePointAt(0) ?? 0;
+	const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+	return code < 0x20 || code === 0x7f ? `an invisible control character (${hex})` : `the character "${char}" (${hex})`;
 }
 
 function checkSharedSecret(secret: string): string {
@@ -115,7 +144,7 @@ function certificateIdentity(data: CybersourceCredentialData, merchantId: string
 
 /**
  * Everything a Cybersource request needs: the final URL, the serialised body and the
- * authentication headers of the credential's mode (reference §8). The body is serialised once and
+ * authentication headers of the credential's mode. The body is serialised once and
  * the digest is taken over exactly those bytes; the query string is signed exactly as sent.
  */
 export function signRequest(
@@ -123,13 +152,13 @@ export function signRequest(
 	request: RequestToSign,
 	clock: SigningClock = systemClock,
 ): SignedRequest {
-	const merchantId = required(
+	const merchantId = identifier(
 		data.merchantId,
 		'Merchant ID',
 		'Enter the Cybersource merchant ID (organization ID) shown at the top of Business Center.',
 	);
 	const signingMerchantId = data.useMetaKey
-		? required(data.portfolioId, 'Portfolio ID', 'A meta key belongs to a portfolio: enter its ID.')
+		? identifier(data.portfolioId, 'Portfolio ID', 'A meta key belongs to a portfolio: enter its ID.')
 		: merchantId;
 	const method = request.method.toUpperCase();
 	const url = buildUrl(data, request);
@@ -152,7 +181,7 @@ export function signRequest(
 				date: new Date(clock.now()).toUTCString(),
 				merchantId,
 				signingMerchantId,
-				keyId: required(data.accessKeyId, 'Key ID', 'Enter the API key ID (a UUID) from Key Management.'),
+				keyId: identifier(data.accessKeyId, 'Key ID', 'Enter the API key ID (a UUID) from Key Management.'),
 				sharedSecret: checkSharedSecret(
 					required(data.sharedSecret, 'Shared Secret Key', 'Enter the key\'s shared secret.'),
 				),
@@ -178,7 +207,7 @@ export function signRequest(
 	} else {
 		token = signJwtHs256(
 			claims,
-			required(data.accessKeyId, 'Key ID', 'Enter the API key ID (a UUID) from Key Management.'),
+			identifier(data.accessKeyId, 'Key ID', 'Enter the API key ID (a UUID) from Key Management.'),
 			checkSharedSecret(
 				required(data.sharedSecret, 'Shared Secret Key', 'Enter the key\'s shared secret.'),
 			),
