@@ -47,7 +47,7 @@ export interface Pkcs12Contents {
 	privateKeys: Array<Pkcs12Bag & { pkcs8Der: Buffer }>;
 }
 
-export type Pkcs12ErrorReason = 'wrong-password' | 'malformed' | 'unsupported';
+export type Pkcs12ErrorReason = 'wrong-password' | 'malformed' | 'damaged' | 'unsupported';
 
 export class Pkcs12Error extends Error {
 	constructor(
@@ -166,10 +166,22 @@ interface ParseContext {
 /**
  * Reads a PKCS#12 file. Throws Pkcs12Error with reason 'wrong-password' when the MAC does not
  * verify (or, for files without a MAC, when decryption yields garbage), 'malformed' when the
- * bytes are not PKCS#12, and 'unsupported' for valid files using algorithms not implemented here.
+ * bytes are not PKCS#12, 'damaged' when they start as one but break further on, and
+ * 'unsupported' for valid files using algorithms not implemented here.
  */
 export function parsePkcs12(p12: Buffer, password: string): Pkcs12Contents {
-	return guard(() => readPfx(p12, password));
+	return guard(() => readPfx(p12, password), startsLikePfx(p12));
+}
+
+/**
+ * A PFX opens with SEQUENCE { INTEGER 3, …}: bytes that do are a P12 file, so a structure error
+ * further on means the file is damaged or cut short rather than something else pasted.
+ */
+function startsLikePfx(p12: Buffer): boolean {
+	if (p12[0] !== Tag.Sequence || p12.length < 5) return false;
+	const lengthBytes = p12[1] & 0x80 ? 1 + (p12[1] & 0x7f) : 1;
+	const version = p12.subarray(1 + lengthBytes, 4 + lengthBytes);
+	return version.length === 3 && version[0] === Tag.Integer && version[1] === 1 && version[2] === 3;
 }
 
 /**
@@ -187,12 +199,14 @@ export function decryptPrivateKeyInfo(encryptedDer: Buffer, password: string): B
 	});
 }
 
-/** Structure errors anywhere in the file become one 'malformed' error. */
-function guard<T>(work: () => T): T {
+/** Structure errors anywhere in the file become one 'malformed' (or 'damaged') error. */
+function guard<T>(work: () => T, isPfx = false): T {
 	const outcome = attempt(work);
 	if (outcome.ok) return outcome.value;
 	if (outcome.error instanceof DerError) {
-		throw new Pkcs12Error(`Not a valid PKCS#12 file (${outcome.error.message})`, 'malformed');
+		throw isPfx
+			? new Pkcs12Error(`The PKCS#12 file is damaged (${outcome.error.message})`, 'damaged')
+			: new Pkcs12Error(`Not a valid PKCS#12 file (${outcome.error.message})`, 'malformed');
 	}
 	throw outcome.error;
 }
@@ -428,6 +442,14 @@ function decryptThen<T>(
 		const used = attempt(() => use(decrypted.value));
 		if (used.ok) return used.value;
 		if (!(used.error instanceof DerError) || context.macVerified) throw used.error;
+	}
+	// The MAC proved the password right, so a key that will not decrypt with it is damage (or a
+	// second, different password that some tools allow for the contents).
+	if (context.macVerified) {
+		throw new Pkcs12Error(
+			'its contents do not decrypt with the password that verified the file',
+			'damaged',
+		);
 	}
 	throw failure;
 }

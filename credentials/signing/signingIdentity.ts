@@ -1,9 +1,9 @@
 /**
  * Turns the certificate fields of the credential (a P12 file, or a PEM key and certificate) into
- * the key and key id used for JWT RS256 signing (reference §8.5). Everything the user has to fix
+ * the key and key id used for JWT RS256 signing. Everything the user has to fix
  * is reported as a CredentialFieldError naming the field; messages never echo passwords or keys.
  */
-import { createHash, createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
+import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import {
 	DerError,
 	type DerNode,
@@ -42,33 +42,37 @@ const PASTE_P12 =
 // --- Cache -----------------------------------------------------------------------------------
 
 /**
- * Parsed identities keyed by a SHA-256 of the inputs, so a credential is parsed once rather than
- * on every request. Bounded, least recently used first out. Failures are never cached: they throw
- * every time, and the corrected input hashes to a new key anyway.
+ * Identities, and the credential errors of inputs that cannot be read, keyed by the exact input
+ * text (length-prefixed, so no two different inputs share a key and a changed credential is never
+ * served a stale identity). Looking up costs a string comparison, not a hash over the file; a
+ * wrong password fails from here instead of re-running the slow key derivation on every request.
+ * Bounded, least recently used first out.
  */
 const CACHE_LIMIT = 32;
-const cache = new Map<string, SigningIdentity>();
+type Outcome = { ok: true; identity: SigningIdentity } | { ok: false; error: CredentialFieldError };
+const cache = new Map<string, Outcome>();
+
+function cacheKey(inputs: string[]): string {
+	return inputs.map((input) => `${input.length}:${input}`).join('');
+}
 
 function cached(inputs: string[], build: () => SigningIdentity): SigningIdentity {
-	const hash = createHash('sha256');
-	for (const input of inputs) {
-		// Length-prefix each input so ('ab', 'c') and ('a', 'bc') differ.
-		const bytes = Buffer.from(input, 'utf8');
-		const length = Buffer.alloc(4);
-		length.writeUInt32BE(bytes.length);
-		hash.update(length).update(bytes);
-	}
-	const key = hash.digest('hex');
-	const hit = cache.get(key);
-	if (hit) {
+	const key = cacheKey(inputs);
+	let outcome = cache.get(key);
+	if (outcome) {
 		cache.delete(key);
-		cache.set(key, hit);
-		return hit;
+	} else {
+		const built = attempt(build);
+		// Only the user's mistakes are remembered; anything unexpected is retried next time.
+		if (!built.ok && !(built.error instanceof CredentialFieldError)) throw built.error;
+		outcome = built.ok
+			? { ok: true, identity: Object.freeze(built.value) }
+			: { ok: false, error: built.error as CredentialFieldError };
 	}
-	const identity = Object.freeze(build());
-	cache.set(key, identity);
+	cache.set(key, outcome);
 	if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-	return identity;
+	if (!outcome.ok) throw outcome.error;
+	return outcome.identity;
 }
 
 // --- P12 ------------------------------------------------------------------------------------
@@ -183,6 +187,13 @@ function readP12(der: Buffer, password: string): Pkcs12Contents {
 				'Format "PEM Key and Certificate" instead.',
 		);
 	}
+	if (error.reason === 'damaged') {
+		throw new CredentialFieldError(
+			P12_FIELD,
+			`The P12 file is damaged or incomplete (${error.message}). Download or export the .p12 ` +
+				'file again and paste its complete base64 text.',
+		);
+	}
 	throw notAP12File();
 }
 
@@ -194,7 +205,7 @@ function notAP12File(): CredentialFieldError {
 }
 
 /**
- * The SDK rule (reference §8.5) is "friendly name contains cn=<alias>", case-insensitively. We
+ * The official SDKs' rule is "friendly name contains cn=<alias>", case-insensitively. We
  * require the whole CN value (so alias `ab` does not pick `CN=abc`), also accept a friendly name
  * equal to the alias (Java keytool files name entries by alias) and a subject CN equal to it.
  */
@@ -381,8 +392,8 @@ function makeIdentity(
 	}
 	const serialAttribute = subject.flat().find((a) => a.oid === OID_SERIAL_NUMBER)?.value;
 	// Business Center certificates carry the key serial as the subject's serialNumber attribute
-	// (reference §8.5). Without it (e.g. a hand-made test certificate) we fall back to the X.509
-	// certificate serial number, in decimal, so there is still a stable kid.
+	// (the JWT kid Cybersource looks up). Without it (e.g. a hand-made test certificate) we fall
+	// back to the X.509 certificate serial number, in decimal, so there is still a stable kid.
 	const serialNumber = serialAttribute ?? BigInt(`0x${certificate.serialNumber}`).toString(10);
 	return { privateKey, certificate, serialNumber, subject: formatSubject(subject) };
 }
