@@ -1,5 +1,5 @@
 /**
- * JWT verification (`Authorization: Bearer`): v2 claim set (§8.5/§8.6) with HS256/384/512 (kid =
+ * JWT verification (`Authorization: Bearer`): v2 claim set with HS256/384/512 (kid =
  * API key id, key = base64-decoded shared secret) or RS256 (kid = certificate subject
  * serialNumber). The older v1 P12 token (x5c header, digest/digestAlgorithm/iat claims) is also
  * accepted because it is cheap and the gateway still takes it until September 2026.
@@ -19,6 +19,7 @@ import {
 	headerValue,
 	safeEqual,
 } from './common';
+import { isCybersourceApiHost } from './knownHosts';
 
 const HMAC_ALGS: Record<string, string> = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' };
 
@@ -48,6 +49,21 @@ export function sameHost(claim: string, hostHeader: string): boolean {
 	const a = splitHostPort(claim);
 	const b = splitHostPort(hostHeader);
 	return a.host === b.host && (a.port === undefined || b.port === undefined || a.port === b.port);
+}
+
+/**
+ * The `request-host` claim names the host the client meant. It must match the Host header, with
+ * one exception: a request that reached the sandbox under the sandbox's own address may name a
+ * public Cybersource API host. That is what the official SDK sends when it is configured the usual
+ * way for a mock server (runEnvironment `apitest.cybersource.com`, intermediateHost the mock's
+ * URL): it signs the environment's host but connects to the intermediate host. A request whose
+ * Host header is itself a Cybersource host must name exactly that host, and any other name is
+ * still rejected.
+ */
+export function requestHostAccepted(claim: unknown, hostHeader: string): boolean {
+	if (typeof claim !== 'string') return false;
+	if (sameHost(claim, hostHeader)) return true;
+	return !isCybersourceApiHost(hostHeader) && isCybersourceApiHost(claim);
 }
 
 /** "1594249865", 1594249865 or an RFC 1123 date (the old Node SDK put a date string in `iat`). */
@@ -129,7 +145,7 @@ export function verifyJwt(req: AuthRequest, token: string, registry: MerchantReg
 			mode,
 		);
 	}
-	// §8.5/§12.7: SDK releases disagree on whether the query string belongs in the claim and
+	// SDK releases disagree on whether the query string belongs in the claim and
 	// the gateway's rule is unknown, so both forms are accepted.
 	const pathOnly = req.rawPath.split('?')[0];
 	const claimedPath = claims['request-resource-path'];
@@ -140,7 +156,7 @@ export function verifyJwt(req: AuthRequest, token: string, registry: MerchantReg
 		);
 	}
 	const host = headerValue(req.headers, 'host') ?? '';
-	if (typeof claims['request-host'] !== 'string' || !sameHost(claims['request-host'], host)) {
+	if (!requestHostAccepted(claims['request-host'], host)) {
 		return fail(
 			`jwt request-host "${String(claims['request-host'])}" does not match Host "${host}"`,
 			mode,

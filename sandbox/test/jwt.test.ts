@@ -218,6 +218,22 @@ describe('HS256 (§8.6 vectors, fixed clock)', () => {
 		);
 	});
 
+	test('reached under the sandbox address, request-host may name a Cybersource API host, nothing else', async () => {
+		const path = '/invoicing/v2/invoices?offset=0&limit=1';
+		const own = new URL(sandbox.url).host;
+		for (const claimed of ['apitest.cybersource.com', 'API.visaacceptance.com:443', own]) {
+			const response = await bearer(sandbox, vectorJwt({ host: claimed }), { method: 'GET', path, host: own });
+			expect([claimed, response.status]).toEqual([claimed, 200]);
+		}
+		for (const claimed of ['evil.example.com', 'apitest.cybersource.com:8443', 'apitest.cybersource.com.evil.example']) {
+			await expectRejected(
+				sandbox,
+				await bearer(sandbox, vectorJwt({ host: claimed }), { method: 'GET', path, host: own }),
+				`auth: jwt request-host "${claimed}" does not match Host "${own}"`,
+			);
+		}
+	});
+
 	test('v-c-merchant-id header disagrees with the claim', async () => {
 		await expectRejected(
 			sandbox,

@@ -9,9 +9,10 @@
  *  - HTTP Signature: the SDK also sends `Host: <runEnvironment>`, so we keep the real
  *    `apitest.cybersource.com` and the sandbox sees exactly what the gateway would.
  *  - JWT: the SDK puts `runEnvironment` in the `request-host` claim but lets the HTTP client
- *    send `Host: 127.0.0.1:<port>` (the intermediate host). A gateway behind such an
- *    intermediate host would see its own name, so we set runEnvironment to the sandbox's
- *    host:port, which the SDK accepts as a custom host string.
+ *    send `Host: 127.0.0.1:<port>` (the intermediate host). Both ways of configuring it are
+ *    run: the usual one (runEnvironment `apitest.cybersource.com`, which the sandbox accepts
+ *    as a known Cybersource host) and runEnvironment set to the sandbox's own host:port, which
+ *    the SDK accepts as a custom host string.
  */
 
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -38,7 +39,9 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-function configFor(mode: 'http' | 'meta' | 'jwtSecret' | 'jwtP12'): Record<string, unknown> {
+type Mode = 'http' | 'meta' | 'jwtSecret' | 'jwtP12' | 'jwtSecretUsual' | 'jwtP12Usual';
+
+function configFor(mode: Mode): Record<string, unknown> {
 	const m = sandbox.merchant;
 	const base = {
 		merchantID: m.merchantId,
@@ -86,6 +89,10 @@ function configFor(mode: 'http' | 'meta' | 'jwtSecret' | 'jwtP12'): Record<strin
 				keyAlias: m.keyAlias,
 				keyPass: m.p12Password,
 			};
+		case 'jwtSecretUsual':
+			return { ...configFor('jwtSecret'), runEnvironment: 'apitest.cybersource.com' };
+		case 'jwtP12Usual':
+			return { ...configFor('jwtP12'), runEnvironment: 'apitest.cybersource.com' };
 	}
 }
 
@@ -116,6 +123,8 @@ const MODES = [
 	['meta', 'httpSignature'],
 	['jwtSecret', 'jwtHS256'],
 	['jwtP12', 'jwtRS256'],
+	['jwtSecretUsual', 'jwtHS256'],
+	['jwtP12Usual', 'jwtRS256'],
 ] as const;
 
 describe.each(MODES)('SDK with %s auth', (mode, authMode) => {
@@ -217,6 +226,12 @@ describe.each(MODES)('SDK with %s auth', (mode, authMode) => {
 		if (mode === 'http' || mode === 'meta')
 			expect(log[0].headers.host).toBe('apitest.cybersource.com');
 		else expect(log[0].headers.authorization).toMatch(/^Bearer /);
+		if (mode === 'jwtSecretUsual' || mode === 'jwtP12Usual') {
+			const token = String(log[0].headers.authorization).replace(/^Bearer /, '');
+			const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+			expect(claims['request-host']).toBe('apitest.cybersource.com');
+			expect(log[0].headers.host).toBe(new URL(sandbox.url).host);
+		}
 		expect(log[1].path).toBe('/invoicing/v2/invoices?offset=0&limit=10&status=DRAFT');
 	});
 });
