@@ -5,7 +5,7 @@ export function sha256Base64(body: string): string {
 	return createHash('sha256').update(body, 'utf8').digest('base64');
 }
 
-/** The HTTP Signature `digest` header value (reference §8.2). */
+/** The HTTP Signature `digest` header value: `SHA-256=` and the base64 body hash. */
 export function digestHeader(body: string): string {
 	return `SHA-256=${sha256Base64(body)}`;
 }

@@ -1,7 +1,7 @@
 import { CredentialFieldError } from './credentialFieldError';
 
 /**
- * Cybersource hosts (reference §1). The option value is the host itself so the credential's test
+ * The public Cybersource and Visa Acceptance API hosts. The option value is the host itself so the credential's test
  * request can build its URL with a plain expression.
  */
 export const ENVIRONMENTS = [
@@ -18,8 +18,8 @@ export const CUSTOM_ENVIRONMENT = 'custom';
 const FIELD = 'Base URL';
 
 /**
- * The origin every request goes to. Known environments are always https; a custom base URL (the
- * local sandbox, a proxy) may be http. A path prefix is kept and becomes part of what is signed.
+ * The origin every request goes to. Known environments are always https; a custom base URL (a
+ * local test server, a proxy) may be http. A path prefix is kept and becomes part of what is signed.
  */
 export function resolveBaseUrl(environment: string, customBaseUrl?: string): URL {
 	if (environment !== CUSTOM_ENVIRONMENT) {
@@ -32,7 +32,7 @@ export function resolveBaseUrl(environment: string, customBaseUrl?: string): URL
 	if (!URL.canParse(text)) {
 		throw new CredentialFieldError(
 			FIELD,
-			`"${text}" is not a URL. Enter something like http://127.0.0.1:8787 (the local sandbox) or https://proxy.example.com`,
+			`"${text}" is not a URL. Enter something like http://127.0.0.1:8787 (a local test server) or https://proxy.example.com`,
 		);
 	}
 	const url = new URL(text);

@@ -20,8 +20,9 @@ export interface HttpSignatureInput {
 }
 
 /**
- * Legacy HTTP Signature (reference §8.2). `request-target` has no parentheses: Cybersource rejects
- * the draft-cavage `(request-target)` form since April 2024.
+ * Legacy HTTP Signature: an HMAC-SHA256 over the host, date, request-target, digest and merchant
+ * lines. `request-target` has no parentheses: Cybersource rejects the draft-cavage
+ * `(request-target)` form since April 2024.
  */
 export function signHttpSignature(input: HttpSignatureInput): Record<string, string> {
 	const withDigest = methodHasBody(input.method);

@@ -20,7 +20,7 @@ export interface JwtClaimsInput {
 	jwtId: string;
 }
 
-/** JWT v2 claim set in the order the official SDK writes it (reference §8.5). */
+/** JWT v2 claim set in the order the official SDK writes it. */
 export function jwtV2Claims(input: JwtClaimsInput): Record<string, string | number> {
 	const claims: Record<string, string | number> = {};
 	if (methodHasBody(input.method)) {
@@ -49,14 +49,14 @@ function signingInput(alg: 'HS256' | 'RS256', kid: string, claims: object): stri
 	return `${base64Url(JSON.stringify(header))}.${base64Url(JSON.stringify(claims))}`;
 }
 
-/** HS256 token; `kid` is the API key id, the key is the base64-decoded shared secret (§8.6). */
+/** HS256 token; `kid` is the API key id, the key is the base64-decoded shared secret. */
 export function signJwtHs256(claims: object, keyId: string, sharedSecret: string): string {
 	const input = signingInput('HS256', keyId, claims);
 	const signature = createHmac('sha256', decodeSharedSecret(sharedSecret)).update(input).digest();
 	return `${input}.${base64Url(signature)}`;
 }
 
-/** RS256 token; `kid` is the serialNumber attribute of the P12 certificate's subject (§8.5). */
+/** RS256 token; `kid` is the serialNumber attribute of the P12 certificate's subject. */
 export function signJwtRs256(claims: object, serialNumber: string, privateKey: KeyObject): string {
 	const input = signingInput('RS256', serialNumber, claims);
 	const signature = createSign('RSA-SHA256').update(input).sign(privateKey);

@@ -5,7 +5,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { MerchantRegistry } from '../merchants';
 import type { AuthMode } from '../types';
 
-/** The real skew is undocumented (§12.6); 15 minutes is the usual gateway window. */
+/** Cybersource does not document the clock skew it allows; 15 minutes is the usual gateway window. */
 export const MAX_SKEW_MS = 15 * 60 * 1000;
 
 export const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);

@@ -1,5 +1,5 @@
 /**
- * HTTP Signature verification (§8.2, §8.3): HMAC-SHA256 over the signed header lines, key =
+ * HTTP Signature verification: HMAC-SHA256 over the signed header lines, key =
  * base64-decoded shared secret, `request-target` without parentheses (the gateway stopped
  * accepting `(request-target)` on 2024-04-22).
  */
@@ -75,7 +75,7 @@ export function verifyHttpSignature(req: AuthRequest, registry: MerchantRegistry
 	// Compared as text: base64 decoders ignore the padding bits, the gateway compares strings.
 	const provided = Buffer.from(params.signature, 'utf8');
 	const signs = (candidate: KeyCandidate, text: string[], key = candidate.secret): boolean => {
-		// Meta keys sign the portfolio id while the header carries the transacting MID (§8.2).
+		// Meta keys sign the portfolio id while the header carries the transacting MID.
 		text[midIndex] =
 			`v-c-merchant-id: ${candidate.kind === 'meta' ? candidate.portfolioId : merchantId}`;
 		const expected = createHmac('sha256', key).update(text.join('\n'), 'utf8').digest('base64');

@@ -1,4 +1,4 @@
-/** Picks the verifier from the request's credentials (§8). */
+/** Picks the verifier from the request's credentials: a Bearer JWT or an HTTP Signature. */
 
 import type { MerchantRegistry } from '../merchants';
 import { AuthRequest, AuthResult, fail, headerValue } from './common';
