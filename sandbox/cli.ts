@@ -1,7 +1,7 @@
 /**
  * `node .dev-dist/sandbox/cli.js [--port 8787] [--host 127.0.0.1] [--data <file>] [--amounts string]
- * [--clock-offset <seconds>] [--quiet]`: starts the sandbox and prints what an n8n "Cybersource API"
- * credential needs.
+ * [--clock-offset <seconds>] [--latency-ms <ms>] [--latency-jitter-ms <ms>] [--quiet]`: starts the
+ * sandbox and prints what an n8n "Cybersource API" credential needs.
  */
 
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { startSandbox } from './index';
 import type { SandboxOptions } from './index';
 
-const USAGE = `Usage: cli.js [--port 8787] [--host 127.0.0.1] [--data <file>] [--amounts number|string] [--clock-offset <seconds>] [--quiet]`;
+const USAGE = `Usage: cli.js [--port 8787] [--host 127.0.0.1] [--data <file>] [--amounts number|string] [--clock-offset <seconds>] [--latency-ms <ms>] [--latency-jitter-ms <ms>] [--quiet]`;
 
 export function parseArgs(argv: string[]): SandboxOptions {
 	const options: SandboxOptions = {};
@@ -51,6 +51,16 @@ export function parseArgs(argv: string[]): SandboxOptions {
 				options.clockOffsetMs = seconds * 1000;
 				break;
 			}
+			case '--latency-ms':
+			case '--latency-jitter-ms': {
+				// Delay added to every API answer (plus a random 0..jitter), to play a distant gateway.
+				const text = value();
+				if (!/^\d+(\.\d+)?$/.test(text) || Number(text) > 60_000)
+					throw new Error(`${flag} is a number of milliseconds from 0 to 60000\n${USAGE}`);
+				if (flag === '--latency-ms') options.latencyMs = Number(text);
+				else options.latencyJitterMs = Number(text);
+				break;
+			}
 			case '--quiet':
 				options.quiet = true;
 				break;
@@ -86,6 +96,9 @@ async function main(): Promise<void> {
 			`  test hooks under ${sandbox.url}/__sandbox/ (loopback clients only)\n` +
 			(options.clockOffsetMs
 				? `  clock runs ${options.clockOffsetMs / 1000} s off this machine's (--clock-offset)\n`
+				: '') +
+			(options.latencyMs || options.latencyJitterMs
+				? `  every API answer delayed ${options.latencyMs ?? 0} ms + up to ${options.latencyJitterMs ?? 0} ms jitter\n`
 				: '') +
 			(options.dataFile
 				? `  state persisted to ${options.dataFile}\n`

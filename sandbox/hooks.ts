@@ -1,10 +1,11 @@
 /**
  * Test hooks under `/__sandbox/` (no Cybersource auth, loopback clients only): reset, payments,
- * review, seeding, request log, faults, stored invoices and the default merchant's credentials.
+ * review, seeding, request log, faults, latency, stored invoices and the default merchant's credentials.
  */
 
 import type { FaultSpec, RequestLogEntry, SandboxMerchant, SandboxMetaKey } from './types';
 import { SandboxError } from './invoices';
+import type { LatencySetting } from './latency';
 
 /** 127.0.0.0/8, ::1 and their IPv4-mapped forms. */
 export function isLoopbackAddress(address: string | undefined): boolean {
@@ -35,6 +36,8 @@ export interface HookTarget {
 	getInvoice(id: string, merchantId?: string): object | undefined;
 	clockOffsetMs(): number;
 	setClockOffset(ms: number): void;
+	latency(): LatencySetting;
+	setLatency(value: Partial<LatencySetting>): void;
 }
 
 export interface HookRequest {
@@ -166,6 +169,15 @@ export function handleHook(req: HookRequest, target: HookTarget): HookAnswer {
 			target.setClockOffset(seconds * 1000);
 			return ok(clockState(target));
 		}
+		case 'GET latency':
+			return ok(target.latency());
+		case 'POST latency':
+			try {
+				target.setLatency({ ms: body.ms as number | undefined, jitterMs: body.jitterMs as number | undefined });
+			} catch (error) {
+				throw new SandboxError(400, (error as Error).message);
+			}
+			return ok(target.latency());
 		case 'GET merchants':
 			return ok({ merchants: target.merchants, metaKeys: target.metaKeys });
 		default:

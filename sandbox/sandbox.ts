@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { authenticate } from './auth';
 import { AUTH_FAILED_BODY, ApiError, serverErrorBody } from './errors';
 import { FaultQueue } from './faults';
+import { Latency, type LatencySetting } from './latency';
 import { handleHook, isLoopbackAddress } from './hooks';
 import { InvoiceService, SandboxError } from './invoices';
 import {
@@ -60,6 +61,10 @@ export interface Sandbox {
 	clockOffsetMs(): number;
 	/** Runs the sandbox's clock `ms` ahead (negative: behind); reset() restores the start offset. */
 	setClockOffset(ms: number): void;
+	/** The delay added to every API answer: `ms` plus a random 0..`jitterMs`. */
+	latency(): LatencySetting;
+	/** Changes it (missing fields: 0); reset() restores the start latency. */
+	setLatency(value: Partial<LatencySetting>): void;
 }
 
 function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
@@ -138,6 +143,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const changed = (): void => persistence?.changed();
 	const invoices = new InvoiceService(store, clock, options.amountsAs ?? 'number', changed);
 	const faults = new FaultQueue();
+	const latency = new Latency({ ms: options.latencyMs ?? 0, jitterMs: options.latencyJitterMs ?? 0 });
 	const log = new RequestLog();
 	const defaultMerchant = registry.merchants.get(DEFAULT_MERCHANT_ID)!;
 	const quiet = options.quiet ?? false;
@@ -155,6 +161,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		reset: () => {
 			store.reset();
 			sandboxClock.reset();
+			latency.reset();
 			log.clear();
 			faults.clear();
 			changed();
@@ -171,6 +178,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		getInvoice: (id, merchantId) => invoices.peek(merchantIdOf(merchantId), id),
 		clockOffsetMs: () => sandboxClock.offsetMs,
 		setClockOffset: (ms) => sandboxClock.setOffset(ms),
+		latency: () => latency.current,
+		setLatency: (value) => latency.set(value),
 	};
 
 	const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -204,6 +213,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			return;
 		}
 
+		// The simulated round trip comes first, so state changes and timestamps follow it.
+		await latency.wait();
 		const now = clock();
 		const entry = log.add({
 			time: new Date(now).toISOString(),

@@ -39,6 +39,10 @@ export interface SandboxOptions {
 	now?: () => number;
 	/** Run the clock this many ms ahead of `now` (negative: behind); changeable via the clock hook. */
 	clockOffsetMs?: number;
+	/** Delay every API answer by this many ms (default 0); changeable via the latency hook. */
+	latencyMs?: number;
+	/** Plus a random 0..latencyJitterMs ms per answer (default 0). */
+	latencyJitterMs?: number;
 	/** Extra merchants (missing keys generated). */
 	merchants?: Array<Partial<SandboxMerchant> & { merchantId: string }>;
 	metaKeys?: Array<Partial<SandboxMetaKey> & { portfolioId: string; merchantIds: string[] }>;
