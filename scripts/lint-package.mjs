@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 import { analyzePackage } from '@n8n/scan-community-package/scanner/scanner.mjs';
 
+const PACKED_BUDGET_BYTES = 60 * 1024;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = mkdtempSync(path.join(tmpdir(), 'cs-lint-package-'));
 let failed = false;
@@ -33,7 +34,12 @@ try {
 	for (const needed of ['package.json', 'README.md', 'LICENSE.md', 'dist/nodes/CybersourceInvoice/CybersourceInvoice.node.js', 'dist/credentials/CybersourceApi.credentials.js', 'dist/icons/cybersource.svg', 'dist/icons/cybersource.dark.svg']) {
 		if (!packed.files.some((file) => file.path === needed)) fail(`the tarball lacks ${needed}`);
 	}
-	const maps = packed.files.filter((file) => file.path.endsWith('.map')).length;
+	// n8n loads the compiled JS named in package.json; source maps and type declarations are dead weight.
+	const devOnly = packed.files.map((file) => file.path).filter((file) => /\.(map|d\.ts)$/.test(file));
+	if (devOnly.length) fail(`the tarball holds source maps or declaration files: ${devOnly.join(', ')}`);
+	const packedSize = statSync(tarball).size;
+	// A size budget, reported rather than enforced: it is a goal, not a correctness rule.
+	if (packedSize > PACKED_BUDGET_BYTES) console.warn(`⚠ the tarball is ${packedSize} bytes, over the ${PACKED_BUDGET_BYTES} bytes budget`);
 
 	// Only JS and package.json, as the real scanner does (the .d.ts files trip a filename rule).
 	const result = await analyzePackage(unpacked, ['**/*.js', 'package.json']);
@@ -42,7 +48,7 @@ try {
 
 	const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 	console.log(
-		`✔ tarball ${packed.filename}: ${kb(statSync(tarball).size)} packed, ${kb(packed.unpackedSize)} unpacked, ${packed.entryCount} files (${maps} source maps)`,
+		`✔ tarball ${packed.filename}: ${kb(packedSize)} packed, ${kb(packed.unpackedSize)} unpacked, ${packed.entryCount} files`,
 	);
 	const javascript = readdirSync(path.join(unpacked, 'dist'), { recursive: true }).filter((file) => String(file).endsWith('.js')).length;
 	console.log(`  ${javascript} JavaScript files; runtime dependencies: ${Object.keys(packed.dependencies ?? {}).length}`);
