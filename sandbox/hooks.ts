@@ -6,6 +6,7 @@
 import type { FaultSpec, RequestLogEntry, SandboxMerchant, SandboxMetaKey } from './types';
 import { SandboxError } from './invoices';
 import type { LatencySetting } from './latency';
+import { handleWebhookHook, type SandboxWebhooks } from './webhooks/hooks';
 
 /** 127.0.0.0/8, ::1 and their IPv4-mapped forms. */
 export function isLoopbackAddress(address: string | undefined): boolean {
@@ -38,6 +39,7 @@ export interface HookTarget {
 	setClockOffset(ms: number): void;
 	latency(): LatencySetting;
 	setLatency(value: Partial<LatencySetting>): void;
+	webhooks: SandboxWebhooks;
 }
 
 export interface HookRequest {
@@ -180,7 +182,10 @@ export function handleHook(req: HookRequest, target: HookTarget): HookAnswer {
 			return ok(target.latency());
 		case 'GET merchants':
 			return ok({ merchants: target.merchants, metaKeys: target.metaKeys });
-		default:
+		default: {
+			const answer = handleWebhookHook(req.method, parts, body, merchantId, target.webhooks);
+			if (answer) return answer;
 			throw new SandboxError(404, `unknown sandbox hook ${req.method} ${req.pathname}`);
+		}
 	}
 }

@@ -6,6 +6,7 @@ import { referenceTypeOf, validateDefinition } from './mdf';
 import { applySettings, productTypeOf, renderSettings, validateSettings } from './settings';
 import type { Store } from './store';
 import { validateListQuery } from './validation';
+import { WebhookService } from './webhooks';
 
 export interface ApiRequest {
 	method: string;
@@ -22,6 +23,8 @@ export interface ApiContext {
 	/** Consumes an armed `email-failed` fault if one matches this request. */
 	emailFails: () => boolean;
 	onChange: () => void;
+	/** Notification subscriptions and signature keys. */
+	webhooks?: WebhookService;
 }
 
 function parseJson(req: ApiRequest): unknown {
@@ -52,6 +55,8 @@ function unknownRoute(now: number): ApiError {
 
 export function routeApi(req: ApiRequest, ctx: ApiContext): ApiAnswer {
 	const { method, now, merchantId } = req;
+	if (ctx.webhooks && WebhookService.handles(req.pathname))
+		return ctx.webhooks.route({ ...req, body: parseJson(req) });
 	const segments = req.pathname.split('/');
 	// ['', 'invoicing', 'v2', …]
 	if (segments[1] !== 'invoicing' || segments[2] !== 'v2') throw unknownRoute(now);

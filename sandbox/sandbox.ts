@@ -18,6 +18,8 @@ import {
 } from './merchants';
 import { RequestLog } from './requestLog';
 import { routeApi } from './routes';
+import { WebhookService } from './webhooks';
+import type { SandboxWebhooks } from './webhooks/hooks';
 import { BodyTooLarge, TrackedServer, createTrackedServer, readBody, sendJson } from './server';
 import { Persistence, Snapshot, Store, readSnapshot } from './store';
 import { SandboxClock, submitTimeUtc } from './time';
@@ -65,6 +67,8 @@ export interface Sandbox {
 	latency(): LatencySetting;
 	/** Changes it (missing fields: 0); reset() restores the start latency. */
 	setLatency(value: Partial<LatencySetting>): void;
+	/** Notification subscriptions, signed deliveries and reminders (see webhooks/). */
+	webhooks: SandboxWebhooks;
 }
 
 function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
@@ -143,6 +147,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const changed = (): void => persistence?.changed();
 	const invoices = new InvoiceService(store, clock, options.amountsAs ?? 'number', changed);
 	const faults = new FaultQueue();
+	const webhooks = new WebhookService({
+		store,
+		now: clock,
+		dataFile: options.dataFile && `${options.dataFile}.webhooks.json`,
+		retryUnitMs: options.webhookRetryUnitMs,
+		keyEncoding: options.webhookKeyEncoding,
+	});
 	const latency = new Latency({ ms: options.latencyMs ?? 0, jitterMs: options.latencyJitterMs ?? 0 });
 	const log = new RequestLog();
 	const defaultMerchant = registry.merchants.get(DEFAULT_MERCHANT_ID)!;
@@ -155,6 +166,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		merchants,
 		metaKeys,
 		close: async () => {
+			webhooks.deliverer.close();
 			await tracked.close();
 			persistence?.flush();
 		},
@@ -164,6 +176,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			latency.reset();
 			log.clear();
 			faults.clear();
+			webhooks.reset();
 			changed();
 		},
 		requests: (filter) => log.list(filter),
@@ -171,15 +184,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		injectFault: (spec) => faults.add(spec),
 		clearFaults: () => faults.clear(),
 		pendingFaults: () => faults.pending(),
-		pay: (id, opts = {}) => invoices.pay(merchantIdOf(opts.merchantId), id, opts),
+		pay: (id, opts = {}) =>
+			webhooks.watch(merchantIdOf(opts.merchantId), id, () => invoices.pay(merchantIdOf(opts.merchantId), id, opts)),
 		review: (id, decision, opts = {}) =>
-			invoices.review(merchantIdOf(opts.merchantId), id, decision),
+			webhooks.watch(merchantIdOf(opts.merchantId), id, () =>
+				invoices.review(merchantIdOf(opts.merchantId), id, decision),
+			),
 		seed: (count, opts = {}) => invoices.seed(merchantIdOf(opts.merchantId), count, opts),
 		getInvoice: (id, merchantId) => invoices.peek(merchantIdOf(merchantId), id),
 		clockOffsetMs: () => sandboxClock.offsetMs,
 		setClockOffset: (ms) => sandboxClock.setOffset(ms),
 		latency: () => latency.current,
 		setLatency: (value) => latency.set(value),
+		webhooks: webhooks.hooks(merchantIdOf),
 	};
 
 	const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -248,14 +265,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		}
 
 		try {
-			const answer = routeApi(
-				{ method, pathname, query, body, merchantId: auth.merchantId, now },
-				{
-					invoices,
-					store,
-					onChange: changed,
-					emailFails: () => faults.take(method, rawPath, 'email') !== undefined,
-				},
+			const merchantId = auth.merchantId;
+			const answer = webhooks.watch(merchantId, invoiceIdOf(pathname), () =>
+				routeApi(
+					{ method, pathname, query, body, merchantId, now },
+					{
+						invoices,
+						store,
+						webhooks,
+						onChange: changed,
+						emailFails: () => faults.take(method, rawPath, 'email') !== undefined,
+					},
+				),
 			);
 			sendJson(res, answer.status, answer.body, correlation());
 			finish(answer.status, 'ok');
@@ -294,6 +315,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		persistence.flush();
 	}
 	return sandbox;
+}
+
+/** The invoice an API path acts on, so the webhooks can tell which history grew. */
+function invoiceIdOf(pathname: string): string | undefined {
+	const match = /^\/invoicing\/v2\/invoices\/([^/]+)/.exec(pathname);
+	if (!match) return undefined;
+	try {
+		return decodeURIComponent(match[1]);
+	} catch {
+		return undefined;
+	}
 }
 
 function correlation(): Record<string, string> {

@@ -43,6 +43,10 @@ export interface SandboxOptions {
 	latencyMs?: number;
 	/** Plus a random 0..latencyJitterMs ms per answer (default 0). */
 	latencyJitterMs?: number;
+	/** One unit of a webhook retry policy (the gateway's minutes); default 60000. Tests shorten it. */
+	webhookRetryUnitMs?: number;
+	/** How the notification-signature key is used in the HMAC: decoded bytes (default) or its text. */
+	webhookKeyEncoding?: 'base64' | 'utf8';
 	/** Extra merchants (missing keys generated). */
 	merchants?: Array<Partial<SandboxMerchant> & { merchantId: string }>;
 	metaKeys?: Array<Partial<SandboxMetaKey> & { portfolioId: string; merchantIds: string[] }>;

@@ -1,0 +1,75 @@
+/** The webhook side of the sandbox: digital-signature keys, subscriptions and deliveries. */
+
+export const INVOICE_EVENT_TYPES = [
+	'invoicing.customer.invoice.send',
+	'invoicing.customer.invoice.paid',
+	'invoicing.customer.invoice.partial-payment',
+	'invoicing.customer.invoice.cancel',
+	'invoicing.customer.invoice.reminder',
+	'invoicing.customer.invoice.overdue-reminder',
+	'invoicing.customer.invoice.partial-resend',
+] as const;
+
+export type InvoiceEventType = (typeof INVOICE_EVENT_TYPES)[number];
+
+export const PRODUCT_ID = 'customerInvoicing';
+
+/** A shared-secret key for notification signatures; one per organization, the newest wins. */
+export interface SignatureKey {
+	keyId: string;
+	/** Base64 text, as the key API hands it out. */
+	key: string;
+	organizationId: string;
+	createdAt: number;
+	expiresAt: number;
+}
+
+export interface RetryPolicy {
+	algorithm: 'ARITHMETIC' | 'GEOMETRIC';
+	firstRetry: number;
+	interval: number;
+	numberOfRetries: number;
+	deactivateFlag: boolean;
+	repeatSequenceCount: number;
+	repeatSequenceWaitTime: number;
+}
+
+export type SubscriptionStatus = 'ACTIVE' | 'INACTIVE';
+
+export interface Subscription {
+	webhookId: string;
+	organizationId: string;
+	name: string;
+	description: string;
+	productId: string;
+	eventTypes: InvoiceEventType[];
+	webhookUrl: string;
+	healthCheckUrl: string;
+	notificationScope: 'SELF' | 'DESCENDANTS';
+	retryPolicy: RetryPolicy;
+	securityType: string;
+	status: SubscriptionStatus;
+	createdOn: number;
+	updatedOn: number;
+}
+
+/** One attempt to reach a receiver: a health check or a notification (new or retried). */
+export interface DeliveryAttempt {
+	seq: number;
+	kind: 'health-check' | 'notification';
+	webhookId: string;
+	url: string;
+	time: string;
+	notificationId?: string;
+	eventType?: string;
+	invoiceNumber?: string;
+	retryNumber?: number;
+	requestType?: 'NEW' | 'RETRY';
+	/** HTTP status of the answer; 0 when there was none. */
+	status: number;
+	outcome: 'delivered' | 'failed' | 'gave-up';
+	error?: string;
+	/** What was sent, so tests can check the signature and replay it. */
+	headers?: Record<string, string>;
+	body?: string;
+}
