@@ -2,9 +2,14 @@
  * Get Many: paging through the list in pages of 1000, the Limit, and the status filter, checked
  * against the requests the sandbox received and the invoices it holds.
  */
-import type { INodeParameters } from 'n8n-workflow';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 
-import { requestLines, runOk, useSandbox } from './helpers';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { sandboxCredentials } from '../harness/sandbox';
+import { runNode } from '../harness/workflow';
+import { requestLines, run, runOk, useSandbox } from './helpers';
 
 const sandbox = useSandbox();
 
@@ -64,7 +69,7 @@ describe('Get Many', () => {
 				invoiceNumber: id,
 				status: 'CREATED',
 				customerName: 'Seeded Customer',
-				// List entries carry neither the email nor the balance (reference §5.5).
+				// List entries carry neither the email nor the balance; only Get returns those.
 				customerEmail: null,
 				currency: 'USD',
 				totalAmount: 100,
@@ -79,5 +84,109 @@ describe('Get Many', () => {
 		const result = await runOk(sandbox(), { parameters: getAll({ returnAll: true }) });
 		expect(result.json).toEqual([]);
 		expect(requestLines(sandbox())).toEqual([`GET ${LIST}?offset=0&limit=1000`]);
+	});
+});
+
+describe('Get Many refuses loose input before any request', () => {
+	const CASES: Array<[string, INodeParameters, string]> = [
+		['Limit 0', { limit: 0 }, 'Limit: must be a whole number of 1 or more, got 0 [item 0]'],
+		['a negative Limit', { limit: -3 }, 'Limit: must be a whole number of 1 or more, got -3 [item 0]'],
+		['a fractional Limit', { limit: 2.5 }, 'Limit: must be a whole number of 1 or more, got 2.5 [item 0]'],
+		['a Limit that is not a number', { limit: '={{ "ten" }}' }, 'Limit: must be a whole number of 1 or more, got "ten" [item 0]'],
+		['Return All given "yes"', { returnAll: '={{ "yes" }}' }, 'Return All: must be true or false, got "yes" [item 0]'],
+		[
+			'a status that does not exist',
+			{ filters: { status: '={{ "OPEN" }}' } },
+			'Status: "OPEN" is not an invoice status. Use one of DRAFT, CREATED, SENT, PARTIAL, PAID, CANCELED, PENDING [item 0]',
+		],
+	];
+
+	it.each(CASES)('%s', async (_why, parameters, message) => {
+		sandbox().seed(3);
+		const result = await run(sandbox(), { parameters: getAll({ returnAll: false, ...parameters }) });
+		expect(result.error?.name).toBe('NodeOperationError');
+		expect(result.error?.message).toBe(message);
+		expect(sandbox().requests()).toEqual([]);
+	});
+
+	it('takes a status in any case, and a Limit given as digits', async () => {
+		sandbox().seed(4, { status: 'PAID' });
+		const result = await runOk(sandbox(), { parameters: getAll({ limit: '={{ "2" }}', filters: { status: '={{ " paid " }}' } }) });
+		expect(requestLines(sandbox())).toEqual([`GET ${LIST}?offset=0&limit=2&status=PAID`]);
+		expect(result.json).toHaveLength(2);
+	});
+});
+
+/**
+ * A loopback server standing in for a misbehaving gateway: it answers every list request with
+ * `page(offset, limit)`. Requests are signed by the real credential but not checked here.
+ */
+async function withGateway(page: (offset: number, limit: number) => IDataObject, test: (baseUrl: string, paths: string[]) => Promise<void>) {
+	const paths: string[] = [];
+	const server = http.createServer((request, response) => {
+		paths.push(request.url ?? '');
+		const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
+		response.setHeader('content-type', 'application/json');
+		response.end(JSON.stringify(page(Number(query.get('offset')), Number(query.get('limit')))));
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	try {
+		await test(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, paths);
+	} finally {
+		server.close();
+	}
+}
+
+const invoice = (n: number) => ({ id: String(n), status: 'SENT' });
+const range = (from: number, count: number) => Array.from({ length: count }, (_, index) => invoice(from + index));
+
+async function returnAllFrom(baseUrl: string) {
+	return await runNode({
+		parameters: getAll({ returnAll: true }),
+		credentials: { ...sandboxCredentials(sandbox()), baseUrl },
+	});
+}
+
+describe('Get Many with Return All against a gateway that pages wrongly', () => {
+	it('stops with an error when the server ignores the offset, instead of returning the same page again and again', async () => {
+		// 1,000 distinct invoices, but every page is the first one and the total claims 25,000.
+		await withGateway(
+			() => ({ totalInvoices: 25000, invoices: range(1, 1000) }),
+			async (baseUrl, paths) => {
+				const result = await returnAllFrom(baseUrl);
+				expect(result.error?.message).toBe(
+					'Cybersource listed invoice 1 twice while paging (again at offset 1000), so the list cannot be read reliably [item 0]',
+				);
+				expect(result.error?.description).toMatch(/ignored the offset, or invoices were created while the list was read/);
+				expect(result.json).toEqual([]);
+				expect(paths).toEqual([`${LIST}?offset=0&limit=1000`, `${LIST}?offset=1000&limit=1000`]);
+			},
+		);
+	});
+
+	it('stops with an error when one page repeats an id', async () => {
+		await withGateway(
+			() => ({ totalInvoices: 3, invoices: [invoice(7), invoice(8), invoice(7)] }),
+			async (baseUrl) => {
+				const result = await returnAllFrom(baseUrl);
+				expect(result.error?.message).toBe(
+					'Cybersource listed invoice 7 twice while paging (again at offset 0), so the list cannot be read reliably [item 0]',
+				);
+			},
+		);
+	});
+
+	it('never returns more invoices than totalInvoices says there are', async () => {
+		// The server ignores the limit and answers 1,000 more than the 1,500 it counts.
+		await withGateway(
+			(offset) => ({ totalInvoices: 1500, invoices: range(offset + 1, 1000) }),
+			async (baseUrl, paths) => {
+				const result = await returnAllFrom(baseUrl);
+				expect(result.error).toBeUndefined();
+				expect(result.json).toHaveLength(1500);
+				expect(result.json.map((item) => item.id)).toEqual(range(1, 1500).map((item) => item.id));
+				expect(paths).toEqual([`${LIST}?offset=0&limit=1000`, `${LIST}?offset=1000&limit=1000`]);
+			},
+		);
 	});
 });

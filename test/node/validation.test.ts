@@ -126,6 +126,40 @@ const CASES: Array<[string, INodeParameters, string]> = [
 		{ totalAmount: '100.00', lineItems: { line: [line({ quantity: 9 })] } },
 		'Total Amount: is 100.00 USD but the line items add up to 90.00 USD (lines 90.00 − discount 0.00 + tax 0.00 + freight 0.00). Leave Total Amount empty to use the computed total, fix the lines, or turn on Skip Total Check [item 0]',
 	],
+	['a Total Amount of 0', { totalAmount: '0' }, 'Total Amount: must be more than 0 [item 0]'],
+	['a Total Amount of 0.00 from an expression', { totalAmount: '={{ 0 }}' }, 'Total Amount: must be more than 0 [item 0]'],
+	[
+		'line items that add up to 0',
+		arrayLines([line({ unitPrice: '0' })]),
+		'Total Amount: the line items add up to 0.00 USD; an invoice must be for more than 0 [item 0]',
+	],
+	[
+		'a line total that disagrees with quantity × unit price',
+		arrayLines([line(), line({ quantity: 2, totalAmount: '25.00' })]),
+		'Line 2 › Line Total: is 25.00 USD but 2 × 10.00 − discount 0.00 + tax 0.00 = 20.00 USD. Leave Line Total empty to compute it, fix the line, or turn on Skip Total Check [item 0]',
+	],
+	[
+		'a line total that disagrees once discount and tax are applied',
+		{ totalAmount: '', lineItems: { line: [line({ quantity: 3, discountPercent: '10', taxRate: '10', totalAmount: '30.00' })] } },
+		'Line 1 › Line Total: is 30.00 USD but 3 × 10.00 − discount 3.00 + tax 2.70 = 29.70 USD. Leave Line Total empty to compute it, fix the line, or turn on Skip Total Check [item 0]',
+	],
+	['a NUL character in the customer name', { customerName: 'Tanya\u0000Lee' }, 'Customer Name: contains the invisible control character U+0000 at position 6; remove it [item 0]'],
+	['a line break in the customer name', { customerName: 'Tanya\nLee' }, 'Customer Name: must be a single line, but has a line break or tab at position 6 [item 0]'],
+	['a bell character in the description', { description: 'Website\u0007 redesign' }, 'Description: contains the invisible control character U+0007 at position 8; remove it [item 0]'],
+	['an escape character in the tax type', { additionalFields: { taxType: 'VAT\u001b[0m' } }, 'Tax Type: contains the invisible control character U+001B at position 4; remove it [item 0]'],
+	['a DEL character in the company name', { additionalFields: { companyName: 'Acme\u007f' } }, 'Company Name: contains the invisible control character U+007F at position 5; remove it [item 0]'],
+	['a line break in a line name', arrayLines([line({ name: 'Con\nsulting' })]), 'Line 1 › Name: must be a single line, but has a line break or tab at position 4 [item 0]'],
+	['a NUL in a line SKU', arrayLines([line({ sku: 'A\u0000' })]), 'Line 1 › SKU: contains the invisible control character U+0000 at position 2; remove it [item 0]'],
+	['a line break inside the email', { customerEmail: 'tanya@exam\nple.com' }, 'Customer Email: must be a single line, but has a line break or tab at position 11 [item 0]'],
+	['Allow Partial Payments given "yes"', { allowPartialPayments: '={{ "yes" }}' }, 'Allow Partial Payments: must be true or false, got "yes" [item 0]'],
+	['Request Phone given "yes"', { additionalFields: { requestPhone: '={{ "yes" }}' } }, 'Request Phone: must be true or false, got "yes" [item 0]'],
+	['Request Shipping given 1', { additionalFields: { requestShipping: '={{ 1 }}' } }, 'Request Shipping: must be true or false, got 1 [item 0]'],
+	['Freight Taxable given "no"', { additionalFields: { freightTaxable: '={{ "no" }}' } }, 'Freight Taxable: must be true or false, got "no" [item 0]'],
+	[
+		'Skip Total Check given "yes"',
+		{ totalAmount: '100.00', lineItems: { line: [line({ quantity: 9 })] }, additionalFields: { skipTotalCheck: '={{ "yes" }}' } },
+		'Skip Total Check: must be true or false, got "yes" [item 0]',
+	],
 ];
 
 describe('Create refuses bad input before any request', () => {
@@ -163,5 +197,31 @@ describe('Create refuses bad input before any request', () => {
 			amountDetails: { currency: 'USD', totalAmount: '100.00' },
 			lineItems: [{ productName: 'Item', quantity: 9, unitPrice: '10.00', totalAmount: '90.00' }],
 		});
+	});
+
+	it('sends a line total that disagrees with its line when Skip Total Check is on', async () => {
+		await runOk(sandbox(), {
+			parameters: createParams({
+				...arrayLines([line({ quantity: 2, totalAmount: '25.00' })]),
+				additionalFields: { skipTotalCheck: true },
+			}),
+		});
+		expect(bodyOf(sandbox().requests()[0]).orderInformation).toEqual({
+			amountDetails: { currency: 'USD', totalAmount: '25.00' },
+			lineItems: [{ productName: 'Item', quantity: 2, unitPrice: '10.00', totalAmount: '25.00' }],
+		});
+	});
+
+	it('keeps line breaks and tabs in the description, and takes "true"/"false" text for yes/no fields', async () => {
+		await runOk(sandbox(), {
+			parameters: createParams({
+				description: 'Website redesign\n\tPhase 1\r\n\tPhase 2',
+				allowPartialPayments: '={{ "true" }}',
+				additionalFields: { requestPhone: '={{ "false" }}', requestShipping: '={{ true }}' },
+			}),
+		});
+		const body = bodyOf(sandbox().requests()[0]);
+		expect(body.invoiceInformation).toMatchObject({ description: 'Website redesign\n\tPhase 1\r\n\tPhase 2', allowPartialPayments: true });
+		expect(body.processingInformation).toEqual({ requestPhone: false, requestShipping: true });
 	});
 });

@@ -202,7 +202,7 @@ const checkoutOptions: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to send a Total Amount that differs from what the line items add up to. Off: such an invoice is stopped with both numbers shown.',
+			'Whether to send a Total Amount or a Line Total that differs from what the node computes (lines − discount + tax + freight; quantity × unit price − discount + tax). Off: such an invoice is stopped with both numbers shown.',
 	},
 	{
 		displayName: 'Transaction Reference Number',

@@ -71,7 +71,7 @@ const lineFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'Leave empty to compute',
 		description:
-			'Total of this line. Leave empty to compute it: quantity × unit price − discount + tax.',
+			'Total of this line. Leave empty to compute it: quantity × unit price − discount + tax. A total given here must equal that, unless Skip Total Check is on.',
 	},
 ];
 

@@ -92,8 +92,8 @@ export function buildAmountDetails(
 		put(freightDetails, 'amount', freightAmount.toString(), 'Freight Amount', `${AMOUNTS}.freight.amount`);
 		freight = freightAmount;
 	}
-	const freightTaxable = flag(inputs.freightTaxable) ?? false;
-	if (!isBlank(inputs.freightTaxable)) freightDetails.taxable = freightTaxable;
+	const freightTaxable = flag(inputs.freightTaxable, 'Freight Taxable');
+	if (freightTaxable !== undefined) freightDetails.taxable = freightTaxable;
 	if (!isBlank(inputs.freightTaxRate)) {
 		const rate = parsePercent(inputs.freightTaxRate, 'Freight Tax Rate');
 		put(freightDetails, 'taxRate', rate.text, 'Freight Tax Rate', `${AMOUNTS}.freight.taxRate`);
@@ -104,26 +104,7 @@ export function buildAmountDetails(
 	const subAmount = money(inputs.subAmount, 'Sub Amount');
 	if (subAmount) put(details, 'subAmount', subAmount.toString(), 'Sub Amount', `${AMOUNTS}.subAmount`);
 
-	const givenTotal = money(inputs.totalAmount, 'Total Amount');
-	let total: Money;
-	if (lines && lines.items.length) {
-		const computed = base.minus(discount).plus(tax).plus(freight);
-		if (computed.isNegative()) {
-			throw new InputError('Discount Amount', `is larger than the line items (${base.toString()} ${currency})`);
-		}
-		if (givenTotal && !givenTotal.equals(computed) && !options.skipTotalCheck) {
-			throw new InputError(
-				'Total Amount',
-				`is ${givenTotal.toString()} ${currency} but the line items add up to ${computed.toString()} ${currency} (lines ${base.toString()} − discount ${discount.toString()} + tax ${tax.toString()} + freight ${freight.toString()}). Leave Total Amount empty to use the computed total, fix the lines, or turn on Skip Total Check`,
-			);
-		}
-		total = givenTotal ?? computed;
-	} else {
-		if (!givenTotal) {
-			throw new InputError('Total Amount', 'is required when the invoice has no line items');
-		}
-		total = givenTotal;
-	}
+	const total = invoiceTotal(money(inputs.totalAmount, 'Total Amount'), lines, { discount, tax, freight }, options);
 	put(details, 'totalAmount', total.toString(), 'Total Amount', `${AMOUNTS}.totalAmount`);
 
 	const minimumPartial = money(inputs.minimumPartialAmount, 'Minimum Partial Amount');
@@ -140,4 +121,44 @@ export function buildAmountDetails(
 		details.minimumPartialAmount = minimumPartial.toString();
 	}
 	return details;
+}
+
+interface Adjustments {
+	discount: Money;
+	tax: Money;
+	freight: Money;
+}
+
+/**
+ * The invoice total: the given one, or with line items lines − discount + tax + freight. A given
+ * total must match the computed one unless the check is skipped; a total of 0 is refused.
+ */
+function invoiceTotal(
+	givenTotal: Money | undefined,
+	lines: BuiltLines | undefined,
+	{ discount, tax, freight }: Adjustments,
+	options: AmountOptions,
+): Money {
+	if (!lines || lines.items.length === 0) {
+		if (!givenTotal) throw new InputError('Total Amount', 'is required when the invoice has no line items');
+		if (givenTotal.minor === 0) throw new InputError('Total Amount', 'must be more than 0');
+		return givenTotal;
+	}
+	const base = lines.sum;
+	const currency = base.currency;
+	const computed = base.minus(discount).plus(tax).plus(freight);
+	if (computed.isNegative()) {
+		throw new InputError('Discount Amount', `is larger than the line items (${base.toString()} ${currency})`);
+	}
+	if (givenTotal && !givenTotal.equals(computed) && !options.skipTotalCheck) {
+		throw new InputError(
+			'Total Amount',
+			`is ${givenTotal.toString()} ${currency} but the line items add up to ${computed.toString()} ${currency} (lines ${base.toString()} − discount ${discount.toString()} + tax ${tax.toString()} + freight ${freight.toString()}). Leave Total Amount empty to use the computed total, fix the lines, or turn on Skip Total Check`,
+		);
+	}
+	if (givenTotal?.minor === 0) throw new InputError('Total Amount', 'must be more than 0');
+	if (computed.minor === 0 && !givenTotal) {
+		throw new InputError('Total Amount', `the line items add up to ${computed.toString()} ${currency}; an invoice must be for more than 0`);
+	}
+	return givenTotal ?? computed;
 }

@@ -5,7 +5,7 @@ import { assertNotPast, toApiDate } from './dates';
 import { InputError } from './inputError';
 import { buildAmountDetails, parseCurrency, type AmountInputs } from './invoiceAmounts';
 import { buildLineItems, type LineItemInput } from './lineItems';
-import { flag, optionalAlphanumeric, optionalEmail, optionalText, requiredText } from './text';
+import { flag, isOn, optionalAlphanumeric, optionalEmail, optionalText, requiredText } from './text';
 
 /**
  * The invoice fields the user can set, keyed by parameter name. Create reads them from its
@@ -42,6 +42,10 @@ export interface BodyOptions {
 	emailRequired: boolean;
 	/** Refuse an expiration date in the past. Off for a stored date that Update merely keeps. */
 	checkExpiration?: boolean;
+	/** Compare each given line total with its line. Off for stored lines that Update merely keeps. */
+	checkLineTotals?: boolean;
+	/** Compare a given Total Amount with the lines. Off while Update does not know the stored amounts. */
+	checkInvoiceTotal?: boolean;
 }
 
 /** `{ field: [{ definitionId, value }] }` from the UI, or the same list from an existing invoice. */
@@ -54,13 +58,13 @@ function merchantDefinedFieldValues(value: unknown): IDataObject[] | undefined {
 		if (!Number.isInteger(id) || id <= 0) {
 			throw new InputError('Merchant-Defined Fields', `row ${index + 1} has no field selected`);
 		}
-		return { definitionId: id, value: isBlank(fieldValue) ? '' : String(fieldValue) };
+		return { definitionId: id, value: optionalText(fieldValue, 'Merchant-Defined Fields', 'merchantDefinedFieldValues[].value') ?? '' };
 	});
 }
 
 /**
- * The CreateInvoiceRequest / UpdateInvoiceRequest body (reference §4). Every check happens here,
- * before anything is sent.
+ * The body of a create or update request (the API's CreateInvoiceRequest / UpdateInvoiceRequest).
+ * Every check happens here, before anything is sent.
  */
 export function buildInvoiceBody(
 	fields: InvoiceFields,
@@ -91,13 +95,13 @@ export function buildInvoiceBody(
 	if (Object.keys(customer).length) body.customerInformation = customer;
 
 	const processing: IDataObject = {};
-	const requestPhone = flag(fields.requestPhone);
-	const requestShipping = flag(fields.requestShipping);
+	const requestPhone = flag(fields.requestPhone, 'Request Phone');
+	const requestShipping = flag(fields.requestShipping, 'Request Shipping');
 	if (requestPhone !== undefined) processing.requestPhone = requestPhone;
 	if (requestShipping !== undefined) processing.requestShipping = requestShipping;
 	if (Object.keys(processing).length) body.processingInformation = processing;
 
-	const allowPartialPayments = flag(fields.allowPartialPayments) ?? false;
+	const allowPartialPayments = isOn(fields.allowPartialPayments, 'Allow Partial Payments');
 	const invoice: IDataObject = {};
 	if (options.kind === 'create') {
 		const number = optionalText(fields.invoiceNumber, 'Invoice Number', 'invoiceInformation.invoiceNumber');
@@ -128,11 +132,15 @@ export function buildInvoiceBody(
 	body.invoiceInformation = invoice;
 
 	const currency = parseCurrency(fields.currency);
-	const lines = lineInputs && lineInputs.length ? buildLineItems(lineInputs, currency) : undefined;
+	const skipTotalCheck = isOn(fields.skipTotalCheck, 'Skip Total Check');
+	const lines =
+		lineInputs && lineInputs.length
+			? buildLineItems(lineInputs, currency, { skipTotalCheck: skipTotalCheck || options.checkLineTotals === false })
+			: undefined;
 	const order: IDataObject = {
 		amountDetails: buildAmountDetails(currency, fields, lines, {
 			allowPartialPayments,
-			skipTotalCheck: flag(fields.skipTotalCheck) ?? false,
+			skipTotalCheck: skipTotalCheck || options.checkInvoiceTotal === false,
 		}),
 	};
 	if (lines) order.lineItems = lines.items;

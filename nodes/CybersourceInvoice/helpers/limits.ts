@@ -1,6 +1,6 @@
 /**
- * Field limits of the Invoicing API (reference §4.1, §3.8), in one place. Keys are the API's JSON
- * paths; `[]` stands for any line item.
+ * Field limits of the Invoicing API (the maximum lengths its request schema declares for invoices
+ * and invoice settings), in one place. Keys are the API's JSON paths; `[]` stands for any line item.
  */
 export const MAX_LENGTH: Record<string, number> = {
 	'clientReferenceInformation.partner.developerId': 8,
@@ -42,12 +42,12 @@ export const MIN_QUANTITY = 1;
 export const MAX_QUANTITY = 999_999_999;
 /** Per-line discount percentages allow at most two decimals. */
 export const LINE_DISCOUNT_PERCENT_DECIMALS = 2;
-/** The logo must be a png, jpg or gif file of at most 1 MB (reference §3.8). */
+/** The settings logo must be a PNG, JPG or GIF file of at most 1 MB. */
 export const MAX_LOGO_BYTES = 1024 * 1024;
 
 /**
- * Which statuses allow which action (reference §7.1). The gateway enforces this; the node uses it
- * to explain refusals, and to stop an update before it sends anything.
+ * Which statuses allow which action. The gateway enforces this; the node uses it to explain
+ * refusals, and to stop an update before it sends anything.
  */
 export const ALLOWED_FROM = {
 	update: ['DRAFT', 'CREATED', 'SENT'],

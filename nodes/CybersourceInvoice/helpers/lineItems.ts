@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isBlank, Money, parseMoney, parsePercent } from './amounts';
+import { isBlank, Money, parseMoney, parsePercent, parseWholeNumber } from './amounts';
 import { InputError } from './inputError';
 import { LINE_DISCOUNT_PERCENT_DECIMALS, MAX_LINE_ITEMS, MAX_QUANTITY, MIN_QUANTITY } from './limits';
 import { assertFits, optionalText } from './text';
@@ -20,7 +20,7 @@ export interface LineItemInput {
 	totalAmount?: unknown;
 }
 
-/** A line in the API's shape (reference §4.1 `orderInformation.lineItems[]`). */
+/** A line in the API's shape (`orderInformation.lineItems[]` of a create or update request). */
 export interface ApiLineItem extends IDataObject {
 	productName: string;
 	quantity: number;
@@ -96,14 +96,7 @@ export function lineItemsFromArray(value: unknown): LineItemInput[] {
 
 function parseQuantity(value: unknown): number {
 	if (isBlank(value)) return 1;
-	const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
-	if (typeof number !== 'number' || !Number.isInteger(number) || number < MIN_QUANTITY || number > MAX_QUANTITY) {
-		throw new InputError(
-			'Quantity',
-			`must be a whole number from ${MIN_QUANTITY} to ${MAX_QUANTITY}, got ${JSON.stringify(value)}`,
-		);
-	}
-	return number;
+	return parseWholeNumber(value, 'Quantity', MIN_QUANTITY, MAX_QUANTITY, `a whole number from ${MIN_QUANTITY} to ${MAX_QUANTITY}`);
 }
 
 export interface BuiltLines {
@@ -112,12 +105,17 @@ export interface BuiltLines {
 	sum: Money;
 }
 
+export interface LineOptions {
+	/** Accept a given Line Total that differs from quantity × unit price − discount + tax. */
+	skipTotalCheck: boolean;
+}
+
 /**
  * Validates and completes the lines. A line total left empty is quantity × unit price, minus the
  * line discount (amount, or percent of that), plus the line tax (amount, or rate on the
- * discounted amount).
+ * discounted amount). A line total the user gave must match that, unless the check is skipped.
  */
-export function buildLineItems(inputs: LineItemInput[], currency: string): BuiltLines {
+export function buildLineItems(inputs: LineItemInput[], currency: string, options: LineOptions): BuiltLines {
 	if (inputs.length > MAX_LINE_ITEMS) {
 		throw new InputError(
 			'Line Items',
@@ -127,7 +125,7 @@ export function buildLineItems(inputs: LineItemInput[], currency: string): Built
 	let sum = Money.zero(currency);
 	const items = inputs.map((input, index) =>
 		InputError.forLine(index + 1, () => {
-			const item = buildLine(input, currency);
+			const item = buildLine(input, currency, options);
 			sum = sum.plus(parseMoney(item.totalAmount, currency, 'Line Total'));
 			return item;
 		}),
@@ -135,7 +133,7 @@ export function buildLineItems(inputs: LineItemInput[], currency: string): Built
 	return { items, sum };
 }
 
-function buildLine(input: LineItemInput, currency: string): ApiLineItem {
+function buildLine(input: LineItemInput, currency: string, options: LineOptions): ApiLineItem {
 	const name = optionalText(input.name, 'Name', `${LINE}.productName`);
 	if (name === undefined) throw new InputError('Name', 'is required: what is being invoiced on this line');
 	const quantity = parseQuantity(input.quantity);
@@ -173,12 +171,34 @@ function buildLine(input: LineItemInput, currency: string): ApiLineItem {
 		item.taxAmount = assertFits(tax.toString(), 'Tax Amount', `${LINE}.taxAmount`);
 	}
 
-	const total = isBlank(input.totalAmount)
-		? gross.minus(discount).plus(tax)
-		: parseMoney(input.totalAmount, currency, 'Line Total');
-	if (total.isNegative()) {
-		throw new InputError('Discount Amount', `is larger than the line amount (${gross.toString()} ${currency})`);
-	}
+	const total = lineTotal(input.totalAmount, { quantity, unitPrice, discount, tax }, options);
 	item.totalAmount = assertFits(total.toString(), 'Line Total', `${LINE}.totalAmount`);
 	return item;
+}
+
+interface LineParts {
+	quantity: number;
+	unitPrice: Money;
+	discount: Money;
+	tax: Money;
+}
+
+/** The computed line total, or the given one when it matches (or the check is skipped). */
+function lineTotal(given: unknown, parts: LineParts, options: LineOptions): Money {
+	const { quantity, unitPrice, discount, tax } = parts;
+	const gross = unitPrice.times(quantity);
+	const computed = gross.minus(discount).plus(tax);
+	const currency = unitPrice.currency;
+	if (computed.isNegative()) {
+		throw new InputError('Discount Amount', `is larger than the line amount (${gross.toString()} ${currency})`);
+	}
+	if (isBlank(given)) return computed;
+	const total = parseMoney(given, currency, 'Line Total');
+	if (!total.equals(computed) && !options.skipTotalCheck) {
+		throw new InputError(
+			'Line Total',
+			`is ${total.toString()} ${currency} but ${quantity} × ${unitPrice.toString()} − discount ${discount.toString()} + tax ${tax.toString()} = ${computed.toString()} ${currency}. Leave Line Total empty to compute it, fix the line, or turn on Skip Total Check`,
+		);
+	}
+	return total;
 }

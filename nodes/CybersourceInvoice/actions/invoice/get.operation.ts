@@ -4,6 +4,7 @@ import { showFor } from '../../descriptions/display';
 import { invoiceLocator, readInvoiceId } from '../../descriptions/invoiceLocator';
 import { simplifyProperty } from '../../descriptions/simplify';
 import { simplifyInvoice } from '../../helpers/invoiceResponse';
+import { isOn } from '../../helpers/text';
 import { cybersourceApiRequest, invoicePath } from '../../transport';
 
 export const description: INodeProperties[] = showFor('invoice', ['get'], [
@@ -13,8 +14,9 @@ export const description: INodeProperties[] = showFor('invoice', ['get'], [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const invoiceId = readInvoiceId.call(this, itemIndex);
+	const simplify = isOn(this.getNodeParameter('simplify', itemIndex, false), 'Simplify');
 	const invoice = await cybersourceApiRequest.call(this, 'GET', invoicePath(invoiceId), undefined, undefined, {
 		itemIndex,
 	});
-	return this.getNodeParameter('simplify', itemIndex, false) ? simplifyInvoice(invoice) : invoice;
+	return simplify ? simplifyInvoice(invoice) : invoice;
 }

@@ -2,8 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { showFor } from '../../descriptions/display';
 import { simplifyProperty } from '../../descriptions/simplify';
+import { isBlank, parseWholeNumber } from '../../helpers/amounts';
+import { InputError } from '../../helpers/inputError';
 import { simplifyInvoice } from '../../helpers/invoiceResponse';
 import { INVOICE_STATUSES } from '../../helpers/limits';
+import { isOn } from '../../helpers/text';
 import { listInvoices } from '../../transport/pagination';
 
 const STATUS_HELP: Record<(typeof INVOICE_STATUSES)[number], string> = {
@@ -57,16 +60,25 @@ export const description: INodeProperties[] = showFor('invoice', ['getAll'], [
 	simplifyProperty,
 ]);
 
+/** The status filter: blank for none; any letter case is accepted, other words are refused. */
+function readStatus(value: unknown): string | undefined {
+	if (isBlank(value)) return undefined;
+	const status = String(value).trim().toUpperCase();
+	if (!(INVOICE_STATUSES as readonly string[]).includes(status)) {
+		throw new InputError('Status', `${JSON.stringify(value)} is not an invoice status. Use one of ${INVOICE_STATUSES.join(', ')}`);
+	}
+	return status;
+}
+
 /** Newest first, read in pages of up to 1000 (the API maximum). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Number.POSITIVE_INFINITY : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const returnAll = isOn(this.getNodeParameter('returnAll', itemIndex, false), 'Return All');
+	const limit = returnAll
+		? Number.POSITIVE_INFINITY
+		: parseWholeNumber(this.getNodeParameter('limit', itemIndex, 50), 'Limit', 1, Number.MAX_SAFE_INTEGER, 'a whole number of 1 or more');
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const invoices = await listInvoices.call(
-		this,
-		{ status: filters.status as string | undefined },
-		limit,
-		{ itemIndex },
-	);
-	return this.getNodeParameter('simplify', itemIndex, false) ? invoices.map(simplifyInvoice) : invoices;
+	const status = readStatus(filters.status);
+	const simplify = isOn(this.getNodeParameter('simplify', itemIndex, false), 'Simplify');
+	const invoices = await listInvoices.call(this, { status }, limit, { itemIndex });
+	return simplify ? invoices.map(simplifyInvoice) : invoices;
 }

@@ -10,7 +10,7 @@ import { buildInvoiceBody, type InvoiceFields } from '../../helpers/invoiceBody'
 import { readCurrentInvoice } from '../../helpers/invoiceResponse';
 import type { LineItemInput } from '../../helpers/lineItems';
 import { ALLOWED_FROM } from '../../helpers/limits';
-import { flag } from '../../helpers/text';
+import { isOn } from '../../helpers/text';
 import { cybersourceApiRequest, invoicePath } from '../../transport';
 
 export const description: INodeProperties[] = showFor('invoice', ['update'], [
@@ -47,23 +47,27 @@ const TOTAL_INPUTS = [
 /**
  * Everything that can be checked without the current invoice, so bad input stops the item
  * before any request. Missing required values get neutral stand-ins; amounts are read with the
- * given currency, or the most permissive one (4 decimals) until the invoice's is known.
+ * given currency, or the most permissive one (4 decimals) until the invoice's is known. Line
+ * totals need the real currency's rounding, so without a new currency they are checked later,
+ * after reading the invoice and still before changing it.
  */
 function precheck(patch: InvoiceFields, lines: LineItemInput[] | 'keep'): void {
+	isOn(patch.allowPartialPayments, 'Allow Partial Payments');
 	const trial: InvoiceFields = {
 		description: 'precheck',
 		dueDate: '2099-12-31',
 		currency: 'CLF',
-		totalAmount: '0',
+		totalAmount: '1',
 		...patch,
 		allowPartialPayments: true,
-		skipTotalCheck: true,
 		minimumPartialAmount: undefined,
 	};
 	buildInvoiceBody(trial, lines === 'keep' ? undefined : lines, {
 		kind: 'update',
 		deliveryMode: 'none',
 		emailRequired: false,
+		checkLineTotals: !isBlank(patch.currency),
+		checkInvoiceTotal: false,
 	});
 	if (!isBlank(patch.minimumPartialAmount)) {
 		parseMoney(patch.minimumPartialAmount, String(trial.currency), 'Minimum Partial Amount');
@@ -71,8 +75,8 @@ function precheck(patch: InvoiceFields, lines: LineItemInput[] | 'keep'): void {
 }
 
 /**
- * The API replaces the whole invoice on PUT (reference §3.4), so the current one is fetched and
- * only the fields the user set are changed.
+ * The API replaces the whole invoice on PUT, so the current one is fetched and only the fields
+ * the user set are changed.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const invoiceId = readInvoiceId.call(this, itemIndex);
@@ -80,7 +84,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// Empty values are ignored: an AI agent or a mapping may fill fields it does not mean to change.
 	const patch: InvoiceFields = Object.fromEntries(Object.entries(given).filter(([, value]) => !isBlank(value)));
 	const newLines = readLineItems.call(this, itemIndex);
-	const sendAfterUpdate = this.getNodeParameter('sendAfterUpdate', itemIndex, false) as boolean;
+	const sendAfterUpdate = isOn(this.getNodeParameter('sendAfterUpdate', itemIndex, false), 'Send After Update');
 	precheck(patch, newLines);
 
 	const current = readCurrentInvoice(
@@ -107,7 +111,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		delete fields.totalAmount;
 	}
 	// Turning partial payments off drops the stored minimum; a minimum given now is refused instead.
-	if (!flag(fields.allowPartialPayments) && !('minimumPartialAmount' in patch)) {
+	if (!isOn(fields.allowPartialPayments, 'Allow Partial Payments') && !('minimumPartialAmount' in patch)) {
 		delete fields.minimumPartialAmount;
 	}
 
@@ -117,6 +121,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		emailRequired: sendAfterUpdate && current.deliveryMode === 'email',
 		// A stored expiration date may be in the past by now; only a new one is checked.
 		checkExpiration: 'expirationDate' in patch,
+		// Lines kept as stored are not judged again; new ones are.
+		checkLineTotals: newLines !== 'keep',
 	});
 	const updated = await cybersourceApiRequest.call(this, 'PUT', invoicePath(invoiceId), body, undefined, {
 		itemIndex,

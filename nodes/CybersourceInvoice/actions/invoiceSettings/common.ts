@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** Both settings operations can target the invoicing or the pay-by-link settings (§3.8). */
+/** Both settings operations can target the invoicing or the pay-by-link settings. */
 export const productTypeProperty: INodeProperties = {
 	displayName: 'Product',
 	name: 'productType',

@@ -5,13 +5,13 @@ import { isBlank } from '../../helpers/amounts';
 import { InputError } from '../../helpers/inputError';
 import { parseCurrency } from '../../helpers/invoiceAmounts';
 import { MAX_LOGO_BYTES } from '../../helpers/limits';
-import { optionalEmail, optionalText } from '../../helpers/text';
+import { flag, optionalEmail, optionalText } from '../../helpers/text';
 import { cybersourceApiRequest } from '../../transport';
 import { productTypeProperty, SETTINGS_PATH } from './common';
 
 const SETTINGS = 'invoiceSettingsInformation';
 
-/** Languages the invoice emails and pages can use (reference §3.8). */
+/** Languages the invoice emails and payment pages can use. */
 const LANGUAGES = [
 	{ name: 'Chinese (Simplified)', value: 'zh-CN' },
 	{ name: 'Chinese (Traditional)', value: 'zh-TW' },
@@ -141,13 +141,13 @@ export const description: INodeProperties[] = showFor('invoiceSettings', ['updat
 	},
 ]);
 
-const BOOLEAN_SETTINGS: Record<string, string> = {
-	collectEmail: 'email',
-	collectPhoneNumber: 'phoneNumber',
-	collectShippingAddress: 'shipTo',
-	enableMerchantEmailNotifications: 'enableMerchantEmailNotifications',
-	enableReminders: 'enableReminders',
-	showVatNumber: 'showVatNumber',
+const BOOLEAN_SETTINGS: Record<string, { field: string; apiKey: string }> = {
+	collectEmail: { field: 'Collect Email', apiKey: 'email' },
+	collectPhoneNumber: { field: 'Collect Phone Number', apiKey: 'phoneNumber' },
+	collectShippingAddress: { field: 'Collect Shipping Address', apiKey: 'shipTo' },
+	enableMerchantEmailNotifications: { field: 'Enable Merchant Email Notifications', apiKey: 'enableMerchantEmailNotifications' },
+	enableReminders: { field: 'Enable Reminders', apiKey: 'enableReminders' },
+	showVatNumber: { field: 'Show VAT Number', apiKey: 'showVatNumber' },
 };
 
 const TEXT_SETTINGS: Record<string, { field: string; apiKey: string }> = {
@@ -202,8 +202,9 @@ async function readLogo(this: IExecuteFunctions, itemIndex: number, property: st
 async function readChanges(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const given = this.getNodeParameter('settingsFields', itemIndex, {}) as IDataObject;
 	const changes: IDataObject = {};
-	for (const [name, apiKey] of Object.entries(BOOLEAN_SETTINGS)) {
-		if (typeof given[name] === 'boolean') changes[apiKey] = given[name];
+	for (const [name, { field, apiKey }] of Object.entries(BOOLEAN_SETTINGS)) {
+		const value = flag(given[name], field);
+		if (value !== undefined) changes[apiKey] = value;
 	}
 	for (const [name, { field, apiKey }] of Object.entries(TEXT_SETTINGS)) {
 		const text = optionalText(given[name], field, `${SETTINGS}.${apiKey}`);
@@ -244,7 +245,7 @@ async function readChanges(this: IExecuteFunctions, itemIndex: number): Promise<
 /** What GET returns, made fit to send back: logo without its data-URI prefix, no read-only keys. */
 function resendable(current: IDataObject): IDataObject {
 	const settings: IDataObject = { ...current };
-	// Read-only in responses; the request field it replaced is write-only (reference §3.8).
+	// Only responses carry it (requests use a different field), so it is not sent back.
 	delete settings.payerAuthentication3DSVersion;
 	if (typeof settings.merchantLogo === 'string') {
 		settings.merchantLogo = settings.merchantLogo.replace(/^data:[^,]*;base64,/, '');
