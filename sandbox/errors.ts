@@ -1,4 +1,4 @@
-/** Error bodies of §6 and an exception type that route handlers throw to answer with one. */
+/** Error bodies of docs/cybersource-api.md#errors and an exception type that route handlers throw to answer with one. */
 
 import { submitTimeUtc } from './time';
 
@@ -22,7 +22,7 @@ export class ApiError extends Error {
 export const MISSING = 'MISSING_FIELD';
 export const INVALID = 'INVALID_DATA';
 
-/** 400 VALIDATION_ERRORS with `details[]` (§6.1). */
+/** 400 VALIDATION_ERRORS with `details[]` (docs/cybersource-api.md#400-bad-request). */
 export function validationError(
 	now: number,
 	details: ErrorDetail[],
@@ -67,7 +67,7 @@ export function actionNotAllowed(now: number, op: string, status: string): ApiEr
 	return new ApiError(error.status, error.body, `state: ${op} not allowed from ${status}`);
 }
 
-/** 404 (§6.2). */
+/** 404 (docs/cybersource-api.md#404-not-found). */
 export function notFound(now: number, message = 'Invoice does not exist.'): ApiError {
 	return new ApiError(
 		404,
@@ -76,7 +76,7 @@ export function notFound(now: number, message = 'Invoice does not exist.'): ApiE
 	);
 }
 
-/** 502/503/504 body (§6.3). */
+/** 502/503/504 body (docs/cybersource-api.md#502-and-other-server-errors). */
 export function serverErrorBody(now: number, status: number): Record<string, string> {
 	const variants: Record<number, [string, string]> = {
 		502: ['SERVER_ERROR', 'Error - General system failure.'],
@@ -87,10 +87,10 @@ export function serverErrorBody(now: number, status: number): Record<string, str
 	return { submitTimeUtc: submitTimeUtc(now), status: 'SERVER_ERROR', reason, message };
 }
 
-/** 401 for every authentication failure (§6.4). */
+/** 401 for every authentication failure (docs/cybersource-api.md#401-authentication-failed). */
 export const AUTH_FAILED_BODY = { response: { rmsg: 'Authentication Failed' } };
 
-/** Merchant-defined-field endpoints use another shape: integer `status` (§3.9). */
+/** Merchant-defined-field endpoints use another shape: integer `status` (docs/cybersource-api.md#merchant-defined-fields). */
 export function mdfError(
 	now: number,
 	status: number,

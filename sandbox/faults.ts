@@ -2,7 +2,7 @@
  * Fault injection for the next N matching Cybersource requests. Transport faults apply BEFORE
  * authentication, so they also hit unsigned or badly signed requests (a real outage does not
  * care about your signature); they are logged with verdict `fault:<kind>`. `email-failed` is
- * different: it is consumed only by a valid create that would email (§3.1 202).
+ * different: it is consumed only by a valid create that would email (docs/cybersource-api.md#email-failure-on-create 202).
  */
 
 import type { FaultKind, FaultSpec } from './types';

@@ -1,6 +1,6 @@
 /**
  * Local Cybersource Invoicing sandbox (dev-only): a signature-verifying, stateful HTTP server
- * implementing the reference spec independently of the product code in nodes/ and credentials/.
+ * implementing the API notes spec independently of the product code in nodes/ and credentials/.
  */
 
 export { startSandbox } from './sandbox';

@@ -87,7 +87,7 @@ export class InvoiceService {
 
 	// ---- Cybersource API -------------------------------------------------------------------
 
-	/** §3.1 / §4.3. `emailFails` is consulted only when the create would email. */
+	/** docs/cybersource-api.md#email-failure-on-create / docs/cybersource-api.md#create-modes. `emailFails` is consulted only when the create would email. */
 	create(merchantId: string, body: unknown, emailFails: () => boolean): ApiAnswer {
 		const now = this.clock();
 		const state = this.store.state(merchantId);
@@ -96,7 +96,7 @@ export class InvoiceService {
 			mdfDefinitions: state.mdf.invoiceDefinitions(),
 		});
 		const sendImmediately = input?.sendImmediately ?? false;
-		// Omitted deliveryMode is treated as email (§4.3 last row, inferred).
+		// Omitted deliveryMode is treated as email (docs/cybersource-api.md#create-modes last row, inferred).
 		const mode: DeliveryMode = input?.deliveryMode ?? 'email';
 		const transition = afterCreate(sendImmediately, mode);
 		if (transition.emails && input && !input.content.customerInformation?.email) {
@@ -121,7 +121,7 @@ export class InvoiceService {
 			history: [],
 		};
 		if (transition.emails && emailFails()) {
-			// §3.1 202: the invoice exists, the email did not go; it stays CREATED so it can be sent later.
+			// docs/cybersource-api.md#email-failure-on-create 202: the invoice exists, the email did not go; it stays CREATED so it can be sent later.
 			invoice.status = 'CREATED';
 			this.record(invoice, ['CREATE'], now);
 			state.add(invoice);
@@ -180,10 +180,10 @@ export class InvoiceService {
 	}
 
 	/**
-	 * §3.4: full replacement of the content. `invoiceNumber` may be repeated if it equals the path
+	 * docs/cybersource-api.md#endpoints: full replacement of the content. `invoiceNumber` may be repeated if it equals the path
 	 * id (it cannot change); `clientReferenceInformation` is not part of the update schema and is
 	 * ignored. An omitted `deliveryMode` keeps the stored one. `sendImmediately: true` on a DRAFT
-	 * publishes it like a create would; on other statuses nothing is re-sent (§3.4).
+	 * publishes it like a create would; on other statuses nothing is re-sent (docs/cybersource-api.md#endpoints).
 	 */
 	update(merchantId: string, id: string, body: unknown): ApiAnswer {
 		const now = this.clock();
@@ -208,7 +208,7 @@ export class InvoiceService {
 		invoice.content = input.content;
 		invoice.deliveryMode = mode;
 		invoice.balance = input.content.orderInformation.amountDetails.totalAmount;
-		// A new email address on a sent invoice invalidates the old pay link (§4.1).
+		// A new email address on a sent invoice invalidates the old pay link (docs/cybersource-api.md#field-limits).
 		if (invoice.status === 'SENT' && oldEmail !== input.content.customerInformation?.email) {
 			invoice.paymentToken = paymentToken();
 		}
@@ -225,7 +225,7 @@ export class InvoiceService {
 		return { status: 200, body: renderInvoice(invoice, this.context(state, now)) };
 	}
 
-	/** §3.5 / §7.2. */
+	/** docs/cybersource-api.md#send-transitions / docs/cybersource-api.md#send-transitions. */
 	send(merchantId: string, id: string): ApiAnswer {
 		const now = this.clock();
 		const state = this.store.state(merchantId);
@@ -292,7 +292,7 @@ export class InvoiceService {
 	}
 
 	/**
-	 * A customer payment (§4.6, §7.3). Less than the balance needs allowPartialPayments and at
+	 * A customer payment (docs/cybersource-api.md#partial-payments, docs/cybersource-api.md#payment-driven-transitions). Less than the balance needs allowPartialPayments and at
 	 * least minimumPartialAmount (unless it settles the balance). 'pending' locks the invoice in
 	 * PENDING until review().
 	 */

@@ -1,4 +1,4 @@
-/** Merchant-defined field definitions (§3.9), with that API's own error shape (integer status). */
+/** Merchant-defined field definitions (docs/cybersource-api.md#merchant-defined-fields), with that API's own error shape (integer status). */
 
 import { ApiError, INVALID, MISSING, mdfError } from './errors';
 import { Checker } from './validation';

@@ -1,5 +1,5 @@
 /**
- * Response shapes of §5: the invoice resource, list summaries and `_links`. Amounts are rendered
+ * Response shapes of docs/cybersource-api.md#invoice-resource: the invoice resource, list summaries and `_links`. Amounts are rendered
  * as JSON numbers by default (what the live sandbox prints) or as strings (`amountsAs`).
  */
 
@@ -20,7 +20,7 @@ export function invoiceHref(id: string): string {
 	return `/v2/invoices/${encodeURIComponent(id)}`;
 }
 
-/** §5.3: links follow the status; hrefs omit the `/invoicing` prefix like current examples. */
+/** docs/cybersource-api.md#links: links follow the status; hrefs omit the `/invoicing` prefix like current examples. */
 export function statusLinks(invoice: StoredInvoice): Record<string, Link> {
 	const base = invoiceHref(invoice.id);
 	const links: Record<string, Link> = { self: { href: base, method: 'GET' } };
@@ -94,7 +94,7 @@ export interface RenderContext {
 	mdfDefinitions: Map<number, MdfDefinition>;
 }
 
-/** The full invoice resource (§5.1); `invoiceHistory` only for GET (§5.4). */
+/** The full invoice resource (docs/cybersource-api.md#invoice-resource); `invoiceHistory` only for GET (docs/cybersource-api.md#invoice-history). */
 export function renderInvoice(
 	invoice: StoredInvoice,
 	context: RenderContext,
@@ -158,7 +158,7 @@ export function renderInvoice(
 			date: isoMillis(item.date),
 			transactionDetails: item.transactionDetails && {
 				transactionId: item.transactionDetails.transactionId,
-				amount: item.transactionDetails.amount, // a string in the schema (§5.4)
+				amount: item.transactionDetails.amount, // a string in the schema (docs/cybersource-api.md#invoice-history)
 			},
 		}));
 	}
@@ -169,7 +169,7 @@ export function paymentLink(invoice: StoredInvoice): string {
 	return `${PAY_BASE}${invoice.paymentToken}?version=v2.1`;
 }
 
-/** List item (§5.5): no balance, email or line items. */
+/** List item (docs/cybersource-api.md#list-response-and-paging): no balance, email or line items. */
 export function renderSummary(invoice: StoredInvoice, style: AmountStyle): object {
 	const info = invoice.content.invoiceInformation;
 	const customer = invoice.content.customerInformation;

@@ -1,4 +1,4 @@
-/** Invoice settings (§3.8): defaults, validation of a PUT, and the response shape. */
+/** Invoice settings (docs/cybersource-api.md#invoice-settings): defaults, validation of a PUT, and the response shape. */
 
 import { ApiError, ErrorDetail, INVALID, validationError } from './errors';
 import { Checker } from './validation';

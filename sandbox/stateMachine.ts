@@ -1,11 +1,11 @@
-/** The status state machine of §7: which operation is allowed from which status, and where it leads. */
+/** The status state machine of docs/cybersource-api.md#state-machine: which operation is allowed from which status, and where it leads. */
 
 import type { DeliveryMode, HistoryEvent, InvoiceStatus } from './types';
 
 export type Operation = 'update' | 'send' | 'publish' | 'cancel' | 'pay';
 
 /**
- * §7.1. PENDING is locked for everything (the guide: no edits, no second payment; send/cancel
+ * docs/cybersource-api.md#operations-per-status. PENDING is locked for everything (the guide: no edits, no second payment; send/cancel
  * are unknown there and refused here).
  */
 const ALLOWED: Record<Operation, readonly InvoiceStatus[]> = {
@@ -27,7 +27,7 @@ export interface Transition {
 	emails: boolean;
 }
 
-/** §4.3: the outcome of a create (or of publishing a draft with `sendImmediately` on update). */
+/** docs/cybersource-api.md#create-modes: the outcome of a create (or of publishing a draft with `sendImmediately` on update). */
 export function afterCreate(sendImmediately: boolean, mode: DeliveryMode): Transition {
 	if (!sendImmediately) return { status: 'DRAFT', events: ['DRAFT'], emails: false };
 	if (mode === 'none') return { status: 'CREATED', events: ['CREATE'], emails: false };
@@ -35,8 +35,8 @@ export function afterCreate(sendImmediately: boolean, mode: DeliveryMode): Trans
 }
 
 /**
- * §7.2. The undocumented combinations (CREATED/SENT/PARTIAL with deliveryMode none) send no
- * email and keep the status, as the reference infers.
+ * docs/cybersource-api.md#send-transitions. The undocumented combinations (CREATED/SENT/PARTIAL with deliveryMode none) send no
+ * email and keep the status, as the API notes infers.
  */
 export function afterSend(status: InvoiceStatus, mode: DeliveryMode): Transition {
 	if (status === 'DRAFT') {
@@ -49,7 +49,7 @@ export function afterSend(status: InvoiceStatus, mode: DeliveryMode): Transition
 	return { status, events: ['RESEND'], emails: true }; // SENT, PARTIAL
 }
 
-/** `paymentLink` is only rendered for these (§4.3, §5.1). */
+/** `paymentLink` is only rendered for these (docs/cybersource-api.md#create-modes, docs/cybersource-api.md#invoice-resource). */
 export function hasPaymentLink(status: InvoiceStatus): boolean {
 	return status === 'CREATED' || status === 'SENT' || status === 'PARTIAL' || status === 'PAID';
 }

@@ -1,5 +1,5 @@
 /**
- * Request validation of §4 (invoice create/update) and §3.2 (list query). Produces the stored,
+ * Request validation of docs/cybersource-api.md#field-limits (invoice create/update) and docs/cybersource-api.md#list-response-and-paging (list query). Produces the stored,
  * normalised invoice content plus `details[]` entries whose `field` is the JSON path of the
  * offending value, e.g. `orderInformation.lineItems[3].quantity`.
  */
@@ -21,7 +21,7 @@ type Json = Record<string, unknown>;
 
 export const MAX_LINE_ITEMS = 30;
 export const MAX_QUANTITY = 999999999;
-/** Responses declare `id` maxLength 26, so longer numbers could not be echoed (§4.5, inferred). */
+/** Responses declare `id` maxLength 26, so longer numbers could not be echoed (docs/cybersource-api.md#invoice-numbers, inferred). */
 export const MAX_INVOICE_NUMBER = 26;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -209,7 +209,7 @@ export function validateInvoice(
 	let deliveryMode: DeliveryMode | undefined;
 	const modeText = c.string('invoiceInformation.deliveryMode', info.deliveryMode);
 	if (modeText !== undefined) {
-		const lower = modeText.toLowerCase(); // any case is accepted (§4.4)
+		const lower = modeText.toLowerCase(); // any case is accepted (docs/cybersource-api.md#delivery-mode-casing)
 		if (lower === 'email' || lower === 'none') deliveryMode = lower;
 		else c.issue('invoiceInformation.deliveryMode', INVALID);
 	}
@@ -276,7 +276,7 @@ function validateAmountDetails(c: Checker, a: Json): AmountDetails {
 		discountPercent: c.amount(`${p}.discountPercent`, a.discountPercent, { max: 7 }),
 		subAmount: c.amount(`${p}.subAmount`, a.subAmount, { max: 25 }),
 		minimumPartialAmount: c.amount(`${p}.minimumPartialAmount`, a.minimumPartialAmount),
-		// `type` is free text in practice ("State Tax"), despite the enum in the spec (§4.1).
+		// `type` is free text in practice ("State Tax"), despite the enum in the spec (docs/cybersource-api.md#field-limits).
 		taxDetails:
 			tax &&
 			compact({
@@ -339,7 +339,7 @@ function validateMdfValues(
 		});
 		const text = c.string(`${p}.value`, item.value, { required: true });
 		if (definitionId === undefined || text === undefined) return;
-		// Values must point at an existing Invoice definition (§3.9) and respect it.
+		// Values must point at an existing Invoice definition (docs/cybersource-api.md#merchant-defined-fields) and respect it.
 		const definition = context.mdfDefinitions.get(definitionId);
 		if (!definition) return c.issue(`${p}.definitionId`, INVALID);
 		if (definition.fieldType === 'select' && definition.possibleValues) {
@@ -359,7 +359,7 @@ export interface ListQuery {
 	status?: InvoiceStatus;
 }
 
-/** §3.2: offset and limit required integers, limit ≤ 1000, status enum (incl. PENDING, per the guide). */
+/** docs/cybersource-api.md#list-response-and-paging: offset and limit required integers, limit ≤ 1000, status enum (incl. PENDING, per the guide). */
 export function validateListQuery(query: URLSearchParams): {
 	query?: ListQuery;
 	details: ErrorDetail[];

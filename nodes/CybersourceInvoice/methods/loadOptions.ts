@@ -2,7 +2,7 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { cybersourceApiRequestArray } from '../transport';
 
-/** Invoice merchant-defined field definitions (reference §3.9), for the Merchant-Defined Fields rows. */
+/** Invoice merchant-defined field definitions (docs/cybersource-api.md#merchant-defined-fields), for the Merchant-Defined Fields rows. */
 export async function getMerchantDefinedFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const definitions = await cybersourceApiRequestArray.call(this, 'GET', '/invoicing/v2/Invoice/merchantDefinedFields');
 	return definitions.map((definition) => ({
