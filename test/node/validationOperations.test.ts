@@ -96,6 +96,18 @@ describe('Yes/no fields take true or false only', () => {
 		);
 	});
 
+	it('Update refuses new lines whose given total disagrees: before any request with a new currency, otherwise before changing anything', async () => {
+		const [id] = sandbox().seed(1, { status: 'DRAFT' });
+		const lines = { lineItemsMode: 'fields', lineItems: { line: [{ name: 'Work', quantity: 2, unitPrice: '10.00', totalAmount: '25.00' }] } };
+		const message = 'Line 1 › Line Total: is 25.00 EUR but 2 × 10.00 − discount 0.00 + tax 0.00 = 20.00 EUR. Leave Line Total empty to compute it, fix the line, or turn on Skip Total Check [item 0]';
+		await expectRefused(invoiceParams('update', id, { ...lines, updateFields: { currency: 'EUR' } }), message);
+
+		// The invoice's own currency is needed to round the line the way it will be stored.
+		const result = await run(sandbox(), { parameters: invoiceParams('update', id, lines) });
+		expect(result.error?.message).toBe(message.replace(/EUR/g, 'USD'));
+		expect(requestLines(sandbox())).toEqual([`GET /invoicing/v2/invoices/${id}`]);
+	});
+
 	it('Invoice Settings Update refuses "yes" for a setting instead of dropping it', async () => {
 		await expectRefused(
 			{
