@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { InputError, toNodeError } from '../helpers/inputError';
+import { takeWarnings, withWarnings } from '../transport/warnings';
 import * as invoice from './invoice';
 import * as invoiceSettings from './invoiceSettings';
 
@@ -47,13 +48,15 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const result = await run.call(this, itemIndex);
+			// Warnings the transport recorded for this item (e.g. a corrected clock) go into `warning`.
+			const result = withWarnings(await run.call(this, itemIndex), takeWarnings(this, itemIndex));
 			output.push(
 				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
 					itemData: { item: itemIndex },
 				}),
 			);
 		} catch (caught) {
+			takeWarnings(this, itemIndex); // the error says what matters; carry nothing to the next item
 			const error = asNodeError.call(this, caught, itemIndex);
 			if (!this.continueOnFail()) throw error;
 			const details = error as NodeApiError;

@@ -102,7 +102,9 @@ export function apiError(
 			);
 		}
 		if (reason === 'DUPLICATE_RECORD') {
-			hints.push('An invoice with this invoice number already exists. Use another number or leave it empty to let Cybersource choose one.');
+			hints.push(
+				'An invoice with this invoice number already exists. Give each invoice its own number (for example built from the order ID), or leave Invoice Number empty so that the node assigns one.',
+			);
 		}
 		if (lines.length) hints.push(`Fields: ${lines.join('; ')}`);
 		if (reason) hints.push(`Reason: ${reason}`);
@@ -129,7 +131,7 @@ export function apiError(
 		message = `Cybersource had a server problem (${statusCode})${apiMessage ? `: ${apiMessage}` : ''}`;
 		description =
 			context.method === 'POST'
-				? 'It was not retried automatically because it may have been applied. Check with Get / Get Many before running it again, so that nothing is created twice.'
+				? 'It was not retried automatically because it may have been applied. Check the invoice with Get before running it again, so that nothing is created or sent twice.'
 				: `Gave up after ${context.attempts} attempt(s). Try again later, or enable "Retry On Fail" in the node settings.`;
 	} else {
 		message = `Cybersource answered ${statusCode}${apiMessage ? `: ${apiMessage}` : ''}`;
@@ -157,7 +159,7 @@ export function networkError(
 	const sent = failure.code !== 'ECONNREFUSED';
 	const description =
 		context.method === 'POST' && sent
-			? 'The request may have reached Cybersource. Check with Get / Get Many before running it again, so that nothing is created twice.'
+			? 'The request may have reached Cybersource and been applied. Check the invoice with Get before running it again, so that nothing is created or sent twice.'
 			: `Gave up after ${context.attempts} attempt(s). Check the Environment / Base URL in the credential and the network, then try again. (${failure.message})`;
 	const error = new NodeApiError(node, { networkCode: failure.code, networkMessage: failure.message } as JsonObject, {
 		message,

@@ -66,6 +66,26 @@ function isIdempotent(method: IHttpRequestMethods): boolean {
 	return method === 'GET' || method === 'PUT';
 }
 
+/** A 429 means the request was turned away unread, so even a POST may be sent again. */
+function isRetryableStatus(method: IHttpRequestMethods, statusCode: number): boolean {
+	return RETRYABLE_STATUS.has(statusCode) && (statusCode === 429 || isIdempotent(method));
+}
+
+/**
+ * Marks the error of a POST whose effect is unknown: it was sent, and the answer (network error,
+ * timeout, 5xx, unreadable 2xx) does not say whether Cybersource applied it. Callers that can check
+ * (by invoice number or status) do so instead of failing; see `isOutcomeUnknown`.
+ */
+function markOutcomeUnknown(method: IHttpRequestMethods, error: NodeApiError): NodeApiError {
+	if (!isIdempotent(method)) error.context.outcomeUnknown = true;
+	return error;
+}
+
+/** Whether this error is a POST that may or may not have been applied. */
+export function isOutcomeUnknown(error: unknown): error is NodeApiError {
+	return error instanceof NodeApiError && error.context.outcomeUnknown === true;
+}
+
 /** Path of an invoice (or one of its actions); the id is URL-encoded before it is signed. */
 export function invoicePath(invoiceId: string, action?: 'delivery' | 'cancelation' | 'publication'): string {
 	const base = `/invoicing/v2/invoices/${encodeURIComponent(invoiceId)}`;
@@ -141,8 +161,9 @@ async function hostOf(this: CybersourceContext): Promise<string> {
  * to retry, and turns every failure into a NodeApiError that says what to fix.
  *
  * Retries (at most `maxAttempts`, exponential backoff, bounded total wait): GET and PUT on 429
- * (honouring Retry-After), 502/503/504 and network errors; anything else only when the connection
- * was refused, i.e. nothing was sent, so a create is never duplicated.
+ * (honouring Retry-After), 502/503/504 and network errors; a POST only on 429 or when the
+ * connection was refused, i.e. when nothing was applied, so a create is never duplicated. A POST
+ * whose effect is unknown fails with an error that `isOutcomeUnknown` recognises.
  */
 export async function cybersourceApiCall(
 	this: CybersourceContext,
@@ -175,15 +196,16 @@ export async function cybersourceApiCall(
 			const { statusCode } = outcome;
 			if (statusCode >= 200 && statusCode < 300) {
 				if (!isJson(outcome.body)) {
-					throw malformedResponseError(this.getNode(), statusCode, outcome.body, context);
+					throw markOutcomeUnknown(method, malformedResponseError(this.getNode(), statusCode, outcome.body, context));
 				}
 				return { statusCode, body: outcome.body };
 			}
-			if (isIdempotent(method) && RETRYABLE_STATUS.has(statusCode)) {
+			if (isRetryableStatus(method, statusCode)) {
 				delay = retryAfterMs(outcome.headers) ?? tuning.baseDelayMs * 2 ** (attempt - 1);
 			}
 			if (delay === undefined || attempt >= tuning.maxAttempts || waited + delay > tuning.maxTotalWaitMs) {
-				throw apiError(this.getNode(), statusCode, outcome.body, context);
+				const error = apiError(this.getNode(), statusCode, outcome.body, context);
+				throw statusCode >= 500 ? markOutcomeUnknown(method, error) : error;
 			}
 		} else {
 			const { failure } = outcome;
@@ -192,7 +214,8 @@ export async function cybersourceApiCall(
 				delay = tuning.baseDelayMs * 2 ** (attempt - 1);
 			}
 			if (delay === undefined || attempt >= tuning.maxAttempts || waited + delay > tuning.maxTotalWaitMs) {
-				throw networkError(this.getNode(), failure, await hostOf.call(this), context);
+				const error = networkError(this.getNode(), failure, await hostOf.call(this), context);
+				throw nothingSent ? error : markOutcomeUnknown(method, error);
 			}
 		}
 		waited += delay;

@@ -5,6 +5,7 @@ import { showFor } from '../../descriptions/display';
 import { updateFields } from '../../descriptions/invoiceFields';
 import { invoiceLocator, readInvoiceId } from '../../descriptions/invoiceLocator';
 import { lineItemProperties, readLineItems } from '../../descriptions/lineItems';
+import { simplifyProperty } from '../../descriptions/simplify';
 import { isBlank, parseMoney } from '../../helpers/amounts';
 import { buildInvoiceBody, type InvoiceFields } from '../../helpers/invoiceBody';
 import { readCurrentInvoice } from '../../helpers/invoiceResponse';
@@ -12,6 +13,7 @@ import type { LineItemInput } from '../../helpers/lineItems';
 import { ALLOWED_FROM } from '../../helpers/limits';
 import { isOn } from '../../helpers/text';
 import { cybersourceApiRequest, invoicePath } from '../../transport';
+import { invoiceOutput, readSimplify } from './output';
 
 export const description: INodeProperties[] = showFor('invoice', ['update'], [
 	{
@@ -29,6 +31,7 @@ export const description: INodeProperties[] = showFor('invoice', ['update'], [
 		description:
 			'Whether to send the invoice again after the update (an update alone does not email anything). Needed after changing the customer email of a sent invoice: the old link stops working.',
 	},
+	simplifyProperty,
 ]);
 
 /** Fields whose change means the total must be recomputed from the lines. */
@@ -86,6 +89,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const newLines = readLineItems.call(this, itemIndex);
 	const sendAfterUpdate = isOn(this.getNodeParameter('sendAfterUpdate', itemIndex, false), 'Send After Update');
 	precheck(patch, newLines);
+	const simplify = readSimplify.call(this, itemIndex);
 
 	const current = readCurrentInvoice(
 		await cybersourceApiRequest.call(this, 'GET', invoicePath(invoiceId), undefined, undefined, { itemIndex }),
@@ -127,8 +131,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const updated = await cybersourceApiRequest.call(this, 'PUT', invoicePath(invoiceId), body, undefined, {
 		itemIndex,
 	});
-	if (!sendAfterUpdate) return updated;
-	return await cybersourceApiRequest.call(this, 'POST', invoicePath(invoiceId, 'delivery'), undefined, undefined, {
+	if (!sendAfterUpdate) return invoiceOutput(updated, simplify);
+	const sent = await cybersourceApiRequest.call(this, 'POST', invoicePath(invoiceId, 'delivery'), undefined, undefined, {
 		itemIndex,
 	});
+	return invoiceOutput(sent, simplify);
 }
