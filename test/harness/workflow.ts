@@ -86,6 +86,10 @@ export interface RunOptions {
 	items?: INodeExecutionData[];
 	/** n8n's "On Error" setting of the node. */
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	/** n8n's "Retry On Fail" settings of the node. */
+	retry?: Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>;
+	/** n8n's execution id; a new one for every run unless given. */
+	executionId?: string;
 	nodeType?: INodeType;
 }
 
@@ -101,6 +105,9 @@ export interface RunResult {
 }
 
 export const NODE_NAME = 'Cybersource Invoice';
+
+/** Like n8n's, every execution gets its own id. */
+let lastExecutionId = 0;
 
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	const trigger: INode = {
@@ -120,6 +127,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		parameters: options.parameters,
 		credentials: { cybersourceApi: { id: '1', name: 'Cybersource (sandbox)' } },
 		...(options.onError ? { onError: options.onError } : {}),
+		...options.retry,
 	};
 	const types: Record<string, INodeType> = {
 		'n8n-nodes-base.manualTrigger': new ItemsTrigger(options.items ?? [{ json: {} }]),
@@ -134,7 +142,8 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const connections = { Items: { main: [[{ node: NODE_NAME, type: 'main' as const, index: 0 }]] } };
 	const settings = {};
 	const workflow = new Workflow({ id: 'wf', nodes: [trigger, node], connections, nodeTypes, active: false, settings });
-	const hooks = new ExecutionLifecycleHooks('manual', '1', {
+	const executionId = options.executionId ?? String(++lastExecutionId);
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, {
 		id: 'wf',
 		name: 'test',
 		nodes: [trigger, node],
@@ -146,7 +155,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
 
 	const known: IDataObject = {
-		executionId: '1',
+		executionId,
 		hooks,
 		credentialsHelper: new SigningCredentialsHelper(options.credentials),
 		// Must be explicitly undefined, or getCredentials() believes it runs in a parameter preview.

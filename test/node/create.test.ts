@@ -140,18 +140,20 @@ describe('Create', () => {
 		expect(infoOf(invoice).paymentLink).toEqual(expect.any(String));
 	});
 
-	it('finds the invoice of a 202 whose number has a space and a slash', async () => {
+	it('finds the invoice of a 202 whose number has a space and a plus', async () => {
 		sandbox().injectFault({ kind: 'email-failed' });
 		const result = await runOk(sandbox(), {
-			parameters: createParams({ sendByEmail: true, additionalFields: { invoiceNumber: 'INV 7/A' } }),
+			parameters: createParams({ sendByEmail: true, additionalFields: { invoiceNumber: 'INV 7+A' } }),
 		});
-		expect(requestLines(sandbox())).toEqual(['POST /invoicing/v2/invoices', 'GET /invoicing/v2/invoices/INV%207%2FA']);
-		expect(result.json[0]).toMatchObject({ id: 'INV 7/A', emailSent: false });
+		expect(requestLines(sandbox())).toEqual(['POST /invoicing/v2/invoices', 'GET /invoicing/v2/invoices/INV%207%2BA']);
+		expect(result.json[0]).toMatchObject({ id: 'INV 7+A', emailSent: false });
 	});
 
 	it('finds the invoice of a 202 by the number Cybersource generated', async () => {
 		sandbox().injectFault({ kind: 'email-failed' });
-		const result = await runOk(sandbox(), { parameters: createParams({ sendByEmail: true }) });
+		const result = await runOk(sandbox(), {
+			parameters: createParams({ sendByEmail: true, additionalFields: { invoiceNumbering: 'cybersource' } }),
+		});
 		const generated = requestLines(sandbox())[1].split('/').pop();
 		expect(generated).toMatch(/^\d+$/);
 		expect(result.json[0]).toMatchObject({ id: generated, emailSent: false, status: 'CREATED' });

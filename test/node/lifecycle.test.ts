@@ -67,7 +67,8 @@ describe('Get', () => {
 	});
 
 	it('finds an invoice picked from the list and one whose number needs URL-encoding', async () => {
-		const id = await createInvoice(sandbox(), { additionalFields: { invoiceNumber: 'INV 7/A' } });
+		// Made outside n8n (the node refuses "/" in the numbers it creates).
+		const [id] = sandbox().seed(1, { template: { invoiceInformation: { invoiceNumber: 'INV 7/A' } } });
 		expect(id).toBe('INV 7/A');
 		sandbox().clearRequests();
 		const result = await runOk(sandbox(), {

@@ -267,9 +267,30 @@ export const createAdditionalFields: INodeProperties = {
 			name: 'invoiceNumber',
 			type: 'string',
 			default: '',
-			placeholder: 'e.g. INV-2026-0042',
+			placeholder: 'e.g. ORDER-1042',
 			description:
-				'Your own unique number for the invoice. Leave empty to let Cybersource assign one. It cannot be changed later.',
+				'Your own unique number for the invoice, used as is (1 to 26 characters, no / ? # or line breaks; it cannot be changed later). Build it from the source data, like the order or row ID: running the workflow again then finds the invoice instead of creating a second one. Leave empty and the node assigns N8N-<code>-<item>, the same on every try of this execution.',
+		},
+		{
+			displayName: 'Invoice Numbering',
+			name: 'invoiceNumbering',
+			type: 'options',
+			default: 'node',
+			description: 'Who numbers the invoice when Invoice Number is empty',
+			options: [
+				{
+					name: 'By This Node (Safe to Retry)',
+					value: 'node',
+					description:
+						'N8N-<code>-<item>, the same for this item on every try of this execution, so Retry On Fail or a lost answer never creates a second invoice',
+				},
+				{
+					name: 'By Cybersource (Risk of Duplicates)',
+					value: 'cybersource',
+					description:
+						"Cybersource's own sequence, like 98753. If its answer is lost (timeout, network or server error), the node cannot check whether the invoice exists, and running again (or Retry On Fail) may create it twice.",
+				},
+			],
 		},
 		merchantCustomerIdField,
 		merchantDefinedFieldsOption,

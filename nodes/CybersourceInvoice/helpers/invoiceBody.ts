@@ -4,6 +4,7 @@ import { isBlank } from './amounts';
 import { assertNotPast, toApiDate } from './dates';
 import { InputError } from './inputError';
 import { buildAmountDetails, parseCurrency, type AmountInputs } from './invoiceAmounts';
+import { optionalInvoiceNumber } from './invoiceNumber';
 import { buildLineItems, type LineItemInput } from './lineItems';
 import { flag, isOn, optionalAlphanumeric, optionalEmail, optionalText, requiredText } from './text';
 
@@ -72,29 +73,8 @@ export function buildInvoiceBody(
 	options: BodyOptions,
 ): IDataObject {
 	const body: IDataObject = {};
-	const customer = customerInformation(fields, options);
-	if (customer) body.customerInformation = customer;
-	const processing = processingInformation(fields);
-	if (processing) body.processingInformation = processing;
-	const allowPartialPayments = isOn(fields.allowPartialPayments, 'Allow Partial Payments');
-	body.invoiceInformation = invoiceInformation(fields, options, allowPartialPayments);
-	body.orderInformation = orderInformation(fields, lineInputs, options, allowPartialPayments);
-	const definedFields = merchantDefinedFieldValues(fields.merchantDefinedFields);
-	if (definedFields) body.merchantDefinedFieldValues = definedFields;
-	if (options.kind === 'create') {
-		const partner = partnerInformation(fields);
-		if (partner) body.clientReferenceInformation = { partner };
-	}
-	return body;
-}
 
-/** Keeps only the keys that have a value; undefined when none has. */
-function present(values: IDataObject): IDataObject | undefined {
-	const kept = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
-	return Object.keys(kept).length ? kept : undefined;
-}
-
-function customerInformation(fields: InvoiceFields, options: BodyOptions): IDataObject | undefined {
+	const customer: IDataObject = {};
 	const name = optionalText(fields.customerName, 'Customer Name', 'customerInformation.name');
 	const email = optionalEmail(fields.customerEmail, 'Customer Email');
 	const merchantCustomerId = optionalText(
@@ -109,21 +89,23 @@ function customerInformation(fields: InvoiceFields, options: BodyOptions): IData
 			'is required because the invoice will be emailed. Add the customer\'s email, or turn off emailing to share the payment link yourself',
 		);
 	}
-	const company = companyName === undefined ? undefined : { name: companyName };
-	return present({ name, email, merchantCustomerId, company });
-}
+	if (name !== undefined) customer.name = name;
+	if (email !== undefined) customer.email = email;
+	if (merchantCustomerId !== undefined) customer.merchantCustomerId = merchantCustomerId;
+	if (companyName !== undefined) customer.company = { name: companyName };
+	if (Object.keys(customer).length) body.customerInformation = customer;
 
-function processingInformation(fields: InvoiceFields): IDataObject | undefined {
-	return present({
-		requestPhone: flag(fields.requestPhone, 'Request Phone'),
-		requestShipping: flag(fields.requestShipping, 'Request Shipping'),
-	});
-}
+	const processing: IDataObject = {};
+	const requestPhone = flag(fields.requestPhone, 'Request Phone');
+	const requestShipping = flag(fields.requestShipping, 'Request Shipping');
+	if (requestPhone !== undefined) processing.requestPhone = requestPhone;
+	if (requestShipping !== undefined) processing.requestShipping = requestShipping;
+	if (Object.keys(processing).length) body.processingInformation = processing;
 
-function invoiceInformation(fields: InvoiceFields, options: BodyOptions, allowPartialPayments: boolean): IDataObject {
+	const allowPartialPayments = isOn(fields.allowPartialPayments, 'Allow Partial Payments');
 	const invoice: IDataObject = {};
 	if (options.kind === 'create') {
-		const number = optionalText(fields.invoiceNumber, 'Invoice Number', 'invoiceInformation.invoiceNumber');
+		const number = optionalInvoiceNumber(fields.invoiceNumber);
 		if (number !== undefined) invoice.invoiceNumber = number;
 	}
 	invoice.description = requiredText(
@@ -148,15 +130,8 @@ function invoiceInformation(fields: InvoiceFields, options: BodyOptions, allowPa
 		'invoiceInformation.transactionReferenceNumber',
 	);
 	if (reference !== undefined) invoice.transactionReferenceNumber = reference;
-	return invoice;
-}
+	body.invoiceInformation = invoice;
 
-function orderInformation(
-	fields: InvoiceFields,
-	lineInputs: LineItemInput[] | undefined,
-	options: BodyOptions,
-	allowPartialPayments: boolean,
-): IDataObject {
 	const currency = parseCurrency(fields.currency);
 	const skipTotalCheck = isOn(fields.skipTotalCheck, 'Skip Total Check');
 	const lines =
@@ -170,12 +145,26 @@ function orderInformation(
 		}),
 	};
 	if (lines) order.lineItems = lines.items;
-	return order;
-}
+	body.orderInformation = order;
 
-function partnerInformation(fields: InvoiceFields): IDataObject | undefined {
-	return present({
-		developerId: optionalText(fields.partnerDeveloperId, 'Partner Developer ID', 'clientReferenceInformation.partner.developerId'),
-		solutionId: optionalText(fields.partnerSolutionId, 'Partner Solution ID', 'clientReferenceInformation.partner.solutionId'),
-	});
+	const definedFields = merchantDefinedFieldValues(fields.merchantDefinedFields);
+	if (definedFields) body.merchantDefinedFieldValues = definedFields;
+
+	if (options.kind === 'create') {
+		const partner: IDataObject = {};
+		const developerId = optionalText(
+			fields.partnerDeveloperId,
+			'Partner Developer ID',
+			'clientReferenceInformation.partner.developerId',
+		);
+		const solutionId = optionalText(
+			fields.partnerSolutionId,
+			'Partner Solution ID',
+			'clientReferenceInformation.partner.solutionId',
+		);
+		if (developerId !== undefined) partner.developerId = developerId;
+		if (solutionId !== undefined) partner.solutionId = solutionId;
+		if (Object.keys(partner).length) body.clientReferenceInformation = { partner };
+	}
+	return body;
 }

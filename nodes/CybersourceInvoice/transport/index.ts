@@ -16,7 +16,6 @@ import {
 	type ApiFailureContext,
 	type NetworkFailure,
 } from './errors';
-import { limiterOf } from './limiter';
 
 export type CybersourceContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -186,20 +185,15 @@ export async function cybersourceApiCall(
 		timeout: tuning.timeoutMs,
 	};
 
-	const limiter = limiterOf(this);
 	let waited = 0;
 	for (let attempt = 1; ; attempt++) {
 		const context: ApiFailureContext = { method, path, itemIndex: options.itemIndex, attempts: attempt };
-		// Each attempt waits for a slot of the node run's Parallel Requests (see limiter.ts).
-		const send = async () => await sendOnce.call(this, request, options.itemIndex);
-		const outcome = limiter ? await limiter.run(send) : await send();
+		const outcome = await sendOnce.call(this, request, options.itemIndex);
 		if (outcome.kind === 'unsigned') throw outcome.error;
 		let delay: number | undefined;
 
 		if (outcome.kind === 'response') {
 			const { statusCode } = outcome;
-			// Cybersource is overloaded: fewer requests in flight, and none before its Retry-After.
-			if (statusCode === 429 || statusCode === 503) limiter?.throttled(retryAfterMs(outcome.headers));
 			if (statusCode >= 200 && statusCode < 300) {
 				if (!isJson(outcome.body)) {
 					throw markOutcomeUnknown(method, malformedResponseError(this.getNode(), statusCode, outcome.body, context));

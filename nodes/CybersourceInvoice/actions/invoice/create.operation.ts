@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invoiceIdFromAcceptedMessage } from '../../helpers/invoiceResponse';
-import { cybersourceApiCall, cybersourceApiRequest, invoicePath } from '../../transport';
-import { createProperties, readCreateBody } from './createCommon';
+import { cybersourceApiRequest, invoicePath } from '../../transport';
+import { createProperties, readCreateRequest } from './createCommon';
+import { createOnce } from './createOnce';
+import { invoiceOutput, readSimplify } from './output';
 
 export const description: INodeProperties[] = createProperties('create', {
 	displayName: 'Send by Email',
@@ -15,25 +17,28 @@ export const description: INodeProperties[] = createProperties('create', {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const sendByEmail = this.getNodeParameter('sendByEmail', itemIndex, false) as boolean;
-	const body = readCreateBody.call(this, itemIndex, {
+	const request = readCreateRequest.call(this, itemIndex, {
 		sendImmediately: true,
 		deliveryMode: sendByEmail ? 'email' : 'none',
 		emailRequired: sendByEmail,
 	});
-	const response = await cybersourceApiCall.call(this, 'POST', '/invoicing/v2/invoices', body, undefined, {
-		itemIndex,
-	});
+	const simplify = readSimplify.call(this, itemIndex);
+	const response = await createOnce.call(this, request, itemIndex);
 	const result = response.body as IDataObject;
-	if (response.statusCode !== 202) return result;
+	if (response.statusCode !== 202) return invoiceOutput(result, simplify);
 
 	// 202: the invoice exists but the email failed (reference §3.1). Its id is only in the message.
 	const invoiceId =
 		invoiceIdFromAcceptedMessage(result.message) ??
-		((body.invoiceInformation as IDataObject).invoiceNumber as string | undefined);
+		((request.body.invoiceInformation as IDataObject).invoiceNumber as string | undefined);
 	const warning = `The invoice was created, but Cybersource could not email it. Run the Send operation to try again, or share the payment link yourself.`;
 	if (!invoiceId) return { ...result, emailSent: false, warning };
 	const invoice = await cybersourceApiRequest.call(this, 'GET', invoicePath(invoiceId), undefined, undefined, {
 		itemIndex,
 	});
-	return { ...invoice, emailSent: false, warning: `Invoice ${invoiceId}: ${warning}`, cybersourceMessage: result.message };
+	return invoiceOutput(invoice, simplify, {
+		emailSent: false,
+		warning: `Invoice ${invoiceId}: ${warning}`,
+		cybersourceMessage: result.message,
+	});
 }

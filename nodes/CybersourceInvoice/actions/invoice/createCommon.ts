@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../descriptions/display';
@@ -13,8 +14,11 @@ import {
 	totalAmountField,
 } from '../../descriptions/invoiceFields';
 import { lineItemProperties, readLineItems } from '../../descriptions/lineItems';
+import { simplifyProperty } from '../../descriptions/simplify';
 import { buildInvoiceBody, type BodyOptions, type InvoiceFields } from '../../helpers/invoiceBody';
+import { assignedInvoiceNumber } from '../../helpers/invoiceNumber';
 import type { LineItemInput } from '../../helpers/lineItems';
+import type { CreateRequest } from './createOnce';
 
 /** The parameters Create and Create Draft share; `deliveryOption` is each one's email switch. */
 export function createProperties(operation: string, deliveryOption: INodeProperties): INodeProperties[] {
@@ -30,6 +34,7 @@ export function createProperties(operation: string, deliveryOption: INodePropert
 		{ ...minimumPartialAmountField, displayOptions: { show: { allowPartialPayments: [true] } } },
 		deliveryOption,
 		createAdditionalFields,
+		simplifyProperty,
 	]);
 }
 
@@ -44,17 +49,39 @@ const TOP_LEVEL_FIELDS = [
 	'minimumPartialAmount',
 ] as const;
 
-/** Reads a Create / Create Draft item and builds the request body; throws before any request. */
-export function readCreateBody(
+/** The same on every try of this item in this execution; see assignedInvoiceNumber. */
+function assignNumber(this: IExecuteFunctions, itemIndex: number): string {
+	return assignedInvoiceNumber({
+		instanceId: this.getInstanceId(),
+		workflowId: String(this.getWorkflow().id ?? ''),
+		// Without an execution id nothing can be repeated safely anyway; a random one keeps it unique.
+		executionId: this.getExecutionId() || randomUUID(),
+		nodeId: this.getNode().id || this.getNode().name,
+		runIndex: Number(this.getWorkflowDataProxy(itemIndex).$runIndex ?? 0),
+		itemIndex,
+	});
+}
+
+/**
+ * Reads a Create / Create Draft item and builds the request body; throws before any request. An
+ * empty Invoice Number is assigned by the node unless the user chose Cybersource numbering.
+ */
+export function readCreateRequest(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	options: Omit<BodyOptions, 'kind'>,
-): IDataObject {
+): CreateRequest {
 	const fields: InvoiceFields = {};
 	// Not dropped when Allow Partial Payments is off: n8n already drops the hidden field, so a minimum
 	// only gets here with an expression that turned partial payments off, and buildInvoiceBody refuses it.
 	for (const name of TOP_LEVEL_FIELDS) fields[name] = this.getNodeParameter(name, itemIndex, '');
-	Object.assign(fields, this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject);
+	const { invoiceNumbering, ...additional } = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	Object.assign(fields, additional);
 	const lines = readLineItems.call(this, itemIndex) as LineItemInput[];
-	return buildInvoiceBody(fields, lines, { kind: 'create', ...options });
+	const body = buildInvoiceBody(fields, lines, { kind: 'create', ...options });
+	const info = body.invoiceInformation as IDataObject;
+	if (info.invoiceNumber !== undefined) return { body, numberOrigin: 'given' };
+	if (invoiceNumbering === 'cybersource') return { body };
+	info.invoiceNumber = assignNumber.call(this, itemIndex);
+	return { body, numberOrigin: 'assigned' };
 }

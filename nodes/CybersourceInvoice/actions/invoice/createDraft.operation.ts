@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { cybersourceApiRequest } from '../../transport';
-import { createProperties, readCreateBody } from './createCommon';
+import { createProperties, readCreateRequest } from './createCommon';
+import { createOnce } from './createOnce';
+import { invoiceOutput, readSimplify } from './output';
 
 export const description: INodeProperties[] = createProperties('createDraft', {
 	displayName: 'Email When Sent',
@@ -14,12 +15,12 @@ export const description: INodeProperties[] = createProperties('createDraft', {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const emailWhenSent = this.getNodeParameter('emailWhenSent', itemIndex, false) as boolean;
-	const body = readCreateBody.call(this, itemIndex, {
+	const request = readCreateRequest.call(this, itemIndex, {
 		sendImmediately: false,
 		deliveryMode: emailWhenSent ? 'email' : 'none',
 		emailRequired: emailWhenSent,
 	});
-	return await cybersourceApiRequest.call(this, 'POST', '/invoicing/v2/invoices', body, undefined, {
-		itemIndex,
-	});
+	const simplify = readSimplify.call(this, itemIndex);
+	const response = await createOnce.call(this, request, itemIndex);
+	return invoiceOutput(response.body as IDataObject, simplify);
 }

@@ -1,0 +1,98 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import { identityMismatch } from '../../helpers/reconcile';
+import { settle } from '../../helpers/settle';
+import {
+	cybersourceApiCall,
+	cybersourceApiRequest,
+	DEFAULT_TUNING,
+	invoicePath,
+	isOutcomeUnknown,
+	type CybersourceResponse,
+} from '../../transport';
+
+/** Sends of one create at most, when its answers keep getting lost. */
+export const MAX_CREATE_ATTEMPTS = 3;
+
+/** Who chose the invoice number of a create: this node or the user. */
+export type NumberOrigin = 'assigned' | 'given';
+
+export interface CreateRequest {
+	body: IDataObject;
+	/** Undefined when the body has no number: Cybersource will number the invoice. */
+	numberOrigin?: NumberOrigin;
+}
+
+function isDuplicateNumber(error: unknown): error is NodeApiError {
+	return error instanceof NodeApiError && error.httpCode === '400' && error.errorResponse?.reason === 'DUPLICATE_RECORD';
+}
+
+/** The stored invoice with this number, or undefined when Cybersource has none (404). */
+async function findInvoice(this: IExecuteFunctions, number: string, itemIndex: number): Promise<IDataObject | undefined> {
+	const found = await settle(
+		cybersourceApiRequest.call(this, 'GET', invoicePath(number), undefined, undefined, { itemIndex }),
+	);
+	if (found.ok) return found.value;
+	if (found.error instanceof NodeApiError && found.error.httpCode === '404') return undefined;
+	throw found.error;
+}
+
+function otherInvoiceError(
+	this: IExecuteFunctions,
+	number: string,
+	origin: NumberOrigin,
+	itemIndex: number,
+	seen: { sent: string; stored: string },
+): NodeOperationError {
+	const fix =
+		origin === 'given'
+			? 'Give each invoice its own number (for example built from the order or row ID), or leave Invoice Number empty so that the node assigns one.'
+			: 'Run the workflow again: a new execution assigns new numbers. Or set Invoice Number yourself.';
+	return new NodeOperationError(this.getNode(), `Invoice number "${number}" already belongs to a different invoice [item ${itemIndex}]`, {
+		itemIndex,
+		description: `Cybersource has invoice ${number} for ${seen.stored}; this item is for ${seen.sent}. Nothing was created. ${fix}`,
+	});
+}
+
+function unconfirmedError(this: IExecuteFunctions, number: string, cause: unknown, itemIndex: number): NodeOperationError {
+	return new NodeOperationError(this.getNode(), `Cybersource did not confirm whether invoice "${number}" was created [item ${itemIndex}]`, {
+		itemIndex,
+		description: `${(cause as Error).message}. The node could not find out whether the invoice exists. Look for invoice ${number} with Get before creating it again. Running this same execution again (for example with Retry On Fail) is safe: it reuses the number, so Cybersource refuses a second invoice.`,
+	});
+}
+
+/**
+ * Creates the invoice at most once. With a number (assigned or given), a lost answer or a
+ * "duplicate number" refusal is settled by reading the invoice with that number: if it matches
+ * what was sent (customer email, currency, total) it is the result; if it does not exist the create
+ * is sent again, at most MAX_CREATE_ATTEMPTS times. Without a number nothing can be checked, so
+ * the transport's error (which says to check before running again) is passed on.
+ */
+export async function createOnce(
+	this: IExecuteFunctions,
+	{ body, numberOrigin: origin }: CreateRequest,
+	itemIndex: number,
+): Promise<CybersourceResponse> {
+	const number = (body.invoiceInformation as IDataObject).invoiceNumber as string | undefined;
+	for (let attempt = 1; ; attempt++) {
+		const sent = await settle(cybersourceApiCall.call(this, 'POST', '/invoicing/v2/invoices', body, undefined, { itemIndex }));
+		if (sent.ok) return sent.value;
+		const duplicate = isDuplicateNumber(sent.error);
+		if (number === undefined || origin === undefined || (!duplicate && !isOutcomeUnknown(sent.error))) throw sent.error;
+
+		const lookup = await settle(findInvoice.call(this, number, itemIndex));
+		// A refusal as duplicate that cannot be looked into is reported as the refusal it is.
+		if (!lookup.ok) throw duplicate ? sent.error : unconfirmedError.call(this, number, sent.error, itemIndex);
+		const stored = lookup.value;
+		if (stored) {
+			const mismatch = identityMismatch(body, stored);
+			if (mismatch) throw otherInvoiceError.call(this, number, origin, itemIndex, mismatch);
+			return { statusCode: 200, body: stored };
+		}
+		if (duplicate) throw sent.error;
+		if (attempt >= MAX_CREATE_ATTEMPTS) throw unconfirmedError.call(this, number, sent.error, itemIndex);
+		// Not stored: send it again, after a short wait. A late first attempt is refused as a duplicate.
+		await sleep(DEFAULT_TUNING.baseDelayMs * attempt);
+	}
+}

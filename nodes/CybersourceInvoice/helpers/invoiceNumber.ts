@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+
+import { isBlank } from './amounts';
+import { InputError } from './inputError';
+
+/** Invoice numbers come back as the invoice `id`, which is at most 26 characters long. */
+export const MAX_INVOICE_NUMBER = 26;
+
+const FIELD = 'Invoice Number';
+
+/**
+ * A number the user gave, checked before anything is sent. It becomes the invoice's path in every
+ * later call, so `/ ? #` (which would change the path) and control characters are refused.
+ */
+export function optionalInvoiceNumber(value: unknown): string | undefined {
+	if (isBlank(value)) return undefined;
+	if (typeof value === 'object') {
+		throw new InputError(FIELD, `must be text, got ${JSON.stringify(value).slice(0, 60)}`);
+	}
+	const number = String(value).trim();
+	if (number.length > MAX_INVOICE_NUMBER) {
+		throw new InputError(FIELD, `"${number}" is ${number.length} characters long; Cybersource accepts at most ${MAX_INVOICE_NUMBER}`);
+	}
+	// eslint-disable-next-line no-control-regex
+	if (/[\u0000-\u001f\u007f]/.test(number)) {
+		throw new InputError(FIELD, 'contains a control character (like a line break or a tab); remove it');
+	}
+	const reserved = /[/?#]/.exec(number);
+	if (reserved) {
+		throw new InputError(FIELD, `"${number}" contains "${reserved[0]}"; an invoice number may not contain / ? or #`);
+	}
+	return number;
+}
+
+/** Where an item's create runs: the same place on every try, a different one otherwise. */
+export interface NumberOrigin {
+	/** n8n's instance and workflow ids, so two instances or workflows never share a number. */
+	instanceId: string;
+	workflowId: string;
+	executionId: string;
+	nodeId: string;
+	/** Which run of the node in this execution: a loop runs it again with item indexes from 0. */
+	runIndex: number;
+	itemIndex: number;
+}
+
+/** 12 letters and digits: 36^12 values, so two runs practically never share one. */
+function runCode(origin: NumberOrigin): string {
+	const { instanceId, workflowId, executionId, nodeId, runIndex } = origin;
+	const digest = createHash('sha256').update([instanceId, workflowId, executionId, nodeId, runIndex].join('\n')).digest();
+	return BigInt(`0x${digest.subarray(0, 8).toString('hex')}`).toString(36).padStart(13, '0').slice(-12).toUpperCase();
+}
+
+/**
+ * The number the node gives an invoice when the user gives none: `N8N-<code>-<item>`, e.g.
+ * `N8N-7K2QX9M4TB1C-0`. `<code>` is derived from the n8n instance, workflow, execution, node and
+ * run, `<item>` is the item index from 0. Every try within the same execution (Retry On Fail, a
+ * lost answer) gives the same number, so Cybersource refuses a second invoice for the same item.
+ */
+export function assignedInvoiceNumber(origin: NumberOrigin): string {
+	const number = `N8N-${runCode(origin)}-${origin.itemIndex}`;
+	// 4 + 12 + 1 leaves 9 digits for the item index.
+	if (number.length > MAX_INVOICE_NUMBER) {
+		throw new InputError(FIELD, `cannot be assigned to item ${origin.itemIndex}: give one yourself`);
+	}
+	return number;
+}

@@ -1,0 +1,67 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/*
+ * Deciding what happened to a write whose answer was lost, from the invoice as Cybersource now
+ * shows it. Pure functions: the calls live in actions/invoice/createOnce.ts and invoiceAction.ts.
+ */
+
+function object(value: unknown): IDataObject {
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+}
+
+/** The three facts that identify an invoice for a customer: who pays, in what, how much. */
+interface Identity {
+	email: string;
+	currency: string;
+	total: number;
+}
+
+function identityOf(invoice: IDataObject): Identity {
+	const amounts = object(object(invoice.orderInformation).amountDetails);
+	return {
+		email: String(object(invoice.customerInformation).email ?? '').trim().toLowerCase(),
+		currency: String(amounts.currency ?? '').trim().toUpperCase(),
+		// Amounts come back as numbers or strings ("150" or "150.00"); compare their values.
+		total: Number(amounts.totalAmount),
+	};
+}
+
+function describe(identity: Identity): string {
+	return `${identity.email || 'no customer email'}, ${identity.currency} ${identity.total}`;
+}
+
+/**
+ * How the stored invoice differs from the create request that was sent (customer email, currency,
+ * total), as `sent` / `stored` texts; undefined when they are the same invoice.
+ */
+export function identityMismatch(sent: IDataObject, stored: IDataObject): { sent: string; stored: string } | undefined {
+	const a = identityOf(sent);
+	const b = identityOf(stored);
+	const same = a.email === b.email && a.currency === b.currency && Number.isFinite(a.total) && a.total === b.total;
+	return same ? undefined : { sent: describe(a), stored: describe(b) };
+}
+
+export type InvoiceAction = 'delivery' | 'publication' | 'cancelation';
+
+/** How messages name an action: what the user asked, and what it did. */
+export const ACTION_WORDS: Record<InvoiceAction, { verb: string; done: string }> = {
+	delivery: { verb: 'send', done: 'sent' },
+	publication: { verb: 'publish', done: 'published' },
+	cancelation: { verb: 'cancel', done: 'canceled' },
+};
+
+function historyLength(invoice: IDataObject): number {
+	return Array.isArray(invoice.invoiceHistory) ? invoice.invoiceHistory.length : 0;
+}
+
+/**
+ * Whether the invoice shows that the action was applied. Publish and cancel end in one status
+ * (CREATED, CANCELED). Send may keep the status (an email sent again), so it is judged against the
+ * invoice read before it: a new status or a new history entry means it went out.
+ */
+export function actionTookEffect(action: InvoiceAction, after: IDataObject, before?: IDataObject): boolean {
+	if (action === 'publication') return after.status === 'CREATED';
+	if (action === 'cancelation') return after.status === 'CANCELED';
+	if (!before) return false;
+	return after.status !== before.status || historyLength(after) > historyLength(before);
+}

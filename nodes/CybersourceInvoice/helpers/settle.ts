@@ -1,0 +1,13 @@
+export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/**
+ * The value of a call, or the error it failed with, so that the caller decides what the failure
+ * means (look the invoice up, or pass the error on) in plain code rather than inside a catch.
+ */
+export async function settle<T>(call: Promise<T>): Promise<Settled<T>> {
+	try {
+		return { ok: true, value: await call };
+	} catch (error) {
+		return { ok: false, error };
+	}
+}
