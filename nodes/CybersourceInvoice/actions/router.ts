@@ -1,9 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { defaultParallelRequests, MAX_PARALLEL_REQUESTS } from '../descriptions/options';
+import { parseWholeNumber } from '../helpers/amounts';
 import { InputError, toNodeError } from '../helpers/inputError';
+import { attachLimiter, detachLimiter, RequestLimiter } from '../transport/limiter';
+import { takeWarnings, withWarnings } from '../transport/warnings';
 import * as invoice from './invoice';
 import * as invoiceSettings from './invoiceSettings';
+import { runItems, type ItemOutcome } from './runItems';
 
 /** Every operation: reads item `itemIndex`, returns one or more output objects. */
 type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
@@ -32,8 +37,41 @@ function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number)
 }
 
 /**
- * The item loop: each input item runs the chosen operation once. With Continue On Fail (or the
- * error output) a failing item becomes `{ error, … }` paired to its input and the others go on.
+ * With Continue On Fail (or the error output) a failing item becomes `{ error, … }` paired to its
+ * input. n8n moves an item to the error output only when its json holds nothing but `error` (it
+ * then adds the input item's fields); the regular output gets the full explanation.
+ */
+function errorItem(this: IExecuteFunctions, error: Error, itemIndex: number): INodeExecutionData {
+	const details = error as NodeApiError;
+	const toErrorOutput = this.getNode().onError === 'continueErrorOutput';
+	return {
+		json: toErrorOutput
+			? { error: error.message }
+			: {
+					error: error.message,
+					...(details.description ? { description: details.description } : {}),
+					...(details.httpCode ? { httpCode: details.httpCode } : {}),
+				},
+		pairedItem: { item: itemIndex },
+	};
+}
+
+/** The Parallel Requests option (invoice operations only), read once for the whole run. */
+function parallelRequestsOf(this: IExecuteFunctions, resource: string, operation: string): number {
+	if (resource !== 'invoice') return 1;
+	const value = this.getNodeParameter('options.parallelRequests', 0, defaultParallelRequests(operation));
+	try {
+		return parseWholeNumber(value, 'Parallel Requests', 1, MAX_PARALLEL_REQUESTS, `a whole number from 1 to ${MAX_PARALLEL_REQUESTS}`);
+	} catch (error) {
+		throw toNodeError(this.getNode(), error as InputError, 0);
+	}
+}
+
+/**
+ * The item loop: each input item runs the chosen operation once, up to Parallel Requests items at
+ * a time, and the output keeps item order and pairing. With Continue On Fail (or the error
+ * output) a failing item becomes an error item and the others go on; otherwise the run stops with
+ * the first failing item's error.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -44,33 +82,38 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
 
+	const parallel = parallelRequestsOf.call(this, resource, operation);
+	const stopOnError = !this.continueOnFail();
+	attachLimiter(this, new RequestLimiter(parallel));
+	let outcomes: Array<ItemOutcome<IDataObject | IDataObject[]> | undefined>;
+	try {
+		outcomes = await runItems(items.length, parallel, async (itemIndex) => {
+			try {
+				// Warnings the transport recorded for this item (e.g. a corrected clock) go into `warning`.
+				return withWarnings(await run.call(this, itemIndex), takeWarnings(this, itemIndex));
+			} finally {
+				takeWarnings(this, itemIndex); // after an error, the error says what matters: carry nothing over
+			}
+		}, stopOnError);
+	} finally {
+		detachLimiter(this);
+	}
+
+	// In item order, whatever order the requests finished in.
 	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const result = await run.call(this, itemIndex);
+	for (const [itemIndex, outcome] of outcomes.entries()) {
+		if (!outcome) continue; // not started: an earlier item failed and the run stops
+		if (outcome.ok) {
 			output.push(
-				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
+				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(outcome.value), {
 					itemData: { item: itemIndex },
 				}),
 			);
-		} catch (caught) {
-			const error = asNodeError.call(this, caught, itemIndex);
-			if (!this.continueOnFail()) throw error;
-			const details = error as NodeApiError;
-			// n8n moves an item to the error output only when its json holds nothing but `error`
-			// (it then adds the input item's fields); the regular output gets the full explanation.
-			const toErrorOutput = this.getNode().onError === 'continueErrorOutput';
-			output.push({
-				json: toErrorOutput
-					? { error: error.message }
-					: {
-							error: error.message,
-							...(details.description ? { description: details.description } : {}),
-							...(details.httpCode ? { httpCode: details.httpCode } : {}),
-						},
-				pairedItem: { item: itemIndex },
-			});
+			continue;
 		}
+		const error = asNodeError.call(this, outcome.error, itemIndex);
+		if (stopOnError) throw error;
+		output.push(errorItem.call(this, error, itemIndex));
 	}
 	return [output];
 }

@@ -1,6 +1,8 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { maskSecrets, maskText } from './mask';
+
 /** What went wrong on the wire, before any HTTP answer. */
 export interface NetworkFailure {
 	code: string;
@@ -12,6 +14,8 @@ export interface ApiFailureContext {
 	path: string;
 	itemIndex?: number;
 	attempts: number;
+	/** Set when the request was signed with Cybersource's time after a clock-skew 401. */
+	clockOffsetMs?: number;
 }
 
 function asObject(body: unknown): IDataObject {
@@ -81,7 +85,8 @@ export function apiError(
 	rawBody: unknown,
 	context: ApiFailureContext,
 ): NodeApiError {
-	const body = asObject(rawBody);
+	// Masked first: an echoed Authorization or Signature must not reach the error or the output.
+	const body = asObject(maskSecrets(rawBody));
 	const apiMessage = typeof body.message === 'string' ? body.message : undefined;
 	const reason = typeof body.reason === 'string' ? body.reason : undefined;
 	let message: string;
@@ -113,6 +118,9 @@ export function apiError(
 		message = 'Cybersource authentication failed';
 		const detail = rmsgText(body);
 		description = `${detail ? `Cybersource says: ${detail}. ` : ''}${AUTH_HINT}`;
+		if (context.clockOffsetMs !== undefined) {
+			description += ` (The request was already signed again with Cybersource's time, ${Math.round(context.clockOffsetMs / 1000)} s off this machine's clock, and was still refused, so the clock is not the cause.)`;
+		}
 	} else if (statusCode === 403) {
 		message = 'Cybersource refused access (403)';
 		description = `The key is valid but not allowed to do this. Make sure the Invoicing service is enabled for the merchant and the key belongs to it. ${apiMessage ?? ''}`.trim();
@@ -178,9 +186,30 @@ export function malformedResponseError(
 	rawBody: unknown,
 	context: ApiFailureContext,
 ): NodeApiError {
-	return new NodeApiError(node, { statusCode, rawBody: String(rawBody).slice(0, 2000) } as JsonObject, {
+	return new NodeApiError(node, { statusCode, rawBody: maskText(String(rawBody)).slice(0, 2000) } as JsonObject, {
 		message: `Cybersource answered ${statusCode} with something that is not JSON`,
 		description: `${context.method} ${context.path}: the answer could not be read. If this repeats, the Environment / Base URL may point at something that is not the Cybersource API.`,
+		httpCode: String(statusCode),
+		itemIndex: context.itemIndex,
+	});
+}
+
+/**
+ * A 3xx is never followed: the request is signed for one host, and repeating it (body and
+ * signature included) elsewhere would hand both to a server the user did not choose.
+ */
+export function redirectError(
+	node: INode,
+	statusCode: number,
+	location: unknown,
+	context: ApiFailureContext,
+): NodeApiError {
+	const target = typeof location === 'string' && location ? maskText(location).slice(0, 300) : '(no Location header)';
+	return new NodeApiError(node, { statusCode, location: target } as JsonObject, {
+		message: `Cybersource answered ${statusCode}, a redirect to ${target}, which was not followed`,
+		description:
+			`${context.method} ${context.path} was signed for the host in the credential only, so it was not sent to the new address and nothing was done there. ` +
+			'Check the Environment / Base URL in the credential (https, host name, no extra path); a proxy in between must pass requests on, not redirect them.',
 		httpCode: String(statusCode),
 		itemIndex: context.itemIndex,
 	});

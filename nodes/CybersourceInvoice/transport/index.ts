@@ -13,9 +13,14 @@ import {
 	apiError,
 	malformedResponseError,
 	networkError,
+	redirectError,
 	type ApiFailureContext,
 	type NetworkFailure,
 } from './errors';
+import { limiterOf } from './limiter';
+import { clockWarning, currentClockOffset, learnClockOffset } from './clockSkew';
+import { beforeDeadline, bodyOf, discard } from './response';
+import { recordWarning } from './warnings';
 
 export type CybersourceContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -46,6 +51,8 @@ export interface CybersourceResponse {
 	statusCode: number;
 	/** Invoicing answers objects; the merchant-defined-field endpoints answer bare arrays. */
 	body: IDataObject | IDataObject[];
+	/** Things the user should know although the call worked (also recorded for the router, see warnings.ts). */
+	warnings?: string[];
 }
 
 type QueryValue = string | number | boolean | undefined;
@@ -129,15 +136,29 @@ type Outcome =
 	| { kind: 'network'; failure: NetworkFailure }
 	| { kind: 'unsigned'; error: NodeApiError };
 
-/** One signed attempt: an HTTP answer, no answer at all (`network`), or no request (`unsigned`). */
-async function sendOnce(this: CybersourceContext, request: IHttpRequestOptions, itemIndex?: number): Promise<Outcome> {
+type RawResponse = { statusCode: number; body: unknown; headers?: IDataObject };
+
+/**
+ * One signed attempt: an HTTP answer, no answer at all (`network`), or no request (`unsigned`).
+ * The whole answer must arrive within `timeoutMs` (n8n's own timeout only limits silence).
+ */
+async function sendOnce(
+	this: CybersourceContext,
+	request: IHttpRequestOptions,
+	timeoutMs: number,
+	itemIndex?: number,
+): Promise<Outcome> {
+	const deadline = Date.now() + timeoutMs;
 	try {
 		// A fresh copy per attempt: authenticate re-signs it with a new date / jti.
-		const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+		const pending = this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
 			...request,
 			headers: { ...(request.headers ?? {}) },
-		})) as { statusCode: number; body: unknown; headers?: IDataObject };
-		return { kind: 'response', ...response };
+		}) as Promise<RawResponse>;
+		const response = await beforeDeadline(pending, deadline, timeoutMs, () => {
+			pending.then((late) => discard(late.body), () => undefined);
+		});
+		return { kind: 'response', ...response, body: await bodyOf(response.body, deadline, timeoutMs) };
 	} catch (error) {
 		const failure = networkFailureOf(error);
 		if (failure) return { kind: 'network', failure };
@@ -182,23 +203,43 @@ export async function cybersourceApiCall(
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// A redirect would repeat the signed request, body included, at another address.
+		disableFollowRedirect: true,
+		// Read by sendOnce, so the deadline covers the whole answer.
+		encoding: 'stream',
 		timeout: tuning.timeoutMs,
 	};
+	const readCredential = async () => await this.getCredentials(CREDENTIAL_TYPE);
+	/** Set once the request was signed again with Cybersource's time after a clock-skew 401. */
+	let clockOffsetMs: number | undefined;
 
+	const limiter = limiterOf(this);
 	let waited = 0;
 	for (let attempt = 1; ; attempt++) {
-		const context: ApiFailureContext = { method, path, itemIndex: options.itemIndex, attempts: attempt };
-		const outcome = await sendOnce.call(this, request, options.itemIndex);
+		const context: ApiFailureContext = { method, path, itemIndex: options.itemIndex, attempts: attempt, clockOffsetMs };
+		// Each attempt waits for a slot of the node run's Parallel Requests (see limiter.ts).
+		const send = async () => await sendOnce.call(this, request, tuning.timeoutMs, options.itemIndex);
+		const outcome = limiter ? await limiter.run(send) : await send();
 		if (outcome.kind === 'unsigned') throw outcome.error;
 		let delay: number | undefined;
 
 		if (outcome.kind === 'response') {
 			const { statusCode } = outcome;
+			// Cybersource is overloaded: fewer requests in flight, and none before its Retry-After.
+			if (statusCode === 429 || statusCode === 503) limiter?.throttled(retryAfterMs(outcome.headers));
 			if (statusCode >= 200 && statusCode < 300) {
 				if (!isJson(outcome.body)) {
 					throw markOutcomeUnknown(method, malformedResponseError(this.getNode(), statusCode, outcome.body, context));
 				}
-				return { statusCode, body: outcome.body };
+				return { statusCode, body: outcome.body, ...(await clockWarnings.call(this, readCredential, options.itemIndex)) };
+			}
+			if (statusCode >= 300 && statusCode < 400) {
+				throw redirectError(this.getNode(), statusCode, outcome.headers?.location, context);
+			}
+			// A 401 applied nothing. If its Date shows our clock is off, sign once more with Cybersource's time.
+			if (statusCode === 401 && clockOffsetMs === undefined && (await learnClockOffset(readCredential, outcome.headers))) {
+				clockOffsetMs = await currentClockOffset(readCredential);
+				continue;
 			}
 			if (isRetryableStatus(method, statusCode)) {
 				delay = retryAfterMs(outcome.headers) ?? tuning.baseDelayMs * 2 ** (attempt - 1);
@@ -221,6 +262,19 @@ export async function cybersourceApiCall(
 		waited += delay;
 		await sleep(delay);
 	}
+}
+
+/** The warning for a response signed with a corrected clock, recorded for the router too. */
+async function clockWarnings(
+	this: CybersourceContext,
+	readCredential: () => Promise<IDataObject>,
+	itemIndex: number | undefined,
+): Promise<{ warnings?: string[] }> {
+	const offset = await currentClockOffset(readCredential);
+	if (!offset) return {};
+	const warning = clockWarning(offset);
+	recordWarning(this, itemIndex, warning);
+	return { warnings: [warning] };
 }
 
 /** `cybersourceApiCall` for callers that only need the JSON object it answers. */
