@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { clockOffsetFor } from './clockOffset';
 import { resolveBaseUrl } from './environments';
 import { methodHasBody } from './digest';
 import { signHttpSignature } from './httpSignature';
@@ -166,6 +167,8 @@ export function signRequest(
 	const target = `${url.pathname}${url.search}`;
 	const host = url.host;
 	const authMode: AuthMode = data.authMode ?? 'jwtSharedSecret';
+	// Cybersource's time, when a 401 showed this machine's clock is off (see clockOffset.ts).
+	const now = clock.now() + clockOffsetFor(data);
 
 	const headers: Record<string, string> = { 'v-c-merchant-id': merchantId };
 	if (body !== undefined) headers['content-type'] = CONTENT_TYPE;
@@ -178,7 +181,7 @@ export function signRequest(
 				host,
 				target,
 				body: body ?? '',
-				date: new Date(clock.now()).toUTCString(),
+				date: new Date(now).toUTCString(),
 				merchantId,
 				signingMerchantId,
 				keyId: identifier(data.accessKeyId, 'Key ID', 'Enter the API key ID (a UUID) from Key Management.'),
@@ -197,7 +200,7 @@ export function signRequest(
 		body: body ?? '',
 		merchantId,
 		issuer: signingMerchantId,
-		issuedAt: Math.floor(clock.now() / 1000),
+		issuedAt: Math.floor(now / 1000),
 		jwtId: clock.randomUUID(),
 	});
 	let token: string;

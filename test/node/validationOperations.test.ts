@@ -154,3 +154,21 @@ describe('Yes/no fields take true or false only', () => {
 		expect(put.customEmailMessage).toBe('Thank you!\n\nAcme');
 	});
 });
+
+describe('Invoice settings Product', () => {
+	it('is taken in any letter case from an expression', async () => {
+		await runOk(sandbox(), { parameters: { resource: 'invoiceSettings', operation: 'get', productType: '={{ "paybylink" }}' } });
+		expect(requestLines(sandbox())).toEqual(['GET /invoicing/v2/invoiceSettings?productType=PAYBYLINK']);
+	});
+
+	it('refuses another word before any request', async () => {
+		await expectRefused(
+			{ resource: 'invoiceSettings', operation: 'get', productType: '={{ "billing" }}' },
+			'Product: must be INVOICING or PAYBYLINK, got "billing" [item 0]',
+		);
+		await expectRefused(
+			{ resource: 'invoiceSettings', operation: 'update', productType: '={{ "billing" }}', settingsFields: { merchantDisplayName: 'Acme' } },
+			'Product: must be INVOICING or PAYBYLINK, got "billing" [item 0]',
+		);
+	});
+});

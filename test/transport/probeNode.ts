@@ -53,6 +53,6 @@ export class TransportProbe implements INodeType {
 			json('query') as Record<string, string>,
 			{ itemIndex: 0, tuning },
 		);
-		return [[{ json: { statusCode: response.statusCode, body: response.body as IDataObject } }]];
+		return [[{ json: { statusCode: response.statusCode, body: response.body as IDataObject, warnings: response.warnings } }]];
 	}
 }

@@ -85,21 +85,8 @@ export function buildAmountDetails(
 	}
 	if (Object.keys(taxDetails).length) details.taxDetails = taxDetails;
 
-	let freight = Money.zero(currency);
-	const freightDetails: IDataObject = {};
-	const freightAmount = money(inputs.freightAmount, 'Freight Amount');
-	if (freightAmount) {
-		put(freightDetails, 'amount', freightAmount.toString(), 'Freight Amount', `${AMOUNTS}.freight.amount`);
-		freight = freightAmount;
-	}
-	const freightTaxable = flag(inputs.freightTaxable, 'Freight Taxable');
-	if (freightTaxable !== undefined) freightDetails.taxable = freightTaxable;
-	if (!isBlank(inputs.freightTaxRate)) {
-		const rate = parsePercent(inputs.freightTaxRate, 'Freight Tax Rate');
-		put(freightDetails, 'taxRate', rate.text, 'Freight Tax Rate', `${AMOUNTS}.freight.taxRate`);
-		if (freightTaxable) freight = freight.plus(freight.percent(rate.value));
-	}
-	if (Object.keys(freightDetails).length) details.freight = freightDetails;
+	const { freight, details: freightDetails } = readFreight(inputs, currency);
+	if (freightDetails) details.freight = freightDetails;
 
 	const subAmount = money(inputs.subAmount, 'Sub Amount');
 	if (subAmount) put(details, 'subAmount', subAmount.toString(), 'Sub Amount', `${AMOUNTS}.subAmount`);
@@ -107,19 +94,8 @@ export function buildAmountDetails(
 	const total = invoiceTotal(money(inputs.totalAmount, 'Total Amount'), lines, { discount, tax, freight }, options);
 	put(details, 'totalAmount', total.toString(), 'Total Amount', `${AMOUNTS}.totalAmount`);
 
-	const minimumPartial = money(inputs.minimumPartialAmount, 'Minimum Partial Amount');
-	if (minimumPartial) {
-		if (!options.allowPartialPayments) {
-			throw new InputError('Minimum Partial Amount', 'only applies when Allow Partial Payments is on');
-		}
-		if (minimumPartial.minor <= 0 || minimumPartial.minor > total.minor) {
-			throw new InputError(
-				'Minimum Partial Amount',
-				`must be more than 0 and at most the total (${total.toString()} ${currency}), got ${minimumPartial.toString()}`,
-			);
-		}
-		details.minimumPartialAmount = minimumPartial.toString();
-	}
+	const minimumPartial = readMinimumPartial(money(inputs.minimumPartialAmount, 'Minimum Partial Amount'), total, options);
+	if (minimumPartial) details.minimumPartialAmount = minimumPartial.toString();
 	return details;
 }
 
@@ -161,4 +137,36 @@ function invoiceTotal(
 		throw new InputError('Total Amount', `the line items add up to ${computed.toString()} ${currency}; an invoice must be for more than 0`);
 	}
 	return givenTotal ?? computed;
+}
+
+/** `freight` for the body, and what it adds to the total (its tax only when it is taxable). */
+function readFreight(inputs: AmountInputs, currency: string): { freight: Money; details?: IDataObject } {
+	let freight = Money.zero(currency);
+	const details: IDataObject = {};
+	if (!isBlank(inputs.freightAmount)) {
+		freight = parseMoney(inputs.freightAmount, currency, 'Freight Amount');
+		details.amount = assertFits(freight.toString(), 'Freight Amount', `${AMOUNTS}.freight.amount`);
+	}
+	const taxable = flag(inputs.freightTaxable, 'Freight Taxable');
+	if (taxable !== undefined) details.taxable = taxable;
+	if (!isBlank(inputs.freightTaxRate)) {
+		const rate = parsePercent(inputs.freightTaxRate, 'Freight Tax Rate');
+		details.taxRate = assertFits(rate.text, 'Freight Tax Rate', `${AMOUNTS}.freight.taxRate`);
+		if (taxable) freight = freight.plus(freight.percent(rate.value));
+	}
+	return { freight, details: Object.keys(details).length ? details : undefined };
+}
+
+function readMinimumPartial(minimum: Money | undefined, total: Money, options: AmountOptions): Money | undefined {
+	if (!minimum) return undefined;
+	if (!options.allowPartialPayments) {
+		throw new InputError('Minimum Partial Amount', 'only applies when Allow Partial Payments is on');
+	}
+	if (minimum.minor <= 0 || minimum.minor > total.minor) {
+		throw new InputError(
+			'Minimum Partial Amount',
+			`must be more than 0 and at most the total (${total.toString()} ${total.currency}), got ${minimum.toString()}`,
+		);
+	}
+	return minimum;
 }

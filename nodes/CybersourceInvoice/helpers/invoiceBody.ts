@@ -4,7 +4,6 @@ import { isBlank } from './amounts';
 import { assertNotPast, toApiDate } from './dates';
 import { InputError } from './inputError';
 import { buildAmountDetails, parseCurrency, type AmountInputs } from './invoiceAmounts';
-import { optionalInvoiceNumber } from './invoiceNumber';
 import { buildLineItems, type LineItemInput } from './lineItems';
 import { flag, isOn, optionalAlphanumeric, optionalEmail, optionalText, requiredText } from './text';
 
@@ -73,8 +72,29 @@ export function buildInvoiceBody(
 	options: BodyOptions,
 ): IDataObject {
 	const body: IDataObject = {};
+	const customer = customerInformation(fields, options);
+	if (customer) body.customerInformation = customer;
+	const processing = processingInformation(fields);
+	if (processing) body.processingInformation = processing;
+	const allowPartialPayments = isOn(fields.allowPartialPayments, 'Allow Partial Payments');
+	body.invoiceInformation = invoiceInformation(fields, options, allowPartialPayments);
+	body.orderInformation = orderInformation(fields, lineInputs, options, allowPartialPayments);
+	const definedFields = merchantDefinedFieldValues(fields.merchantDefinedFields);
+	if (definedFields) body.merchantDefinedFieldValues = definedFields;
+	if (options.kind === 'create') {
+		const partner = partnerInformation(fields);
+		if (partner) body.clientReferenceInformation = { partner };
+	}
+	return body;
+}
 
-	const customer: IDataObject = {};
+/** Keeps only the keys that have a value; undefined when none has. */
+function present(values: IDataObject): IDataObject | undefined {
+	const kept = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+	return Object.keys(kept).length ? kept : undefined;
+}
+
+function customerInformation(fields: InvoiceFields, options: BodyOptions): IDataObject | undefined {
 	const name = optionalText(fields.customerName, 'Customer Name', 'customerInformation.name');
 	const email = optionalEmail(fields.customerEmail, 'Customer Email');
 	const merchantCustomerId = optionalText(
@@ -89,23 +109,21 @@ export function buildInvoiceBody(
 			'is required because the invoice will be emailed. Add the customer\'s email, or turn off emailing to share the payment link yourself',
 		);
 	}
-	if (name !== undefined) customer.name = name;
-	if (email !== undefined) customer.email = email;
-	if (merchantCustomerId !== undefined) customer.merchantCustomerId = merchantCustomerId;
-	if (companyName !== undefined) customer.company = { name: companyName };
-	if (Object.keys(customer).length) body.customerInformation = customer;
+	const company = companyName === undefined ? undefined : { name: companyName };
+	return present({ name, email, merchantCustomerId, company });
+}
 
-	const processing: IDataObject = {};
-	const requestPhone = flag(fields.requestPhone, 'Request Phone');
-	const requestShipping = flag(fields.requestShipping, 'Request Shipping');
-	if (requestPhone !== undefined) processing.requestPhone = requestPhone;
-	if (requestShipping !== undefined) processing.requestShipping = requestShipping;
-	if (Object.keys(processing).length) body.processingInformation = processing;
+function processingInformation(fields: InvoiceFields): IDataObject | undefined {
+	return present({
+		requestPhone: flag(fields.requestPhone, 'Request Phone'),
+		requestShipping: flag(fields.requestShipping, 'Request Shipping'),
+	});
+}
 
-	const allowPartialPayments = isOn(fields.allowPartialPayments, 'Allow Partial Payments');
+function invoiceInformation(fields: InvoiceFields, options: BodyOptions, allowPartialPayments: boolean): IDataObject {
 	const invoice: IDataObject = {};
 	if (options.kind === 'create') {
-		const number = optionalInvoiceNumber(fields.invoiceNumber);
+		const number = optionalText(fields.invoiceNumber, 'Invoice Number', 'invoiceInformation.invoiceNumber');
 		if (number !== undefined) invoice.invoiceNumber = number;
 	}
 	invoice.description = requiredText(
@@ -130,8 +148,15 @@ export function buildInvoiceBody(
 		'invoiceInformation.transactionReferenceNumber',
 	);
 	if (reference !== undefined) invoice.transactionReferenceNumber = reference;
-	body.invoiceInformation = invoice;
+	return invoice;
+}
 
+function orderInformation(
+	fields: InvoiceFields,
+	lineInputs: LineItemInput[] | undefined,
+	options: BodyOptions,
+	allowPartialPayments: boolean,
+): IDataObject {
 	const currency = parseCurrency(fields.currency);
 	const skipTotalCheck = isOn(fields.skipTotalCheck, 'Skip Total Check');
 	const lines =
@@ -145,26 +170,12 @@ export function buildInvoiceBody(
 		}),
 	};
 	if (lines) order.lineItems = lines.items;
-	body.orderInformation = order;
+	return order;
+}
 
-	const definedFields = merchantDefinedFieldValues(fields.merchantDefinedFields);
-	if (definedFields) body.merchantDefinedFieldValues = definedFields;
-
-	if (options.kind === 'create') {
-		const partner: IDataObject = {};
-		const developerId = optionalText(
-			fields.partnerDeveloperId,
-			'Partner Developer ID',
-			'clientReferenceInformation.partner.developerId',
-		);
-		const solutionId = optionalText(
-			fields.partnerSolutionId,
-			'Partner Solution ID',
-			'clientReferenceInformation.partner.solutionId',
-		);
-		if (developerId !== undefined) partner.developerId = developerId;
-		if (solutionId !== undefined) partner.solutionId = solutionId;
-		if (Object.keys(partner).length) body.clientReferenceInformation = { partner };
-	}
-	return body;
+function partnerInformation(fields: InvoiceFields): IDataObject | undefined {
+	return present({
+		developerId: optionalText(fields.partnerDeveloperId, 'Partner Developer ID', 'clientReferenceInformation.partner.developerId'),
+		solutionId: optionalText(fields.partnerSolutionId, 'Partner Solution ID', 'clientReferenceInformation.partner.solutionId'),
+	});
 }

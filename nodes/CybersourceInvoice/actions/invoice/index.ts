@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { invoiceOptions } from '../../descriptions/options';
+
 import * as cancel from './cancel.operation';
 import * as create from './create.operation';
 import * as createDraft from './createDraft.operation';
@@ -78,4 +80,5 @@ export const description: INodeProperties[] = [
 	...cancel.description,
 	...get.description,
 	...getAll.description,
+	...invoiceOptions,
 ];

@@ -1,4 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { InputError } from '../../helpers/inputError';
+
+const PRODUCT_TYPES = ['INVOICING', 'PAYBYLINK'];
 
 /** Both settings operations can target the invoicing or the pay-by-link settings. */
 export const productTypeProperty: INodeProperties = {
@@ -14,3 +18,13 @@ export const productTypeProperty: INodeProperties = {
 };
 
 export const SETTINGS_PATH = '/invoicing/v2/invoiceSettings';
+
+/** The Product parameter; an expression may give it in any letter case, other words are refused. */
+export function readProductType(this: IExecuteFunctions, itemIndex: number): string {
+	const value = this.getNodeParameter('productType', itemIndex, 'INVOICING');
+	const productType = typeof value === 'string' ? value.trim().toUpperCase() : '';
+	if (!PRODUCT_TYPES.includes(productType)) {
+		throw new InputError('Product', `must be INVOICING or PAYBYLINK, got ${JSON.stringify(value)}`);
+	}
+	return productType;
+}

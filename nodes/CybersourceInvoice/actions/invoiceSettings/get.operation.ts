@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { showFor } from '../../descriptions/display';
 import { cybersourceApiRequest } from '../../transport';
-import { productTypeProperty, SETTINGS_PATH } from './common';
+import { productTypeProperty, readProductType, SETTINGS_PATH } from './common';
 
 export const description: INodeProperties[] = showFor('invoiceSettings', ['get'], [productTypeProperty]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const productType = this.getNodeParameter('productType', itemIndex, 'INVOICING') as string;
+	const productType = readProductType.call(this, itemIndex);
 	return await cybersourceApiRequest.call(this, 'GET', SETTINGS_PATH, undefined, { productType }, { itemIndex });
 }

@@ -7,7 +7,7 @@ import { parseCurrency } from '../../helpers/invoiceAmounts';
 import { MAX_LOGO_BYTES } from '../../helpers/limits';
 import { flag, optionalEmail, optionalText } from '../../helpers/text';
 import { cybersourceApiRequest } from '../../transport';
-import { productTypeProperty, SETTINGS_PATH } from './common';
+import { productTypeProperty, readProductType, SETTINGS_PATH } from './common';
 
 const SETTINGS = 'invoiceSettingsInformation';
 
@@ -255,7 +255,7 @@ function resendable(current: IDataObject): IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const productType = this.getNodeParameter('productType', itemIndex, 'INVOICING') as string;
+	const productType = readProductType.call(this, itemIndex);
 	const changes = await readChanges.call(this, itemIndex);
 	if (Object.keys(changes).length === 0) {
 		throw new InputError('Update Fields', 'add at least one setting to change');

@@ -1,0 +1,79 @@
+/**
+ * Reading an answer within a deadline. n8n's `timeout` only limits silence, so a server that
+ * sends a byte every few seconds could hold a request forever; the transport asks n8n for the
+ * answer as a stream and reads it here, giving up (and closing the connection) at the deadline.
+ */
+import { sleepWithAbort } from 'n8n-workflow';
+
+/** What n8n hands over for `encoding: 'stream'`: a readable stream (typed here, not imported). */
+interface BodyStream extends AsyncIterable<unknown> {
+	pipe: unknown;
+	destroy(error?: Error): void;
+}
+
+/** The attempt's deadline passed before the whole answer arrived. */
+export class DeadlineExceeded extends Error {
+	readonly code = 'ETIMEDOUT';
+
+	constructor(timeoutMs: number) {
+		super(`no complete answer within ${Math.round(timeoutMs / 1000)} s`);
+	}
+}
+
+function isStream(value: unknown): value is BodyStream {
+	return !!value && typeof (value as BodyStream).pipe === 'function' && typeof (value as BodyStream).destroy === 'function';
+}
+
+/** Drops an answer nobody waits for any more, so its connection is closed. */
+export function discard(body: unknown): void {
+	if (isStream(body)) body.destroy();
+}
+
+/**
+ * `promise`, or DeadlineExceeded at `deadline` (epoch ms), when `onExpire` also runs (to close
+ * what is still open).
+ */
+export async function beforeDeadline<T>(
+	promise: Promise<T>,
+	deadline: number,
+	timeoutMs: number,
+	onExpire: () => void,
+): Promise<T> {
+	const stop = new AbortController();
+	const expired = sleepWithAbort(Math.max(0, deadline - Date.now()), stop.signal).then(
+		() => {
+			onExpire();
+			return Promise.reject(new DeadlineExceeded(timeoutMs));
+		},
+		// Stopped because the answer came in time: never settles, so the race ignores it.
+		() => new Promise<never>(() => undefined),
+	);
+	try {
+		return await Promise.race([promise, expired]);
+	} finally {
+		stop.abort();
+	}
+}
+
+async function collect(body: BodyStream): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of body) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+	return Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+}
+
+/** JSON when it parses, else the text itself (an empty body stays ''), like n8n's own parsing. */
+export function parseBody(text: string): unknown {
+	if (!text.trim()) return text;
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return text;
+	}
+}
+
+/** A body n8n handed over: a stream is read within the deadline (else destroyed); anything else is kept. */
+export async function bodyOf(body: unknown, deadline: number, timeoutMs: number): Promise<unknown> {
+	if (!isStream(body)) return body;
+	const text = await beforeDeadline(collect(body), deadline, timeoutMs, () => body.destroy());
+	return parseBody(text);
+}

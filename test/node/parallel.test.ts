@@ -1,0 +1,129 @@
+/**
+ * Parallel Requests: several items in flight at once, yet output order, pairing, error items and
+ * "stop at the first failing item" are exactly as one at a time; 429s slow the node down instead
+ * of failing or duplicating creates. The sandbox answers after a delay so requests overlap, and a
+ * counting pass-through in front of it sees how many are in flight.
+ */
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { startCountingProxy, type CountingProxy } from '../harness/countingProxy';
+import { sandboxCredentials } from '../harness/sandbox';
+import { runNode, type RunOptions } from '../harness/workflow';
+import { byNumber, createInvoice, createParams, itemsOf, useSandbox } from './helpers';
+
+const sandbox = useSandbox();
+let proxy: CountingProxy;
+
+beforeAll(async () => {
+	proxy = await startCountingProxy(sandbox().url);
+});
+afterAll(async () => await proxy.close());
+beforeEach(() => {
+	sandbox().setLatency({ ms: 25 });
+	proxy.reset();
+});
+
+/** Runs the node through the counting pass-through. */
+async function runVia(options: Omit<RunOptions, 'credentials'>) {
+	return await runNode({ ...options, credentials: { ...sandboxCredentials(sandbox()), baseUrl: proxy.url } });
+}
+
+function withParallel(parameters: INodeParameters, parallelRequests: number): INodeParameters {
+	return { ...parameters, options: { parallelRequests } };
+}
+
+const getParams = { resource: 'invoice', operation: 'get', invoiceId: byNumber('={{ $json.number }}') } as INodeParameters;
+
+async function createMany(count: number): Promise<string[]> {
+	const ids: string[] = [];
+	for (let i = 0; i < count; i++) ids.push(await createInvoice(sandbox()));
+	return ids;
+}
+
+describe('Parallel Requests', () => {
+	it('keeps item order and pairing with that many requests in flight, never more', async () => {
+		const ids = await createMany(12);
+		proxy.reset();
+		const result = await runVia({
+			items: itemsOf(ids.map((number) => ({ number }))),
+			parameters: withParallel(getParams, 4),
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.json.map((invoice) => invoice.id)).toEqual(ids);
+		expect(result.items.map((item) => item.pairedItem)).toEqual(ids.map((_, item) => ({ item })));
+		expect(proxy.mostInFlight()).toBe(4);
+	});
+
+	it('sends one request at a time by default', async () => {
+		const ids = await createMany(4);
+		proxy.reset();
+		const result = await runVia({ items: itemsOf(ids.map((number) => ({ number }))), parameters: getParams });
+		expect(result.json.map((invoice) => invoice.id)).toEqual(ids);
+		expect(proxy.mostInFlight()).toBe(1);
+	});
+
+	it.each(['continueRegularOutput', 'continueErrorOutput'] as const)(
+		'gives the same items, error items and pairing as one at a time (%s)',
+		async (onError) => {
+			const [first, second, third] = await createMany(3);
+			const numbers = [first, '', 'NOPE-404', second, 'NOPE-405', third];
+			const runWith = async (parallel: number) => {
+				const result = await runVia({
+					onError,
+					items: itemsOf(numbers.map((number) => ({ number }))),
+					parameters: withParallel(getParams, parallel),
+				});
+				const shape = (items: typeof result.items) => items.map((item) => [item.json.id ?? item.json, item.pairedItem]);
+				return { main: shape(result.items), errors: shape(result.errorItems) };
+			};
+			const oneAtATime = await runWith(1);
+			expect(await runWith(6)).toEqual(oneAtATime);
+			expect(oneAtATime.main.length + oneAtATime.errors.length).toBe(numbers.length);
+		},
+	);
+
+	it('without Continue On Fail stops with the first failing item, after every earlier item ran', async () => {
+		const ids = await createMany(6);
+		const numbers = [...ids.slice(0, 3), 'NOPE-404', ...ids.slice(3)];
+		sandbox().clearRequests();
+		const result = await runVia({
+			items: itemsOf(numbers.map((number) => ({ number }))),
+			parameters: withParallel(getParams, 3),
+		});
+		expect(result.error?.message).toBe('Invoice "NOPE-404" does not exist');
+		expect(result.error?.context?.itemIndex).toBe(3);
+		const asked = sandbox().requests().map((request) => request.path.split('/').pop());
+		expect(asked).toEqual(expect.arrayContaining(numbers.slice(0, 4)));
+	});
+
+	it('creates every invoice exactly once, in order and paired, when Cybersource answers 429 to a burst', async () => {
+		const emails = Array.from({ length: 16 }, (_, i) => `buyer${i}@example.com`);
+		sandbox().injectFault({ kind: '429', method: 'POST', count: 6, retryAfterSeconds: 1 });
+		const result = await runVia({
+			items: itemsOf(emails.map((email) => ({ email }))),
+			parameters: withParallel(createParams({ customerEmail: '={{ $json.email }}' }), 8),
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.pairedItem)).toEqual(emails.map((_, item) => ({ item })));
+		const storedEmails = result.json.map((invoice) => {
+			const stored = sandbox().getInvoice(String(invoice.id)) as IDataObject;
+			return (stored.customerInformation as IDataObject).email;
+		});
+		expect(storedEmails).toEqual(emails);
+
+		const posts = sandbox().requests().filter((request) => request.method === 'POST');
+		expect(posts.filter((request) => request.status === 429)).toHaveLength(6);
+		const created = posts.filter((request) => request.status === 201);
+		expect(created).toHaveLength(emails.length);
+		expect(new Set(result.json.map((invoice) => invoice.id)).size).toBe(emails.length);
+		expect(proxy.mostInFlight()).toBeLessThanOrEqual(8);
+	});
+
+	it('refuses a Parallel Requests outside 1 to 20 before sending anything', async () => {
+		sandbox().clearRequests();
+		const result = await runVia({ parameters: withParallel(getParams, 21), items: itemsOf([{ number: 'X' }]) });
+		expect(result.error?.message).toBe('Parallel Requests: must be a whole number from 1 to 20, got 21 [item 0]');
+		expect(sandbox().requests()).toHaveLength(0);
+	});
+});
