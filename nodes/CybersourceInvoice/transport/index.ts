@@ -1,9 +1,12 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	IPollFunctions,
+	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
@@ -22,7 +25,12 @@ import { clockWarning, currentClockOffset, learnClockOffset } from './clockSkew'
 import { beforeDeadline, bodyOf, discard } from './response';
 import { recordWarning } from './warnings';
 
-export type CybersourceContext = IExecuteFunctions | ILoadOptionsFunctions;
+export type CybersourceContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IPollFunctions
+	| IWebhookFunctions;
 
 export const CREDENTIAL_TYPE = 'cybersourceApi';
 
@@ -45,6 +53,8 @@ export const DEFAULT_TUNING: TransportTuning = {
 export interface RequestOptions {
 	itemIndex?: number;
 	tuning?: Partial<TransportTuning>;
+	/** Extra headers some endpoints ask for (e.g. the key API's v-c-sender-organization-id). */
+	headers?: Record<string, string>;
 }
 
 export interface CybersourceResponse {
@@ -208,6 +218,7 @@ export async function cybersourceApiCall(
 		// Read by sendOnce, so the deadline covers the whole answer.
 		encoding: 'stream',
 		timeout: tuning.timeoutMs,
+		headers: options.headers,
 	};
 	const readCredential = async () => await this.getCredentials(CREDENTIAL_TYPE);
 	/** Set once the request was signed again with Cybersource's time after a clock-skew 401. */

@@ -1,0 +1,190 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { eventsProperty, simplifyProperty } from './descriptions';
+import { WEBHOOK_EVENTS, eventOfType, eventTypesOf, type TriggerEvent } from './helpers/events';
+import { eventItem, getInvoice } from './helpers/output';
+import { alreadySeen, claim, release, remember } from './helpers/replay';
+import { verifySignature } from './helpers/signature';
+import {
+	createOrReuseSubscription,
+	deleteSubscription,
+	ensureSignatureKey,
+	sameEvents,
+	subscriptionsFor,
+	type WebhookState,
+} from './helpers/subscription';
+
+function selectedEventTypes(this: IHookFunctions): string[] {
+	const events = this.getNodeParameter('events', []) as TriggerEvent[];
+	if (events.length === 0) throw new NodeOperationError(this.getNode(), 'Choose at least one event in "Events"');
+	return eventTypesOf(events);
+}
+
+function webhookUrl(this: IHookFunctions): string {
+	const url = this.getNodeWebhookUrl('default');
+	if (!url) throw new NodeOperationError(this.getNode(), 'n8n has no webhook URL for this node');
+	return url;
+}
+
+function answer(this: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
+	this.getResponseObject().status(status).json(body);
+	return { noWebhookResponse: true };
+}
+
+/** The body exactly as it arrived: the signature covers these bytes, not a re-serialisation. */
+function rawBodyOf(this: IWebhookFunctions): Buffer {
+	const raw = (this.getRequestObject() as { rawBody?: unknown }).rawBody;
+	if (Buffer.isBuffer(raw)) return raw;
+	if (typeof raw === 'string') return Buffer.from(raw, 'utf8');
+	return Buffer.from(JSON.stringify(this.getBodyData()), 'utf8');
+}
+
+function parseNotification(raw: Buffer): IDataObject | undefined {
+	try {
+		const value = JSON.parse(raw.toString('utf8')) as unknown;
+		return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** The invoice number: `payloads[0].data` in the documented example, `payload` in the generic one. */
+function invoiceNumberOf(notification: IDataObject): string | undefined {
+	const payloads = Array.isArray(notification.payloads) ? (notification.payloads as IDataObject[]) : [];
+	const data = (payloads[0]?.data ?? notification.payload ?? {}) as IDataObject;
+	const value = data.invoiceNumber ?? data.invoiceId;
+	return value === undefined || value === null ? undefined : String(value);
+}
+
+export class CybersourceInvoiceTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Cybersource Invoice Trigger',
+		name: 'cybersourceInvoiceTrigger',
+		icon: { light: 'file:../../icons/cybersource.svg', dark: 'file:../../icons/cybersource.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["events"].join(", ") }}',
+		description: 'Starts the workflow instantly when Cybersource notifies an invoice event (webhook)',
+		defaults: { name: 'Cybersource Invoice Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'cybersourceApi', required: true }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+			// Some health checks are GET requests on the same URL.
+			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
+		],
+		properties: [
+			{
+				displayName:
+					'Cybersource must reach this n8n over public HTTPS. Behind a firewall, use the Cybersource Invoice Polling Trigger instead.',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			eventsProperty(WEBHOOK_EVENTS, 'The invoice events that start the workflow'),
+			simplifyProperty,
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Maximum Signature Age (Seconds)',
+						name: 'maxAgeSeconds',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 0,
+						description:
+							'Refuse deliveries whose signature time "t" is older than this; 0 = off (recommended). Cybersource describes "t" as the time the signature key was created, so a limit may refuse every delivery. Replays are already refused by signature and notification ID.',
+					},
+				],
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node') as WebhookState;
+				if (!state.keyId || !state.key) return false;
+				const eventTypes = selectedEventTypes.call(this);
+				const found = (await subscriptionsFor.call(this, webhookUrl.call(this))).find((item) => sameEvents(item, eventTypes));
+				if (!found) return false;
+				state.subscriptionId = String(found.webhookId);
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node') as WebhookState;
+				const eventTypes = selectedEventTypes.call(this);
+				await ensureSignatureKey.call(this, state);
+				state.subscriptionId = await createOrReuseSubscription.call(this, {
+					url: webhookUrl.call(this),
+					eventTypes,
+					workflowName: this.getWorkflow().name ?? '',
+				});
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node') as WebhookState;
+				if (!state.subscriptionId) return true;
+				const gone = await deleteSubscription.call(this, state.subscriptionId);
+				if (gone) delete state.subscriptionId;
+				return gone;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const query = this.getQueryData() as IDataObject;
+		if (this.getWebhookName() === 'setup' || query.healthCheck === 'true') return { webhookResponse: { status: 'ok' } };
+
+		const state = this.getWorkflowStaticData('node') as WebhookState;
+		const raw = rawBodyOf.call(this);
+		const stored = state.keyId && state.key ? { keyId: state.keyId, key: state.key } : undefined;
+		const verdict = verifySignature(this.getHeaderData()['v-c-signature'], raw, stored);
+		if (!verdict.valid) return answer.call(this, 401, { message: `Notification refused: ${verdict.reason}` });
+		const maxAgeSeconds = this.getNodeParameter('options.maxAgeSeconds', 0) as number;
+		if (maxAgeSeconds > 0 && verdict.signedAt !== undefined && Date.now() - verdict.signedAt > maxAgeSeconds * 1000) {
+			return answer.call(this, 401, { message: 'Notification refused: its signature is older than the maximum age' });
+		}
+
+		const notification = parseNotification(raw);
+		const invoiceNumber = notification && invoiceNumberOf(notification);
+		if (!notification || !invoiceNumber) return answer.call(this, 400, { message: 'Notification has no invoice number' });
+		const event = eventOfType(String(notification.eventType ?? this.getHeaderData()['v-c-event-type'] ?? ''));
+		const events = this.getNodeParameter('events', []) as TriggerEvent[];
+		const notificationId = String(notification.notificationId ?? '');
+		// Acknowledged without starting: events not chosen, and notifications already handled.
+		if (!event || !events.includes(event)) return { webhookResponse: { status: 'ignored' } };
+		const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
+		if (notificationId && alreadySeen(state, scope, notificationId)) return { webhookResponse: { status: 'duplicate' } };
+
+		claim(scope, notificationId);
+		try {
+			const invoice = await getInvoice.call(this, invoiceNumber);
+			const item = eventItem({
+				event,
+				invoiceNumber,
+				invoice,
+				simplify: this.getNodeParameter('simplify', true) as boolean,
+				occurredAt: typeof notification.eventDate === 'string' ? notification.eventDate : undefined,
+				extra: { notificationId },
+			});
+			if (notificationId) remember(state, scope, notificationId, Date.now());
+			return { workflowData: [this.helpers.returnJsonArray([item])] };
+		} finally {
+			release(scope, notificationId);
+		}
+	}
+}

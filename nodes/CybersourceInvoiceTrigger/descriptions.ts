@@ -1,0 +1,24 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { EVENTS, type TriggerEvent } from './helpers/events';
+
+export function eventsProperty(events: TriggerEvent[], description: string): INodeProperties {
+	return {
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		required: true,
+		default: [],
+		description,
+		options: events.map((event) => ({ name: EVENTS[event].name, value: event, description: EVENTS[event].description })),
+	};
+}
+
+export const simplifyProperty: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to return the invoice as a flat summary (ID, number, status, customer name and email, currency, total, balance, due date, payment link) instead of the full invoice with its history',
+};

@@ -1,0 +1,53 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { simplifyInvoice } from '../../CybersourceInvoice/helpers/invoiceResponse';
+import { cybersourceApiRequest, invoicePath, type CybersourceContext } from '../../CybersourceInvoice/transport';
+import { EVENTS, type TriggerEvent } from './events';
+
+/** Notifications carry no status, so the invoice is always read with a GET. */
+export async function getInvoice(this: CybersourceContext, invoiceNumber: string): Promise<IDataObject> {
+	return await cybersourceApiRequest.call(this, 'GET', invoicePath(invoiceNumber));
+}
+
+/** The invoice, or undefined when Cybersource no longer has it (404). */
+export async function findInvoice(this: CybersourceContext, invoiceNumber: string): Promise<IDataObject | undefined> {
+	const found = await getInvoice.call(this, invoiceNumber).then(
+		(invoice) => ({ invoice, error: undefined }),
+		(error: unknown) => ({ invoice: undefined, error }),
+	);
+	if (!found.error) return found.invoice;
+	if (String((found.error as { httpCode?: unknown }).httpCode) === '404') return undefined;
+	throw found.error;
+}
+
+/** When the invoice's history recorded the event (newest matching entry), if it did. */
+function historyDate(invoice: IDataObject, event: TriggerEvent): string | undefined {
+	const history = Array.isArray(invoice.invoiceHistory) ? (invoice.invoiceHistory as IDataObject[]) : [];
+	const dates = history
+		.filter((entry) => EVENTS[event].historyEvent.includes(String(entry.event)))
+		.map((entry) => String(entry.date ?? ''))
+		.filter((date) => date !== '')
+		.sort();
+	return dates[dates.length - 1];
+}
+
+export interface EventItemInput {
+	event: TriggerEvent;
+	invoiceNumber: string;
+	invoice: IDataObject;
+	simplify: boolean;
+	/** The notification's own date (webhooks); polling uses the invoice history. */
+	occurredAt?: string;
+	extra?: IDataObject;
+}
+
+/** One output item: `event`, `invoiceNumber`, `occurredAt` and the invoice (flat when simplified). */
+export function eventItem(input: EventItemInput): IDataObject {
+	return {
+		event: input.event,
+		invoiceNumber: input.invoiceNumber,
+		occurredAt: input.occurredAt ?? historyDate(input.invoice, input.event) ?? new Date().toISOString(),
+		...input.extra,
+		invoice: input.simplify ? simplifyInvoice(input.invoice) : input.invoice,
+	};
+}

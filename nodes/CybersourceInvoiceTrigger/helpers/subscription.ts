@@ -1,0 +1,128 @@
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+
+import { CREDENTIAL_TYPE, cybersourceApiCall, cybersourceApiRequest } from '../../CybersourceInvoice/transport';
+
+const WEBHOOKS_PATH = '/notification-subscriptions/v2/webhooks';
+export const PRODUCT_ID = 'customerInvoicing';
+
+/** What the trigger keeps in the node's static data (the key is never output or logged). */
+export interface WebhookState extends IDataObject {
+	subscriptionId?: string;
+	keyId?: string;
+	key?: string;
+}
+
+async function organizationId(this: IHookFunctions): Promise<string> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	return String(credentials.merchantId ?? '');
+}
+
+/** A digital-signature key for notifications, created once and kept (a new key replaces the organization's old one). */
+export async function ensureSignatureKey(this: IHookFunctions, state: WebhookState): Promise<void> {
+	if (state.keyId && state.key) return;
+	const orgId = await organizationId.call(this);
+	const answer = await cybersourceApiRequest.call(
+		this,
+		'POST',
+		'/kms/egress/v2/keys-sym',
+		{
+			clientRequestAction: 'CREATE',
+			keyInformation: { provider: 'nrtd', tenant: orgId, keyType: 'sharedSecret', organizationId: orgId, expiryDuration: 365 },
+		},
+		undefined,
+		{ headers: { 'v-c-sender-organization-id': orgId, 'v-c-permissions': '{"permissions":["webhook"]}' } },
+	);
+	const info = (answer.keyInformation ?? {}) as IDataObject;
+	if (typeof info.keyId !== 'string' || typeof info.key !== 'string') {
+		throw new Error('Cybersource created no usable signature key (keyInformation.keyId / key missing in its answer)');
+	}
+	state.keyId = info.keyId;
+	state.key = info.key;
+}
+
+function eventTypesOf(subscription: IDataObject): string[] {
+	const products = Array.isArray(subscription.products) ? (subscription.products as IDataObject[]) : [];
+	const product = products.find((item) => item.productId === PRODUCT_ID);
+	return Array.isArray(product?.eventTypes) ? (product.eventTypes as string[]) : [];
+}
+
+export function sameEvents(subscription: IDataObject, eventTypes: string[]): boolean {
+	const current = eventTypesOf(subscription);
+	return current.length === eventTypes.length && eventTypes.every((type) => current.includes(type));
+}
+
+/** The organization's invoicing subscriptions that deliver to `url`. */
+export async function subscriptionsFor(this: IHookFunctions, url: string): Promise<IDataObject[]> {
+	const answer = await cybersourceApiCall.call(this, 'GET', WEBHOOKS_PATH, undefined, { productId: PRODUCT_ID });
+	const body = answer.body;
+	const list = Array.isArray(body) ? body : Array.isArray(body.webhooks) ? (body.webhooks as IDataObject[]) : [];
+	return list.filter((item) => item.webhookUrl === url && eventTypesOf(item).length > 0);
+}
+
+export interface SubscriptionInput {
+	url: string;
+	eventTypes: string[];
+	workflowName: string;
+}
+
+function subscriptionBody(input: SubscriptionInput, orgId: string): IDataObject {
+	return {
+		name: `n8n ${input.workflowName}`.slice(0, 60),
+		description: 'Created by the n8n Cybersource Invoice Trigger; deleted when the workflow is deactivated',
+		organizationId: orgId,
+		products: [{ productId: PRODUCT_ID, eventTypes: input.eventTypes }],
+		webhookUrl: input.url,
+		// The trigger answers health checks on the same URL with this flag, without starting the workflow.
+		healthCheckUrl: `${input.url}?healthCheck=true`,
+		notificationScope: 'SELF',
+		retryPolicy: {
+			algorithm: 'ARITHMETIC',
+			firstRetry: 1,
+			interval: 1,
+			numberOfRetries: 3,
+			deactivateFlag: 'false',
+			repeatSequenceCount: 0,
+			repeatSequenceWaitTime: 0,
+		},
+		securityPolicy: { securityType: 'key' },
+	};
+}
+
+/** Reuses a subscription for the same URL (changing its events if needed) or creates one. */
+export async function createOrReuseSubscription(this: IHookFunctions, input: SubscriptionInput): Promise<string> {
+	const [existing] = await subscriptionsFor.call(this, input.url);
+	if (existing) {
+		const id = String(existing.webhookId);
+		if (!sameEvents(existing, input.eventTypes)) {
+			await cybersourceApiRequest.call(this, 'PATCH', `${WEBHOOKS_PATH}/${encodeURIComponent(id)}`, {
+				products: [{ productId: PRODUCT_ID, eventTypes: input.eventTypes }],
+			});
+		}
+		return id;
+	}
+	const created = await cybersourceApiRequest.call(this, 'POST', WEBHOOKS_PATH, subscriptionBody(input, await organizationId.call(this)));
+	if (typeof created.webhookId !== 'string') throw new Error('Cybersource created no webhook subscription (webhookId missing in its answer)');
+	return created.webhookId;
+}
+
+function isNotFound(error: unknown): boolean {
+	return String((error as { httpCode?: unknown }).httpCode) === '404';
+}
+
+/** True once the subscription no longer exists (deleted now or earlier). */
+export async function deleteSubscription(this: IHookFunctions, subscriptionId: string): Promise<boolean> {
+	const path = `${WEBHOOKS_PATH}/${encodeURIComponent(subscriptionId)}`;
+	try {
+		await cybersourceApiCall.call(this, 'DELETE', path);
+		return true;
+	} catch (error) {
+		if (isNotFound(error)) return true;
+		// A 204 without a body is not JSON to the transport: ask whether it is gone.
+		try {
+			await cybersourceApiCall.call(this, 'GET', path);
+			return false;
+		} catch (lookup) {
+			return isNotFound(lookup);
+		}
+	}
+}

@@ -1,0 +1,20 @@
+/** Small sandbox helpers shared by the trigger tests: signed API calls and ready invoices. */
+import type { Sandbox } from '../../sandbox';
+import { Client } from '../../sandbox/test/helpers';
+import { futureDate } from '../harness/sandbox';
+
+/** A signed API call to the sandbox (HTTP Signature, the sandbox tests' own signer). */
+export async function post(sandbox: Sandbox, path: string, body: object = {}, method = 'POST'): Promise<{ status: number; json: any }> {
+	return await new Client(sandbox).call(method, path, body);
+}
+
+/** A SENT invoice of 100.00 USD; returns its number. */
+export async function createSentInvoice(sandbox: Sandbox, allowPartialPayments = false): Promise<string> {
+	const answer = await post(sandbox, '/invoicing/v2/invoices', {
+		customerInformation: { name: 'Ada Lovelace', email: 'ada@example.com' },
+		invoiceInformation: { description: 'Consulting', dueDate: futureDate(), sendImmediately: true, deliveryMode: 'email', allowPartialPayments },
+		orderInformation: { amountDetails: { totalAmount: '100.00', currency: 'USD' } },
+	});
+	if (answer.status !== 201) throw new Error(`create failed: ${answer.status} ${JSON.stringify(answer.json)}`);
+	return String(answer.json.id);
+}

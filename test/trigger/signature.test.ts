@@ -1,0 +1,48 @@
+/** The notification signature check and the notification-id memory, as pure functions. */
+import { MAX_REMEMBERED, RETENTION_MS, alreadySeen, remember } from '../../nodes/CybersourceInvoiceTrigger/helpers/replay';
+import { parseSignatureHeader, verifySignature } from '../../nodes/CybersourceInvoiceTrigger/helpers/signature';
+
+// The published test vector for Cybersource notification signatures.
+const KEY = { keyId: 'facdaf45-db00-233c-e053-5a588d0a743a', key: 'd2ViaG9vay1zaGFyZWQtc2VjcmV0LWZvci10ZXN0cw==' };
+const T = '1685062183540';
+const BODY = Buffer.from(
+	'{"notificationId":"n-1","retryNumber":0,"eventType":"invoicing.customer.invoice.paid","eventDate":"2023-05-25T17:49:40.309-07:00","webhookId":"wh-1","payloads":[{"data":{"invoiceNumber":"98753","balanceAmount":"0.00","currency":"USD","eventType":"invoicing.customer.invoice.paid","organizationID":"mock_merchant"}}]}',
+);
+const SIG_DECODED_KEY = 'vILjdM98wQ9VXdXhamww+uY5q8+1S0SPU5hIT8Wfszo=';
+const SIG_KEY_TEXT = 'Nwxt/yRmm+sDxsZBlH60zeygUXltZIbHxYT9oO0sedk=';
+
+const header = (sig: string, t = T, keyId = KEY.keyId) => `t=${t};keyId=${keyId};sig=${sig}`;
+
+test('the test vector verifies, with the HMAC keyed by the decoded key or by the key text', () => {
+	expect(verifySignature(header(SIG_DECODED_KEY), BODY, KEY)).toEqual({ valid: true, signedAt: 1685062183540 });
+	expect(verifySignature(header(SIG_KEY_TEXT), BODY, KEY).valid).toBe(true);
+});
+
+test('a changed body, timestamp, key id or signature, or no header or key, is refused with the reason', () => {
+	const changedBody = Buffer.from(BODY.toString().replace('"0.00"', '"1.00"'));
+	expect(verifySignature(header(SIG_DECODED_KEY), changedBody, KEY)).toEqual({ valid: false, reason: 'signature does not match' });
+	expect(verifySignature(header(SIG_DECODED_KEY, '1685062183541'), BODY, KEY)).toEqual({ valid: false, reason: 'signature does not match' });
+	expect(verifySignature(header(SIG_DECODED_KEY, T, 'other-key'), BODY, KEY)).toEqual({ valid: false, reason: 'signed with another key id' });
+	expect(verifySignature(header(SIG_DECODED_KEY.replace('v', 'w')), BODY, KEY).valid).toBe(false);
+	expect(verifySignature(header('c2hvcnQ='), BODY, KEY).valid).toBe(false);
+	expect(verifySignature(undefined, BODY, KEY)).toEqual({ valid: false, reason: 'missing or malformed V-C-Signature header' });
+	expect(verifySignature(header(SIG_DECODED_KEY), BODY, undefined).valid).toBe(false);
+});
+
+test('the header is read field by field, whatever the order and spacing', () => {
+	expect(parseSignatureHeader(`sig=${SIG_DECODED_KEY}; keyId=${KEY.keyId}; t=${T}`)).toEqual({ t: T, keyId: KEY.keyId, sig: SIG_DECODED_KEY });
+	expect(parseSignatureHeader('t=1;keyId=2')).toBeUndefined();
+});
+
+test('notification ids are remembered 7 days, at most 1000, newest kept', () => {
+	const data: Record<string, any> = {};
+	const now = Date.now();
+	remember(data, 'scope-a', 'old', now - RETENTION_MS - 1);
+	for (let i = 0; i < MAX_REMEMBERED + 5; i++) remember(data, 'scope-a', `id-${i}`, now + i);
+	const kept = Object.keys(data.seenNotifications);
+	expect(kept).toHaveLength(MAX_REMEMBERED);
+	expect(kept).not.toContain('old');
+	expect(kept).not.toContain('id-0');
+	expect(alreadySeen(data, 'scope-b', `id-${MAX_REMEMBERED + 4}`)).toBe(true);
+	expect(alreadySeen({}, 'scope-b', 'never')).toBe(false);
+});

@@ -1,0 +1,217 @@
+/**
+ * The webhook trigger in n8n-core's contexts against the sandbox over real HTTP: activation
+ * creates a signature key and an ACTIVE subscription pointing at the node, deliveries start the
+ * workflow once with the invoice read back, anything not signed with the stored key is refused
+ * with 401 and starts nothing, redeliveries start nothing, deactivation deletes the subscription.
+ */
+import { startSandbox, type Sandbox } from '../../sandbox';
+import { sandboxCredentials } from '../harness/sandbox';
+import { savedStaticData, webhookTrigger, type WebhookTrigger } from './context';
+import { createSentInvoice, post } from './helpers';
+
+let sandbox: Sandbox;
+let trigger: WebhookTrigger;
+
+beforeAll(async () => {
+	sandbox = await startSandbox({ port: 0, quiet: true, webhookRetryUnitMs: 30 });
+});
+afterAll(() => sandbox.close());
+afterEach(async () => {
+	await trigger?.close();
+	sandbox.reset();
+});
+
+async function activeTrigger(parameters: Record<string, unknown> = {}): Promise<WebhookTrigger> {
+	trigger = await webhookTrigger({
+		parameters: { events: ['paid', 'partiallyPaid', 'sent', 'canceled', 'reminderSent', 'overdueReminderSent'], ...parameters },
+		credentials: sandboxCredentials(sandbox),
+	});
+	await trigger.activate();
+	await sandbox.webhooks.settled();
+	return trigger;
+}
+
+function lastNotification() {
+	const attempts = sandbox.webhooks.deliveries().filter((attempt) => attempt.kind === 'notification');
+	return attempts[attempts.length - 1];
+}
+
+test('activation creates a signature key and one ACTIVE subscription for the chosen events at the node URL; reactivation reuses it; deactivation deletes it', async () => {
+	await activeTrigger({ events: ['paid', 'partiallyPaid'] });
+	const [subscription] = sandbox.webhooks.subscriptions();
+	expect(subscription).toMatchObject({
+		status: 'ACTIVE',
+		webhookUrl: trigger.url,
+		productId: 'customerInvoicing',
+		eventTypes: ['invoicing.customer.invoice.paid', 'invoicing.customer.invoice.partial-payment'],
+	});
+	const state = savedStaticData(trigger.workflow)['node:Cybersource Invoice Trigger'] as Record<string, string>;
+	expect(state).toMatchObject({ subscriptionId: subscription.webhookId, keyId: expect.any(String), key: expect.any(String) });
+	expect(trigger.runs).toEqual([]); // the health check started nothing
+
+	const keysBefore = sandbox.requests({ pathIncludes: '/kms/' }).length;
+	await trigger.activate();
+	expect(sandbox.webhooks.subscriptions()).toHaveLength(1);
+	expect(sandbox.requests({ pathIncludes: '/kms/' }).length).toBe(keysBefore);
+
+	expect(await trigger.hook('delete')).toBe(true);
+	expect(sandbox.webhooks.subscriptions()).toEqual([]);
+	expect(await trigger.hook('checkExists')).toBe(false);
+});
+
+test('changing the events updates the existing subscription instead of adding a second one', async () => {
+	await activeTrigger({ events: ['paid'] });
+	// The same workflow, saved with other events, activated again on the same n8n (same URL).
+	const port = Number(new URL(trigger.url).port);
+	await trigger.close();
+	const second = await webhookTrigger({
+		parameters: { events: ['paid', 'canceled'] },
+		credentials: sandboxCredentials(sandbox),
+		staticData: savedStaticData(trigger.workflow),
+		port,
+	});
+	try {
+		await second.activate();
+		expect(sandbox.webhooks.subscriptions().map((item) => item.eventTypes)).toEqual([
+			['invoicing.customer.invoice.paid', 'invoicing.customer.invoice.cancel'],
+		]);
+	} finally {
+		await second.close();
+	}
+});
+
+test('a payment runs the workflow once with the event, the invoice number, its date and the paid invoice (simplified)', async () => {
+	await activeTrigger({ events: ['paid'] });
+	const id = await createSentInvoice(sandbox);
+	sandbox.pay(id);
+	await sandbox.webhooks.settled();
+	expect(trigger.runs).toHaveLength(1);
+	const [item] = trigger.runs[0];
+	expect(item).toMatchObject({
+		event: 'paid',
+		invoiceNumber: id,
+		occurredAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+		notificationId: expect.any(String),
+		invoice: { id, status: 'PAID', balanceAmount: 0, totalAmount: 100, currency: 'USD', customerEmail: 'ada@example.com' },
+	});
+	const { key } = savedStaticData(trigger.workflow)['node:Cybersource Invoice Trigger'] as Record<string, string>;
+	expect(JSON.stringify(item)).not.toContain(key);
+});
+
+test('each event arrives as its own run: sent, two partial payments, payment, cancel and both reminders', async () => {
+	await activeTrigger({ simplify: false });
+	const paid = await createSentInvoice(sandbox, true);
+	sandbox.pay(paid, { amount: '25.00' });
+	sandbox.pay(paid, { amount: '25.00' });
+	sandbox.pay(paid);
+	const canceled = await createSentInvoice(sandbox);
+	await post(sandbox, `/invoicing/v2/invoices/${canceled}/cancelation`);
+	const reminded = await createSentInvoice(sandbox);
+	sandbox.webhooks.remind(reminded);
+	sandbox.webhooks.remind(reminded, { overdue: true });
+	await sandbox.webhooks.settled();
+	const events = trigger.runs.map((run) => `${run[0].invoiceNumber} ${run[0].event}`).sort();
+	expect(events.filter((line) => line.startsWith(paid))).toEqual(
+		[`${paid} sent`, `${paid} partiallyPaid`, `${paid} partiallyPaid`, `${paid} paid`].sort(),
+	);
+	expect(events.filter((line) => line.startsWith(canceled))).toEqual([`${canceled} canceled`, `${canceled} sent`]);
+	expect(events.filter((line) => line.startsWith(reminded))).toEqual([`${reminded} overdueReminderSent`, `${reminded} reminderSent`, `${reminded} sent`]);
+	// Simplify off: the full invoice as GET returns it, history included.
+	const full = trigger.runs.find((run) => run[0].event === 'paid')![0].invoice as Record<string, unknown>;
+	expect(full).toMatchObject({ id: paid, status: 'PAID', invoiceHistory: expect.any(Array) });
+});
+
+describe('deliveries not signed with the stored key are refused with 401 and start nothing', () => {
+	async function captured() {
+		await activeTrigger({ events: ['paid'] });
+		sandbox.pay(await createSentInvoice(sandbox));
+		await sandbox.webhooks.settled();
+		expect(trigger.runs).toHaveLength(1);
+		const delivery = lastNotification();
+		return { headers: delivery.headers!, body: delivery.body! };
+	}
+
+	async function send(headers: Record<string, string>, body: string) {
+		const response = await fetch(trigger.url, { method: 'POST', headers, body });
+		return response.status;
+	}
+
+	const cases: Array<[string, (h: Record<string, string>, b: string) => [Record<string, string>, string]]> = [
+		['a tampered body', (h, b) => [h, b.replace('"retryNumber":0', '"retryNumber":1')]],
+		['a tampered timestamp', (h, b) => [{ ...h, 'v-c-signature': h['v-c-signature'].replace(/t=(\d+)/, (_m, t: string) => `t=${Number(t) + 1}`) }, b]],
+		['another key id', (h, b) => [{ ...h, 'v-c-signature': h['v-c-signature'].replace(/keyId=[^;]+/, 'keyId=facdaf45-db00-233c-e053-5a588d0a743a') }, b]],
+		['a tampered signature', (h, b) => [{ ...h, 'v-c-signature': h['v-c-signature'].replace(/sig=(.)/, (_m, c: string) => `sig=${c === 'A' ? 'B' : 'A'}`) }, b]],
+		['no signature', (h, b) => [Object.fromEntries(Object.entries(h).filter(([name]) => name !== 'v-c-signature')), b]],
+	];
+
+	test.each(cases)('%s', async (_name, tamper) => {
+		const original = await captured();
+		const [headers, body] = tamper(original.headers, original.body);
+		expect(await send(headers, body)).toBe(401);
+		expect(trigger.runs).toHaveLength(1);
+	});
+});
+
+test('a redelivered notification (same id, request type RETRY) is acknowledged but starts the workflow only once, and its id is kept in static data', async () => {
+	await activeTrigger({ events: ['paid'] });
+	sandbox.pay(await createSentInvoice(sandbox));
+	await sandbox.webhooks.settled();
+	const { notificationId } = lastNotification();
+	sandbox.webhooks.redeliver(notificationId!);
+	sandbox.webhooks.redeliver(notificationId!);
+	await sandbox.webhooks.settled();
+	expect(trigger.runs).toHaveLength(1);
+	expect(trigger.answers.slice(-2).map((answer) => answer.body)).toEqual([{ status: 'duplicate' }, { status: 'duplicate' }]);
+	const state = savedStaticData(trigger.workflow)['node:Cybersource Invoice Trigger'] as { seenNotifications: Record<string, number> };
+	expect(Object.keys(state.seenNotifications)).toEqual([notificationId]);
+});
+
+test('while the invoice cannot be read the delivery fails (500), the gateway retries, and the retry starts the workflow once', async () => {
+	await activeTrigger({ events: ['paid'] });
+	const id = await createSentInvoice(sandbox);
+	sandbox.injectFault({ kind: '502', method: 'GET', path: `/invoicing/v2/invoices/${id}`, count: 3 });
+	sandbox.pay(id);
+	await sandbox.webhooks.settled();
+	const attempts = sandbox.webhooks.deliveries().filter((attempt) => attempt.kind === 'notification');
+	expect(attempts.map((attempt) => [attempt.requestType, attempt.status])).toEqual([
+		['NEW', 500],
+		['RETRY', 200],
+	]);
+	expect(trigger.runs).toHaveLength(1);
+});
+
+test('health checks (GET, or POST with the health-check flag) answer 200 and start nothing', async () => {
+	await activeTrigger();
+	expect((await fetch(trigger.url)).status).toBe(200);
+	expect((await fetch(`${trigger.url}?healthCheck=true`, { method: 'POST', body: '{}' })).status).toBe(200);
+	expect(trigger.runs).toEqual([]);
+});
+
+test('a signed notification of an event not chosen is acknowledged and starts nothing', async () => {
+	await activeTrigger({ events: ['paid'] });
+	// Widen the subscription behind the node's back, as another tool could.
+	const [subscription] = sandbox.webhooks.subscriptions();
+	await post(sandbox, `/notification-subscriptions/v2/webhooks/${subscription.webhookId}`, {
+		products: [{ productId: 'customerInvoicing', eventTypes: ['invoicing.customer.invoice.paid', 'invoicing.customer.invoice.send'] }],
+	}, 'PATCH');
+	await createSentInvoice(sandbox);
+	await sandbox.webhooks.settled();
+	expect(lastNotification()).toMatchObject({ eventType: 'invoicing.customer.invoice.send', status: 200 });
+	expect(trigger.runs).toEqual([]);
+});
+
+test('a gateway that keys the HMAC with the key text (not its decoded bytes) is accepted too', async () => {
+	const textSandbox = await startSandbox({ port: 0, quiet: true, webhookKeyEncoding: 'utf8' });
+	const original = sandbox;
+	sandbox = textSandbox;
+	try {
+		await activeTrigger({ events: ['paid'] });
+		sandbox.pay(await createSentInvoice(sandbox));
+		await sandbox.webhooks.settled();
+		expect(trigger.runs).toHaveLength(1);
+	} finally {
+		await trigger.close();
+		await textSandbox.close();
+		sandbox = original;
+	}
+});
