@@ -16,9 +16,12 @@ export interface CountingProxy {
 export async function startCountingProxy(targetUrl: string): Promise<CountingProxy> {
 	const target = new URL(targetUrl);
 	const sockets = new Set<net.Socket>();
+	// Connections from before the last reset (say, closing after an earlier test) are not counted.
+	let generation = 0;
 	let open = 0;
 	let most = 0;
 	const server = net.createServer((client) => {
+		const born = generation;
 		open++;
 		most = Math.max(most, open);
 		const upstream = net.connect(Number(target.port), target.hostname);
@@ -31,7 +34,7 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
 		const done = () => {
 			if (closed) return;
 			closed = true;
-			open--;
+			if (born === generation) open--;
 			client.destroy();
 			upstream.destroy();
 		};
@@ -44,7 +47,9 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
 		url: `http://127.0.0.1:${port}`,
 		mostInFlight: () => most,
 		reset: () => {
-			most = open;
+			generation++;
+			open = 0;
+			most = 0;
 		},
 		close: () =>
 			new Promise<void>((resolve) => {

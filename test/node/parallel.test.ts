@@ -127,3 +127,46 @@ describe('Parallel Requests', () => {
 		expect(sandbox().requests()).toHaveLength(0);
 	});
 });
+
+describe('Return All in parallel', () => {
+	const listParams = (options: IDataObject = {}, extra: INodeParameters = {}) =>
+		({ resource: 'invoice', operation: 'getAll', returnAll: true, options, ...extra }) as INodeParameters;
+	const pagesAsked = () =>
+		sandbox()
+			.requests()
+			.map((request) => new URL(request.path, 'http://x').searchParams)
+			.map((query) => `${query.get('offset')}+${query.get('limit')}`);
+
+	it('fetches the pages after the first several at a time (4 by default) and keeps the API order', async () => {
+		sandbox().seed(5500, { status: 'SENT' });
+		const oneAtATime = await runVia({ parameters: listParams({ parallelRequests: 1 }) });
+		expect(proxy.mostInFlight()).toBe(1);
+		sandbox().clearRequests();
+		proxy.reset();
+
+		const parallel = await runVia({ parameters: listParams() });
+		expect(parallel.error).toBeUndefined();
+		expect(parallel.json.map((invoice) => invoice.id)).toEqual(oneAtATime.json.map((invoice) => invoice.id));
+		expect(parallel.json).toHaveLength(5500);
+		expect(new Set(pagesAsked())).toEqual(new Set(['0+1000', '1000+1000', '2000+1000', '3000+1000', '4000+1000', '5000+1000']));
+		expect(pagesAsked()).toHaveLength(6);
+		expect(proxy.mostInFlight()).toBe(4);
+	});
+
+	it('asks for no page beyond the Limit', async () => {
+		sandbox().seed(5500, { status: 'SENT' });
+		const result = await runVia({ parameters: listParams({ parallelRequests: 8 }, { returnAll: false, limit: 2500 }) });
+		expect(result.json).toHaveLength(2500);
+		expect(pagesAsked().sort()).toEqual(['0+1000', '1000+1000', '2000+500']);
+	});
+
+	it('retries pages Cybersource answered with 429 and still returns every invoice once, in order', async () => {
+		sandbox().seed(4200, { status: 'SENT' });
+		const expected = (await runVia({ parameters: listParams({ parallelRequests: 1 }) })).json.map((invoice) => invoice.id);
+		sandbox().injectFault({ kind: '429', method: 'GET', path: '/offset=[1-9]/', count: 3, retryAfterSeconds: 0 });
+		const result = await runVia({ parameters: listParams({ parallelRequests: 4 }) });
+		expect(result.error).toBeUndefined();
+		expect(result.json.map((invoice) => invoice.id)).toEqual(expected);
+		expect(sandbox().requests().filter((request) => request.status === 429)).toHaveLength(3);
+	});
+});
