@@ -1,14 +1,14 @@
 import { createHmac } from 'node:crypto';
 
-import { decodeSharedSecret, digestHeader, methodHasBody } from './digest';
-
 export interface HttpSignatureInput {
+	/** Upper case. */
 	method: string;
 	/** Host as sent in the Host header (no scheme). */
 	host: string;
 	/** Path plus query string, exactly as sent on the request line. */
 	target: string;
-	body: string;
+	/** Base64 SHA-256 of the body; undefined for GET and DELETE, which have none. */
+	digest?: string;
 	/** RFC 1123 date, e.g. `Thu, 18 Jul 2019 00:18:03 GMT`. */
 	date: string;
 	/** Transacting merchant: always the `v-c-merchant-id` header. */
@@ -16,7 +16,8 @@ export interface HttpSignatureInput {
 	/** Merchant (or, with a meta key, portfolio) that owns the key: the signed `v-c-merchant-id` line. */
 	signingMerchantId: string;
 	keyId: string;
-	sharedSecret: string;
+	/** The decoded shared secret. */
+	secret: Buffer;
 }
 
 /**
@@ -25,20 +26,16 @@ export interface HttpSignatureInput {
  * `(request-target)` form since April 2024.
  */
 export function signHttpSignature(input: HttpSignatureInput): Record<string, string> {
-	const withDigest = methodHasBody(input.method);
-	const signed: Array<[string, string]> = [
-		['host', input.host],
-		['date', input.date],
-		['request-target', `${input.method.toLowerCase()} ${input.target}`],
-	];
-	if (withDigest) signed.push(['digest', digestHeader(input.body)]);
-	signed.push(['v-c-merchant-id', input.signingMerchantId]);
-
-	const signingString = signed.map(([name, value]) => `${name}: ${value}`).join('\n');
-	const signature = createHmac('sha256', decodeSharedSecret(input.sharedSecret))
-		.update(signingString, 'utf8')
-		.digest('base64');
-	const headerList = signed.map(([name]) => name).join(' ');
+	const digest = input.digest === undefined ? undefined : `SHA-256=${input.digest}`;
+	const signingString =
+		`host: ${input.host}\ndate: ${input.date}\n` +
+		`request-target: ${input.method.toLowerCase()} ${input.target}\n` +
+		(digest ? `digest: ${digest}\n` : '') +
+		`v-c-merchant-id: ${input.signingMerchantId}`;
+	const signature = createHmac('sha256', input.secret).update(signingString, 'utf8').digest('base64');
+	const headerList = digest
+		? 'host date request-target digest v-c-merchant-id'
+		: 'host date request-target v-c-merchant-id';
 
 	const headers: Record<string, string> = {
 		'v-c-merchant-id': input.merchantId,
@@ -46,6 +43,6 @@ export function signHttpSignature(input: HttpSignatureInput): Record<string, str
 		host: input.host,
 		signature: `keyid="${input.keyId}", algorithm="HmacSHA256", headers="${headerList}", signature="${signature}"`,
 	};
-	if (withDigest) headers.digest = digestHeader(input.body);
+	if (digest) headers.digest = digest;
 	return headers;
 }

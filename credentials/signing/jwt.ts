@@ -1,16 +1,16 @@
 import { createHmac, createSign, type KeyObject } from 'node:crypto';
 
-import { decodeSharedSecret, methodHasBody, sha256Base64 } from './digest';
-
 /** Lifetime of a token: the SDKs and the gateway use iat + 120 s. */
 export const JWT_LIFETIME_SECONDS = 120;
 
 export interface JwtClaimsInput {
+	/** Upper case. */
 	method: string;
 	host: string;
 	/** Path plus query string, exactly as sent. */
 	target: string;
-	body: string;
+	/** Base64 SHA-256 of the body; undefined for GET and DELETE, which have none. */
+	digest?: string;
 	merchantId: string;
 	/** `iss`: the merchant, or the portfolio when a meta key signs. */
 	issuer: string;
@@ -20,45 +20,51 @@ export interface JwtClaimsInput {
 	jwtId: string;
 }
 
-/** JWT v2 claim set in the order the official SDK writes it. */
+/** JWT v2 claim set in the order the official SDK writes it (the digest claims first). */
 export function jwtV2Claims(input: JwtClaimsInput): Record<string, string | number> {
-	const claims: Record<string, string | number> = {};
-	if (methodHasBody(input.method)) {
-		claims.digest = sha256Base64(input.body);
-		claims['digest-algorithm'] = 'SHA-256';
-	}
-	claims.iat = input.issuedAt;
-	claims.exp = input.issuedAt + JWT_LIFETIME_SECONDS;
-	claims['request-host'] = input.host;
-	// The SDK keeps the query string since its 2026-05-16 release; the gateway must accept it.
-	claims['request-resource-path'] = input.target;
-	claims['request-method'] = input.method.toLowerCase();
-	claims.iss = input.issuer;
-	claims.jti = input.jwtId;
-	claims['v-c-jwt-version'] = '2';
-	claims['v-c-merchant-id'] = input.merchantId;
-	return claims;
+	// Object literals, not properties added one by one: the claims are serialised on every request.
+	const claims = {
+		iat: input.issuedAt,
+		exp: input.issuedAt + JWT_LIFETIME_SECONDS,
+		'request-host': input.host,
+		// The SDK keeps the query string since its 2026-05-16 release; the gateway must accept it.
+		'request-resource-path': input.target,
+		'request-method': input.method.toLowerCase(),
+		iss: input.issuer,
+		jti: input.jwtId,
+		'v-c-jwt-version': '2',
+		'v-c-merchant-id': input.merchantId,
+	};
+	if (input.digest === undefined) return claims;
+	return { digest: input.digest, 'digest-algorithm': 'SHA-256', ...claims };
 }
 
-function base64Url(data: string | Buffer): string {
-	return Buffer.from(data).toString('base64url');
+/** Encoded JOSE headers by algorithm and kid: the same few for every request of a credential. */
+const headers = new Map<string, string>();
+
+function joseHeader(alg: 'HS256' | 'RS256', kid: string): string {
+	const key = `${alg} ${kid}`;
+	let header = headers.get(key);
+	if (header === undefined) {
+		header = Buffer.from(JSON.stringify({ typ: 'JWT', alg, kid })).toString('base64url');
+		if (headers.size >= 64) headers.clear();
+		headers.set(key, header);
+	}
+	return header;
 }
 
 function signingInput(alg: 'HS256' | 'RS256', kid: string, claims: object): string {
-	const header = { typ: 'JWT', alg, kid };
-	return `${base64Url(JSON.stringify(header))}.${base64Url(JSON.stringify(claims))}`;
+	return `${joseHeader(alg, kid)}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
 }
 
 /** HS256 token; `kid` is the API key id, the key is the base64-decoded shared secret. */
-export function signJwtHs256(claims: object, keyId: string, sharedSecret: string): string {
+export function signJwtHs256(claims: object, keyId: string, secret: Buffer): string {
 	const input = signingInput('HS256', keyId, claims);
-	const signature = createHmac('sha256', decodeSharedSecret(sharedSecret)).update(input).digest();
-	return `${input}.${base64Url(signature)}`;
+	return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
 }
 
 /** RS256 token; `kid` is the serialNumber attribute of the P12 certificate's subject. */
 export function signJwtRs256(claims: object, serialNumber: string, privateKey: KeyObject): string {
 	const input = signingInput('RS256', serialNumber, claims);
-	const signature = createSign('RSA-SHA256').update(input).sign(privateKey);
-	return `${input}.${base64Url(signature)}`;
+	return `${input}.${createSign('RSA-SHA256').update(input).sign(privateKey, 'base64url')}`;
 }

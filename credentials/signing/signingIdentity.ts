@@ -16,6 +16,7 @@ import {
 	sequence,
 } from './der';
 import { attempt } from './attempt';
+import { ContentCache } from './contentCache';
 import { CredentialFieldError } from './credentialFieldError';
 import { Pkcs12Error, parsePkcs12, type Pkcs12Bag, type Pkcs12Contents } from './pkcs12';
 
@@ -42,35 +43,21 @@ const PASTE_P12 =
 // --- Cache -----------------------------------------------------------------------------------
 
 /**
- * Identities, and the credential errors of inputs that cannot be read, keyed by the exact input
- * text (length-prefixed, so no two different inputs share a key and a changed credential is never
- * served a stale identity). Looking up costs a string comparison, not a hash over the file; a
- * wrong password fails from here instead of re-running the slow key derivation on every request.
- * Bounded, least recently used first out.
+ * Identities, and the credential errors of inputs that cannot be read, per exact input text (see
+ * ContentCache: a changed credential is never served a stale identity). A wrong password fails
+ * from here instead of re-running the slow key derivation on every request.
  */
-const CACHE_LIMIT = 32;
 type Outcome = { ok: true; identity: SigningIdentity } | { ok: false; error: CredentialFieldError };
-const cache = new Map<string, Outcome>();
-
-function cacheKey(inputs: string[]): string {
-	return inputs.map((input) => `${input.length}:${input}`).join('');
-}
+const cache = new ContentCache<Outcome>(32);
 
 function cached(inputs: string[], build: () => SigningIdentity): SigningIdentity {
-	const key = cacheKey(inputs);
-	let outcome = cache.get(key);
-	if (outcome) {
-		cache.delete(key);
-	} else {
+	const outcome = cache.get(inputs, () => {
 		const built = attempt(build);
+		if (built.ok) return { ok: true, identity: Object.freeze(built.value) };
 		// Only the user's mistakes are remembered; anything unexpected is retried next time.
-		if (!built.ok && !(built.error instanceof CredentialFieldError)) throw built.error;
-		outcome = built.ok
-			? { ok: true, identity: Object.freeze(built.value) }
-			: { ok: false, error: built.error as CredentialFieldError };
-	}
-	cache.set(key, outcome);
-	if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+		if (built.error instanceof CredentialFieldError) return { ok: false, error: built.error };
+		throw built.error;
+	});
 	if (!outcome.ok) throw outcome.error;
 	return outcome.identity;
 }
