@@ -113,14 +113,15 @@ function emit(work: PollWork, change: Change): void {
 }
 
 /** Invoices new since the last poll: "created", then whatever status they already reached. */
-function handleNew(work: PollWork, fresh: IDataObject[], open: Map<string, string>): void {
+async function handleNew(this: IPollFunctions, work: PollWork, fresh: IDataObject[], open: Map<string, string>): Promise<void> {
 	for (const item of [...fresh].reverse()) {
 		const id = String(item.id);
 		const status = open.get(id) ?? String(item.status ?? '');
-		emit(work, { event: 'created', invoiceNumber: id });
+		const invoice = status === 'PARTIAL' && work.events.includes('partiallyPaid') ? await findInvoice.call(this, id) : undefined;
+		emit(work, { event: 'created', invoiceNumber: id, invoice });
 		const event = eventFor(undefined, status);
-		if (event) emit(work, { event, invoiceNumber: id });
-		if (OPEN.includes(status)) work.next.open[id] = [status, null];
+		if (event) emit(work, { event, invoiceNumber: id, invoice });
+		if (OPEN.includes(status)) work.next.open[id] = [status, invoice ? balanceOf(invoice) : null];
 	}
 }
 
@@ -129,8 +130,8 @@ async function handleKnown(this: IPollFunctions, work: PollWork, open: Map<strin
 	for (const [id, [previous, balance]] of Object.entries(work.state.open)) {
 		let status = open.get(id);
 		let invoice: IDataObject | undefined;
-		const watchBalance = work.events.includes('partiallyPaid') && (status ?? 'PARTIAL') === 'PARTIAL';
-		if (status === undefined || (watchBalance && previous === 'PARTIAL')) {
+		// A PARTIAL invoice is read each poll: its balance is the only sign of another partial payment.
+		if (status === undefined || (status === 'PARTIAL' && work.events.includes('partiallyPaid'))) {
 			invoice = await findInvoice.call(this, id);
 			if (!invoice) continue; // gone: forget it
 			status = String(invoice.status ?? '');
@@ -151,7 +152,7 @@ export async function changesSince(this: IPollFunctions, state: PollState, event
 	const work: PollWork = { state, events, changes: [], next: { version: 1, open: {}, head } };
 	const freshIds = new Set(fresh.map((item) => String(item.id)));
 	await handleKnown.call(this, work, open);
-	handleNew(work, fresh.filter((item) => work.state.open[String(item.id)] === undefined), open);
+	await handleNew.call(this, work, fresh.filter((item) => work.state.open[String(item.id)] === undefined), open);
 	// Open invoices neither known nor new (e.g. more new ones than one poll reads): track them quietly.
 	for (const [id, status] of open) if (!work.next.open[id] && !freshIds.has(id)) work.next.open[id] = [status, null];
 	return { changes: work.changes, state: work.next };
