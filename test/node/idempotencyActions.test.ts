@@ -4,7 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { events, invoiceParams, run, stored, useSandbox } from './helpers';
+import { createParams, events, futureDate, invoiceParams, run, stored, useSandbox } from './helpers';
 import { calls, runThrough, useFastTransport, useFaultProxy } from './idempotencyShared';
 
 const sandbox = useSandbox();
@@ -86,5 +86,28 @@ describe('Simplify on write operations', () => {
 		expect(Object.keys(output).slice(0, 3)).toEqual(['id', 'invoiceNumber', 'status']);
 		expect(output).toMatchObject({ id, invoiceNumber: id, status: 'CANCELED' });
 		expect(output._links).toBeUndefined();
+	});
+
+	it('on Create and Update too; off by default, so existing workflows keep the full invoice', async () => {
+		const created = await run(sandbox(), { parameters: createParams({ simplify: true }) });
+		const id = String(created.json[0].id);
+		expect(created.json[0]).toEqual({
+			id,
+			invoiceNumber: id,
+			status: 'CREATED',
+			customerName: 'Tanya Lee',
+			customerEmail: 'tanya@example.com',
+			currency: 'USD',
+			totalAmount: 150,
+			balanceAmount: 150,
+			dueDate: futureDate(),
+			paymentLink: expect.any(String),
+		});
+		const updated = await run(sandbox(), {
+			parameters: invoiceParams('update', id, { updateFields: { customerName: 'Omar Diaz' }, simplify: true }),
+		});
+		expect(updated.json[0]).toMatchObject({ id, status: 'CREATED', customerName: 'Omar Diaz' });
+		const full = await run(sandbox(), { parameters: invoiceParams('update', id, { updateFields: { customerName: 'Ann' } }) });
+		expect(full.json[0]._links).toBeDefined();
 	});
 });

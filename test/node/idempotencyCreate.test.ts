@@ -106,6 +106,19 @@ describe('Create when the answer is lost after the invoice was stored', () => {
 		expect(await storedInvoices(sandbox())).toHaveLength(1);
 	});
 
+	it('the lost answer was a 202 (email failed): the invoice found is CREATED, and the output says it was not emailed', async () => {
+		sandbox().injectFault({ kind: 'email-failed' });
+		proxy().breakAfterStore({ kind: 'reset', method: 'POST', pathEnd: CREATE });
+		const result = await runThrough(sandbox(), proxy(), { parameters: createParams({ sendByEmail: true }) });
+
+		const number = String(result.json[0].id);
+		expect(calls(sandbox())).toEqual([`POST ${CREATE} 202`, `GET ${CREATE}/${number} 200`]);
+		expect(result.json[0]).toMatchObject({ status: 'CREATED', emailSent: false });
+		expect(result.json[0].warning).toBe(
+			`Invoice ${number}: The invoice was created, but Cybersource could not email it. Run the Send operation to try again, or share the payment link yourself.`,
+		);
+	});
+
 	it('a user-given number is settled the same way', async () => {
 		proxy().breakAfterStore({ kind: 'reset', method: 'POST', pathEnd: CREATE });
 		const result = await runThrough(sandbox(), proxy(), {
@@ -158,6 +171,15 @@ describe('Create with a number that already exists', () => {
 		const again = await runOk(sandbox(), { executionId: '7001', items: itemsOf(fiveItems()), parameters: fromItems });
 		expect(again.json.map((json) => json.id)).toEqual(first.json.map((json) => json.id));
 		expect(await storedInvoices(sandbox())).toHaveLength(5);
+	});
+
+	it('the same execution run again with changed data is refused: the assigned number has another invoice', async () => {
+		const first = await runOk(sandbox(), { executionId: '7002', parameters: createParams() });
+		const number = String(first.json[0].id);
+		const changed = await run(sandbox(), { executionId: '7002', parameters: createParams({ totalAmount: '99.00' }) });
+		expect(changed.error?.message).toBe(`Invoice number "${number}" already belongs to a different invoice [item 0]`);
+		expect(changed.error?.description).toContain('Run the workflow again: a new execution assigns new numbers.');
+		expect(await storedInvoices(sandbox())).toHaveLength(1);
 	});
 
 	it('another execution gets other numbers', async () => {

@@ -3,6 +3,7 @@ import { InputError } from '../../nodes/CybersourceInvoice/helpers/inputError';
 import {
 	assignedInvoiceNumber,
 	optionalInvoiceNumber,
+	readNumbering,
 	type NumberOrigin,
 } from '../../nodes/CybersourceInvoice/helpers/invoiceNumber';
 import { actionTookEffect, identityMismatch } from '../../nodes/CybersourceInvoice/helpers/reconcile';
@@ -33,6 +34,15 @@ describe('A given Invoice Number', () => {
 		expect(problem('A\u0000')).toMatch(/control character/);
 		for (const reserved of ['/', '?', '#']) expect(problem(`A${reserved}1`)).toContain(`contains "${reserved}"`);
 		expect(problem({ id: 1 })).toBe('Invoice Number: must be text, got {"id":1}');
+	});
+});
+
+describe('Invoice Numbering', () => {
+	it('is the node unless Cybersource is chosen; anything else is refused', () => {
+		expect(readNumbering(undefined)).toBe('node');
+		expect(readNumbering('node')).toBe('node');
+		expect(readNumbering('cybersource')).toBe('cybersource');
+		expect(() => readNumbering('Cybersource')).toThrow('Invoice Numbering: must be "node" or "cybersource", got "Cybersource"');
 	});
 });
 

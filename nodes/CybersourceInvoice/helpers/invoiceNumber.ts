@@ -32,6 +32,15 @@ export function optionalInvoiceNumber(value: unknown): string | undefined {
 	return number;
 }
 
+export type Numbering = 'node' | 'cybersource';
+
+/** Invoice Numbering, which an expression may also set: only its two values, never a guess. */
+export function readNumbering(value: unknown): Numbering {
+	if (isBlank(value) || value === 'node') return 'node';
+	if (value === 'cybersource') return 'cybersource';
+	throw new InputError('Invoice Numbering', `must be "node" or "cybersource", got ${JSON.stringify(value)}`);
+}
+
 /** Where an item's create runs: the same place on every try, a different one otherwise. */
 export interface NumberOrigin {
 	/** n8n's instance and workflow ids, so two instances or workflows never share a number. */

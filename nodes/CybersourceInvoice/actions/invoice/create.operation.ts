@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invoiceIdFromAcceptedMessage } from '../../helpers/invoiceResponse';
+import { isOn } from '../../helpers/text';
 import { cybersourceApiRequest, invoicePath } from '../../transport';
 import { createProperties, readCreateRequest } from './createCommon';
 import { createOnce } from './createOnce';
@@ -15,8 +16,11 @@ export const description: INodeProperties[] = createProperties('create', {
 		'Whether Cybersource emails the invoice to the customer now (status SENT; needs Customer Email). Off: the invoice is published without an email (status CREATED) and its payment link is returned for you to share.',
 });
 
+const EMAIL_FAILED =
+	'The invoice was created, but Cybersource could not email it. Run the Send operation to try again, or share the payment link yourself.';
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const sendByEmail = this.getNodeParameter('sendByEmail', itemIndex, false) as boolean;
+	const sendByEmail = isOn(this.getNodeParameter('sendByEmail', itemIndex, false), 'Send by Email');
 	const request = readCreateRequest.call(this, itemIndex, {
 		sendImmediately: true,
 		deliveryMode: sendByEmail ? 'email' : 'none',
@@ -25,20 +29,23 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const simplify = readSimplify.call(this, itemIndex);
 	const response = await createOnce.call(this, request, itemIndex);
 	const result = response.body as IDataObject;
-	if (response.statusCode !== 202) return invoiceOutput(result, simplify);
+	if (response.statusCode !== 202) {
+		// Found after a lost answer (or by a later try): meant to be emailed, yet not SENT, so the email failed.
+		const notEmailed = sendByEmail && result.status === 'CREATED';
+		return invoiceOutput(result, simplify, notEmailed ? { emailSent: false, warning: `Invoice ${String(result.id)}: ${EMAIL_FAILED}` } : {});
+	}
 
-	// 202: the invoice exists but the email failed (reference §3.1). Its id is only in the message.
+	// 202: the invoice exists but the email failed. Its id is only in the message.
 	const invoiceId =
 		invoiceIdFromAcceptedMessage(result.message) ??
 		((request.body.invoiceInformation as IDataObject).invoiceNumber as string | undefined);
-	const warning = `The invoice was created, but Cybersource could not email it. Run the Send operation to try again, or share the payment link yourself.`;
-	if (!invoiceId) return { ...result, emailSent: false, warning };
+	if (!invoiceId) return { ...result, emailSent: false, warning: EMAIL_FAILED };
 	const invoice = await cybersourceApiRequest.call(this, 'GET', invoicePath(invoiceId), undefined, undefined, {
 		itemIndex,
 	});
 	return invoiceOutput(invoice, simplify, {
 		emailSent: false,
-		warning: `Invoice ${invoiceId}: ${warning}`,
+		warning: `Invoice ${invoiceId}: ${EMAIL_FAILED}`,
 		cybersourceMessage: result.message,
 	});
 }

@@ -16,7 +16,7 @@ import {
 import { lineItemProperties, readLineItems } from '../../descriptions/lineItems';
 import { simplifyProperty } from '../../descriptions/simplify';
 import { buildInvoiceBody, type BodyOptions, type InvoiceFields } from '../../helpers/invoiceBody';
-import { assignedInvoiceNumber } from '../../helpers/invoiceNumber';
+import { assignedInvoiceNumber, readNumbering } from '../../helpers/invoiceNumber';
 import type { LineItemInput } from '../../helpers/lineItems';
 import type { CreateRequest } from './createOnce';
 
@@ -76,12 +76,13 @@ export function readCreateRequest(
 	// only gets here with an expression that turned partial payments off, and buildInvoiceBody refuses it.
 	for (const name of TOP_LEVEL_FIELDS) fields[name] = this.getNodeParameter(name, itemIndex, '');
 	const { invoiceNumbering, ...additional } = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const numbering = readNumbering(invoiceNumbering);
 	Object.assign(fields, additional);
 	const lines = readLineItems.call(this, itemIndex) as LineItemInput[];
 	const body = buildInvoiceBody(fields, lines, { kind: 'create', ...options });
 	const info = body.invoiceInformation as IDataObject;
 	if (info.invoiceNumber !== undefined) return { body, numberOrigin: 'given' };
-	if (invoiceNumbering === 'cybersource') return { body };
+	if (numbering === 'cybersource') return { body };
 	info.invoiceNumber = assignNumber.call(this, itemIndex);
 	return { body, numberOrigin: 'assigned' };
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { isOn } from '../../helpers/text';
 import { createProperties, readCreateRequest } from './createCommon';
 import { createOnce } from './createOnce';
 import { invoiceOutput, readSimplify } from './output';
@@ -14,7 +15,7 @@ export const description: INodeProperties[] = createProperties('createDraft', {
 });
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const emailWhenSent = this.getNodeParameter('emailWhenSent', itemIndex, false) as boolean;
+	const emailWhenSent = isOn(this.getNodeParameter('emailWhenSent', itemIndex, false), 'Email When Sent');
 	const request = readCreateRequest.call(this, itemIndex, {
 		sendImmediately: false,
 		deliveryMode: emailWhenSent ? 'email' : 'none',
