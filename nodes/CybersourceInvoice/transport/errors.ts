@@ -32,7 +32,7 @@ function asObject(body: unknown): IDataObject {
 	return {};
 }
 
-/** `details[]` of a Cybersource 400 as `field: reason` lines (reference §6.1). */
+/** `details[]` of a Cybersource 400 as `field: reason` lines (docs/cybersource-api.md#400-bad-request). */
 function detailLines(body: IDataObject): string[] {
 	const details = Array.isArray(body.details) ? (body.details as IDataObject[]) : [];
 	return details.map((detail) => {
@@ -42,7 +42,7 @@ function detailLines(body: IDataObject): string[] {
 	});
 }
 
-/** 401 bodies carry `response.rmsg` as a string, a JSON string or an object (reference §6.4). */
+/** 401 bodies carry `response.rmsg` as a string, a JSON string or an object (docs/cybersource-api.md#401-authentication-failed). */
 function rmsgText(body: IDataObject): string | undefined {
 	const response = body.response as IDataObject | undefined;
 	const rmsg = response?.rmsg;

@@ -301,7 +301,7 @@ export async function cybersourceApiRequest(
 	return Array.isArray(response.body) ? { items: response.body } : response.body;
 }
 
-/** For the endpoints that answer a bare JSON array (merchant-defined fields, reference §3.9). */
+/** For the endpoints that answer a bare JSON array (merchant-defined fields, docs/cybersource-api.md#merchant-defined-fields). */
 export async function cybersourceApiRequestArray(
 	this: CybersourceContext,
 	method: IHttpRequestMethods,
