@@ -20,6 +20,7 @@ import {
 	stageCommunityPackage,
 	stageExtension,
 } from './n8nRuntime';
+import { reportAgentRun, runAgentScenario } from './agent/scenario';
 import { playScenario, SCENARIOS, type Scenario } from './scenarios';
 import { importIntoN8n, loadExamples, nodeTypePrefix, type LoadMode } from './workflows';
 
@@ -80,6 +81,8 @@ async function main(): Promise<void> {
 	const sandbox = await startSandbox({ port: 0, quiet: true });
 	try {
 		await runInN8n('custom', sandbox, SCENARIOS);
+		// A real AI Agent (example 5) chatting through n8n start, with a local mock model.
+		reportAgentRun(await timed('custom', 'AI agent chat (n8n start)', () => runAgentScenario(sandbox)));
 		// The way users get it: the published tarball under ~/.n8n/nodes/node_modules.
 		await runInN8n('community', sandbox, SCENARIOS.filter((scenario) => scenario.workflowId === 'csExSheetRows001'));
 	} finally {

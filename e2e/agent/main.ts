@@ -1,0 +1,25 @@
+/**
+ * The AI-agent e2e alone (the full suite runs it from e2e/run.ts):
+ *
+ *   npm run build && npm run build:dev && node .dev-dist/e2e/agent/main.js
+ *
+ * N8N_E2E_RUNTIME picks the n8n version, as for the rest of the suite.
+ */
+import { startSandbox } from '../../sandbox';
+import { ensureRuntime } from '../n8nRuntime';
+import { reportAgentRun, runAgentScenario } from './scenario';
+
+async function main(): Promise<void> {
+	ensureRuntime();
+	const sandbox = await startSandbox({ port: 0, quiet: true });
+	try {
+		reportAgentRun(await runAgentScenario(sandbox));
+	} finally {
+		await sandbox.close();
+	}
+}
+
+main().catch((error: unknown) => {
+	console.error(`[agent] FAILED: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+	process.exit(1);
+});
