@@ -269,7 +269,7 @@ export const createAdditionalFields: INodeProperties = {
 			default: '',
 			placeholder: 'e.g. ORDER-1042',
 			description:
-				'Your own unique number for the invoice, used as is (1 to 26 characters, no / ? # or line breaks; it cannot be changed later). Build it from the source data, like the order or row ID: running the workflow again then finds the invoice instead of creating a second one. Leave empty and the node assigns N8N-<code>-<item>, the same on every try of this execution.',
+				'Your own unique number for the invoice, used as is (1 to 26 characters, no / ? # or line breaks; it cannot be changed later). Build it from the source data, like the order or row ID: running the workflow again then finds the invoice instead of creating a second one. Leave empty and the node assigns one like N8N-7K2QX9M4TB1C-0 (a code for this execution, node and run, then the item index), the same on every try of this execution.',
 		},
 		{
 			displayName: 'Invoice Numbering',
@@ -282,7 +282,7 @@ export const createAdditionalFields: INodeProperties = {
 					name: 'By This Node (Safe to Retry)',
 					value: 'node',
 					description:
-						'N8N-<code>-<item>, the same for this item on every try of this execution, so Retry On Fail or a lost answer never creates a second invoice',
+						'Like N8N-7K2QX9M4TB1C-0: the same for this item on every try of this execution, so Retry On Fail or a lost answer never creates a second invoice',
 				},
 				{
 					name: 'By Cybersource (Risk of Duplicates)',
