@@ -139,7 +139,7 @@ export function apiError(
 		message = `Cybersource had a server problem (${statusCode})${apiMessage ? `: ${apiMessage}` : ''}`;
 		description =
 			context.method === 'POST'
-				? 'It was not retried automatically because it may have been applied. Check the invoice with Get before running it again, so that nothing is created or sent twice.'
+				? 'It was not retried automatically because it may have been applied. Check the invoice with Get or Get Many (newest first) before running it again, so that nothing is created or sent twice.'
 				: `Gave up after ${context.attempts} attempt(s). Try again later, or enable "Retry On Fail" in the node settings.`;
 	} else {
 		message = `Cybersource answered ${statusCode}${apiMessage ? `: ${apiMessage}` : ''}`;
@@ -167,7 +167,7 @@ export function networkError(
 	const sent = failure.code !== 'ECONNREFUSED';
 	const description =
 		context.method === 'POST' && sent
-			? 'The request may have reached Cybersource and been applied. Check the invoice with Get before running it again, so that nothing is created or sent twice.'
+			? 'The request may have reached Cybersource and been applied. Check the invoice with Get or Get Many (newest first) before running it again, so that nothing is created or sent twice.'
 			: `Gave up after ${context.attempts} attempt(s). Check the Environment / Base URL in the credential and the network, then try again. (${failure.message})`;
 	const error = new NodeApiError(node, { networkCode: failure.code, networkMessage: failure.message } as JsonObject, {
 		message,
