@@ -1,4 +1,4 @@
-/** §4.3 sendImmediately × deliveryMode on create, one test per row, plus the response shape of §5.1. */
+/** Create modes (sendImmediately × deliveryMode), one test per row, plus the shape of the invoice resource. */
 
 import type { Sandbox } from '../index';
 import { Client, startQuiet } from './helpers';
@@ -15,7 +15,7 @@ afterAll(() => sandbox.close());
 const events = (id: string): string[] =>
 	(sandbox.getInvoice(id) as any).invoiceHistory.map((item: { event: string }) => item.event);
 
-describe('§4.3 rows', () => {
+describe('create-mode rows', () => {
 	test('sendImmediately false/omitted with any deliveryMode → DRAFT, no email, no pay link', async () => {
 		const cases: Array<[unknown, unknown, string]> = [
 			[false, 'email', 'Email'],
@@ -97,7 +97,7 @@ describe('§4.3 rows', () => {
 	});
 });
 
-describe('§5.1 invoice resource', () => {
+describe('the invoice resource', () => {
 	test('create echoes everything it stores, amounts as numbers, generated numeric id', async () => {
 		const body = {
 			clientReferenceInformation: { partner: { developerId: 'DEV1', solutionId: 'SOL1' } },

@@ -20,7 +20,7 @@ test.each([
 	['502', 'SERVER_ERROR', 'Error - General system failure.'],
 	['503', 'SYSTEM_ERROR', 'Error - Service temporarily unavailable.'],
 	['504', 'SERVER_TIMEOUT', 'Error - Server timeout.'],
-] as const)('%s answers with the §6.3 shape once, then recovers', async (kind, reason, message) => {
+] as const)('%s answers with the server error shape once, then recovers', async (kind, reason, message) => {
 	sandbox.injectFault({ kind });
 	const failed = await client.get(LIST);
 	expect(failed.status).toBe(Number(kind));

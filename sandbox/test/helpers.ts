@@ -228,7 +228,7 @@ export function invoiceBody(
 	};
 }
 
-/** §8.4 test credentials. */
+/** The test credentials of the documented worked examples. */
 export const VECTOR = {
 	merchantId: 'mock_merchant',
 	portfolioId: 'mock_portfolio',

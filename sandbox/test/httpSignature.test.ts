@@ -1,4 +1,4 @@
-/** §8.4 worked vectors replayed byte for byte, and every tampered variant rejected with its reason. */
+/** The documented HTTP Signature worked examples replayed byte for byte, and every tampered variant rejected with its reason. */
 
 import type { Sandbox } from '../index';
 import {
@@ -115,7 +115,7 @@ async function expectRejected(response: RawResponse, verdict: string): Promise<v
 	expect(lastEntry().verdict).toBe(verdict);
 }
 
-describe('§8.4 vectors are accepted', () => {
+describe('the documented worked examples are accepted', () => {
 	beforeAll(() => {
 		sandbox.reset();
 		sandbox.seed(1, {

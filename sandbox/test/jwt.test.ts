@@ -1,4 +1,4 @@
-/** JWT v2 (§8.5/§8.6): the HS256 vectors, tampering, RS256 with the merchant's certificate, and v1 leniency. */
+/** JWT v2 (RS256 and HS256): the HS256 vectors, tampering, RS256 with the merchant's certificate, and v1 leniency. */
 
 import { createHash, generateKeyPairSync, sign as rsaSign } from 'node:crypto';
 import type { Sandbox } from '../index';
@@ -60,7 +60,7 @@ async function expectRejected(
 	expect(lastEntry(sandbox).verdict).toBe(verdict);
 }
 
-describe('HS256 (§8.6 vectors, fixed clock)', () => {
+describe('HS256 (documented vectors, fixed clock)', () => {
 	let sandbox: Sandbox;
 	const vectorJwt = (overrides: Partial<Parameters<typeof jwtHs256>[0]> = {}) =>
 		jwtHs256({

@@ -1,4 +1,4 @@
-/** §3.2/§5.5 listing: pagination over 2,500 seeded invoices, newest first, links, filters, per-merchant data. */
+/** Listing: pagination over 2,500 seeded invoices, newest first, links, filters, list-summary shape, per-merchant data. */
 
 import type { Sandbox } from '../index';
 import { Client, rawRequest, startQuiet } from './helpers';
@@ -84,7 +84,7 @@ test('walking offset += limit visits every invoice once, newest first', async ()
 	expect(seen).toEqual([...ids].reverse());
 });
 
-test('summary items have the §5.5 shape (no balance, email or line items)', async () => {
+test('summary items have the list summary shape (no balance, email or line items)', async () => {
 	const response = await list('offset=0&limit=1');
 	const id = ids[2499];
 	expect(response.json.invoices[0]).toEqual({

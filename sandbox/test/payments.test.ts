@@ -1,4 +1,4 @@
-/** §4.6/§7.3 payment simulation: partial rules, exact balances, PENDING review, over the JS API and the hooks. */
+/** Payment simulation: partial-payment rules, exact balances, PENDING review, over the JS API and the hooks. */
 
 import type { Sandbox } from '../index';
 import { Client, rawRequest, startQuiet } from './helpers';

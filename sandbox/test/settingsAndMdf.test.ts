@@ -1,4 +1,4 @@
-/** §3.8 invoice settings and §3.9 merchant-defined field definitions (and their use in invoices). */
+/** Invoice settings and merchant-defined field definitions (and their use in invoices). */
 
 import type { Sandbox } from '../index';
 import { Client, RawResponse, startQuiet } from './helpers';

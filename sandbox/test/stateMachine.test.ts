@@ -1,4 +1,4 @@
-/** §7: one test per row of the §7.1 table (every operation from every status) and the §7.2 send table. */
+/** The state machine: one test per row of the operations-per-status table (every operation from every status) and the send-transition table. */
 
 import type { Sandbox } from '../index';
 import { Client, RawResponse, invoiceBody, startQuiet } from './helpers';
@@ -121,7 +121,7 @@ const TABLE: Record<Status, Record<Op, Status | 'refused'>> = {
 	},
 };
 
-describe('§7.1 operations per status', () => {
+describe('operations-per-status operations per status', () => {
 	for (const [from, row] of Object.entries(TABLE) as Array<
 		[Status, Record<Op, Status | 'refused'>]
 	>) {
@@ -159,7 +159,7 @@ describe('§7.1 operations per status', () => {
 	}
 });
 
-describe('§7.2 send transitions', () => {
+describe('send transition send transitions', () => {
 	const events = (id: string): string[] =>
 		stored(id).invoiceHistory.map((item: { event: string }) => item.event);
 

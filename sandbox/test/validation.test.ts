@@ -1,4 +1,4 @@
-/** §4 validation and §6 error shapes: every maxLength of the §4.1 table, formats, limits, list query, 404. */
+/** Request validation and error shapes: every maxLength of the field-limits table, formats, limits, list query, 404. */
 
 import type { Sandbox } from '../index';
 import { Client, RawResponse, invoiceBody, startQuiet } from './helpers';
@@ -98,7 +98,7 @@ const MAX_LENGTHS: Array<[string, number, (n: number) => string]> = [
 	['orderInformation.lineItems[0].totalAmount', 13, amount],
 ];
 
-describe('maxLength of every §4.1 field', () => {
+describe('maxLength of every field limits field', () => {
 	test.each(MAX_LENGTHS)('%s ≤ %i', async (path, max, make) => {
 		const ok = await create(withField(path, make(max)));
 		expect(ok.status).toBe(201);
@@ -331,7 +331,7 @@ describe('duplicates and 404', () => {
 		expect(entries[entries.length - 1].verdict).toBe('validation: DUPLICATE_RECORD');
 	});
 
-	test('unknown invoice → 404 shape of §6.2 for GET and PUT', async () => {
+	test('unknown invoice → 404 shape of not-found for GET and PUT', async () => {
 		for (const response of [
 			await client.get('/invoicing/v2/invoices/does-not-exist'),
 			await client.put('/invoicing/v2/invoices/does-not-exist', invoiceBody()),
@@ -347,7 +347,7 @@ describe('duplicates and 404', () => {
 	});
 });
 
-describe('list query (§3.2)', () => {
+describe('list query (list)', () => {
 	const list = (query: string) => client.get(`/invoicing/v2/invoices${query}`);
 	const message = 'Invalid invoice status or paging parameters.';
 
