@@ -67,6 +67,18 @@ describe('A lost answer to Send, Publish or Cancel is settled by reading the inv
 		expect(stored(sandbox(), id).status).toBe('DRAFT');
 	});
 
+	it('update with Send After Update: the email went out (reset after it was applied), one POST', async () => {
+		const [id] = sandbox().seed(1, { status: 'DRAFT' });
+		proxy().breakAfterStore({ kind: 'reset', method: 'POST', pathEnd: '/delivery' });
+		const parameters = invoiceParams('update', id, { updateFields: { description: 'Updated scope' }, sendAfterUpdate: true });
+		const result = await runThrough(sandbox(), proxy(), { parameters });
+
+		expect(result.error).toBeUndefined();
+		expect(result.json[0]).toMatchObject({ id, status: 'SENT' });
+		expect(calls(sandbox()).filter((line) => line.startsWith('POST'))).toEqual([`POST ${path(id)}/delivery 200`]);
+		expect(events(stored(sandbox(), id)).filter((event) => event === 'SEND')).toHaveLength(1);
+	});
+
 	it('a 429 is sent again: nothing was applied', async () => {
 		const [id] = sandbox().seed(1, { status: 'DRAFT' });
 		sandbox().injectFault({ kind: '429', method: 'POST', path: '/publication', retryAfterSeconds: 0 });

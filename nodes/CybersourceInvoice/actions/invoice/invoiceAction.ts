@@ -20,8 +20,10 @@ export async function runInvoiceAction(
 	invoiceId: string,
 	action: InvoiceAction,
 	itemIndex: number,
+	/** The invoice as just read or written by the caller, when it has it (saves the read). */
+	known?: IDataObject,
 ): Promise<IDataObject> {
-	const before = action === 'delivery' ? await readInvoice.call(this, invoiceId, itemIndex) : undefined;
+	const before = action === 'delivery' ? (known ?? (await readInvoice.call(this, invoiceId, itemIndex))) : undefined;
 	const done = await settle(
 		cybersourceApiRequest.call(this, 'POST', invoicePath(invoiceId, action), undefined, undefined, { itemIndex }),
 	);

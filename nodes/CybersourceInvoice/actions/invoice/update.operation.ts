@@ -13,6 +13,7 @@ import type { LineItemInput } from '../../helpers/lineItems';
 import { ALLOWED_FROM } from '../../helpers/limits';
 import { isOn } from '../../helpers/text';
 import { cybersourceApiRequest, invoicePath } from '../../transport';
+import { runInvoiceAction } from './invoiceAction';
 import { invoiceOutput, readSimplify } from './output';
 
 export const description: INodeProperties[] = showFor('invoice', ['update'], [
@@ -132,8 +133,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 	});
 	if (!sendAfterUpdate) return invoiceOutput(updated, simplify);
-	const sent = await cybersourceApiRequest.call(this, 'POST', invoicePath(invoiceId, 'delivery'), undefined, undefined, {
-		itemIndex,
-	});
+	// Like Send: a lost answer is settled by reading the invoice, never by emailing it twice.
+	const sent = await runInvoiceAction.call(this, invoiceId, 'delivery', itemIndex, updated);
 	return invoiceOutput(sent, simplify);
 }
