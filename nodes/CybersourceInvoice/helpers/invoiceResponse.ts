@@ -8,7 +8,7 @@ function object(value: unknown): IDataObject {
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
 }
 
-/** Stored invoice, read back into the fields Update starts from (reference §5.1). */
+/** Stored invoice, read back into the fields Update starts from (docs/cybersource-api.md#invoice-resource). */
 export interface CurrentInvoice {
 	status: string;
 	deliveryMode: DeliveryMode;
@@ -72,7 +72,7 @@ export function readCurrentInvoice(invoice: IDataObject): CurrentInvoice {
 			totalAmount: line.totalAmount,
 		}),
 	);
-	// Responses capitalise it ("Email"/"None"); requests use lower case (reference §4.4).
+	// Responses capitalise it ("Email"/"None"); requests use lower case (docs/cybersource-api.md#delivery-mode-casing).
 	const deliveryMode: DeliveryMode = String(info.deliveryMode ?? '').toLowerCase() === 'none' ? 'none' : 'email';
 	return { status: String(invoice.status ?? ''), deliveryMode, fields, lines };
 }
@@ -106,7 +106,7 @@ export function simplifyInvoice(invoice: IDataObject): IDataObject {
 	};
 }
 
-/** The invoice id of a 202 "created but the email failed" answer lives only in its message (§3.1). */
+/** The invoice id of a 202 "created but the email failed" answer lives only in its message (docs/cybersource-api.md#email-failure-on-create). */
 export function invoiceIdFromAcceptedMessage(message: unknown): string | undefined {
 	const match = /Invoice ID\s+(\S+)\s+created/i.exec(String(message ?? ''));
 	return match?.[1];
