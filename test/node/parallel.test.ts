@@ -7,6 +7,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startCountingProxy, type CountingProxy } from '../harness/countingProxy';
+import { startLoopback } from '../transport/loopback';
 import { sandboxCredentials } from '../harness/sandbox';
 import { runNode, type RunOptions } from '../harness/workflow';
 import { byNumber, createInvoice, createParams, itemsOf, useSandbox } from './helpers';
@@ -96,27 +97,30 @@ describe('Parallel Requests', () => {
 		expect(asked).toEqual(expect.arrayContaining(numbers.slice(0, 4)));
 	});
 
-	it('creates every invoice exactly once, in order and paired, when Cybersource answers 429 to a burst', async () => {
-		const emails = Array.from({ length: 16 }, (_, i) => `buyer${i}@example.com`);
+	it('creates every invoice exactly once, in order and paired, with error items in place, when Cybersource answers 429 to a burst', async () => {
+		const emails = Array.from({ length: 16 }, (_, i) => (i === 5 ? 'five@example' : `buyer${i}@example.com`));
 		sandbox().injectFault({ kind: '429', method: 'POST', count: 6, retryAfterSeconds: 1 });
 		const result = await runVia({
+			onError: 'continueRegularOutput',
 			items: itemsOf(emails.map((email) => ({ email }))),
 			parameters: withParallel(createParams({ customerEmail: '={{ $json.email }}' }), 8),
 		});
 
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.pairedItem)).toEqual(emails.map((_, item) => ({ item })));
-		const storedEmails = result.json.map((invoice) => {
+		expect(result.json[5].error).toBe('Customer Email: "five@example" is not a valid email address [item 5]');
+		const good = result.json.filter((_, index) => index !== 5);
+		const storedEmails = good.map((invoice) => {
 			const stored = sandbox().getInvoice(String(invoice.id)) as IDataObject;
 			return (stored.customerInformation as IDataObject).email;
 		});
-		expect(storedEmails).toEqual(emails);
+		expect(storedEmails).toEqual(emails.filter((_, index) => index !== 5));
 
+		// Each good item was created by exactly one accepted POST; the 429s created nothing.
 		const posts = sandbox().requests().filter((request) => request.method === 'POST');
 		expect(posts.filter((request) => request.status === 429)).toHaveLength(6);
-		const created = posts.filter((request) => request.status === 201);
-		expect(created).toHaveLength(emails.length);
-		expect(new Set(result.json.map((invoice) => invoice.id)).size).toBe(emails.length);
+		expect(posts.filter((request) => request.status === 201)).toHaveLength(15);
+		expect(new Set(good.map((invoice) => invoice.id)).size).toBe(15);
 		expect(proxy.mostInFlight()).toBeLessThanOrEqual(8);
 	});
 
@@ -168,5 +172,28 @@ describe('Return All in parallel', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.json.map((invoice) => invoice.id)).toEqual(expected);
 		expect(sandbox().requests().filter((request) => request.status === 429)).toHaveLength(3);
+	});
+
+	it('reads on from where a short page ended, so nothing is skipped or repeated', async () => {
+		// A server whose page at offset 1000 holds only 700 invoices although more follow.
+		const total = 3500;
+		const server = await startLoopback((request, response) => {
+			const query = new URL(request.url, 'http://x').searchParams;
+			const offset = Number(query.get('offset'));
+			const size = offset === 1000 ? 700 : Number(query.get('limit'));
+			const invoices = Array.from({ length: Math.max(0, Math.min(size, total - offset)) }, (_, i) => ({ id: `INV${offset + i}` }));
+			response.writeHead(200, { 'content-type': 'application/json' });
+			response.end(JSON.stringify({ totalInvoices: total, invoices }));
+		});
+		try {
+			const result = await runNode({
+				parameters: listParams({ parallelRequests: 4 }),
+				credentials: { ...sandboxCredentials(sandbox()), baseUrl: server.url },
+			});
+			expect(result.error).toBeUndefined();
+			expect(result.json.map((invoice) => invoice.id)).toEqual(Array.from({ length: total }, (_, i) => `INV${i}`));
+		} finally {
+			await server.close();
+		}
 	});
 });
