@@ -190,29 +190,57 @@ async function converse(url: string, sandbox: Sandbox, model: MockModel): Promis
 	assert.ok(model.exchanges.some((exchange) => exchange.answer.startsWith(`${DRAFT_TOOL}(`)));
 }
 
-/** Runs the agent example in a fresh n8n (custom-extension load) against `sandbox`. */
-export async function runAgentScenario(sandbox: Sandbox): Promise<AgentRunReport> {
-	const started = Date.now();
-	const workDir = mkdtempSync(path.join(tmpdir(), 'cs-agent-'));
-	const model = await startMockModel();
+export interface AgentN8n {
+	url: string;
+	stop(): Promise<void>;
+}
+
+/**
+ * A fresh `n8n start` with the package (custom extension), the sandbox and mock-model
+ * credentials, and example 5 published so that its chat webhook answers.
+ */
+export async function startAgentN8n(sandbox: Sandbox, model: MockModel, workDir: string): Promise<AgentN8n> {
 	const url = `http://127.0.0.1:${PORT}`;
 	const env = n8nEnv(path.join(workDir, 'home'), {
 		N8N_CUSTOM_EXTENSIONS: stageExtension(path.join(workDir, 'ext')),
 		N8N_HOST: '127.0.0.1',
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_PORT: String(PORT),
+		N8N_SECURE_COOKIE: 'false',
 		WEBHOOK_URL: `${url}/`,
 		N8N_RUNNERS_BROKER_PORT: String(BROKER_PORT),
 	});
-	let child: ReturnType<typeof spawnN8n> | undefined;
+	await importIntoN8n(env, workDir, sandbox, 'custom');
+	await runN8nOrThrow(['import:credentials', `--input=${writeAgentCredentials(path.join(workDir, 'agent-credentials.json'), model)}`], env);
+	await publish(env);
+	const child = spawnN8n(['start'], env, process.env.AGENT_TEST_VERBOSE ? 'inherit' : 'ignore');
+	const stop = async () => {
+		if (child.exitCode !== null) return;
+		const exited = new Promise((resolve) => child.once('exit', resolve));
+		child.kill('SIGTERM');
+		const forced = setTimeout(() => child.kill('SIGKILL'), 15_000);
+		await exited;
+		clearTimeout(forced);
+	};
+	try {
+		await waitForChat(url, child);
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+	return { url, stop };
+}
+
+/** Runs the agent example in a fresh n8n (custom-extension load) against `sandbox`. */
+export async function runAgentScenario(sandbox: Sandbox): Promise<AgentRunReport> {
+	const started = Date.now();
+	const workDir = mkdtempSync(path.join(tmpdir(), 'cs-agent-'));
+	const model = await startMockModel();
+	let n8n: AgentN8n | undefined;
 	try {
 		sandbox.reset();
-		await importIntoN8n(env, workDir, sandbox, 'custom');
-		await runN8nOrThrow(['import:credentials', `--input=${writeAgentCredentials(path.join(workDir, 'agent-credentials.json'), model)}`], env);
-		await publish(env);
-		child = spawnN8n(['start'], env, process.env.AGENT_TEST_VERBOSE ? 'inherit' : 'ignore');
-		await waitForChat(url, child);
-		await converse(url, sandbox, model);
+		n8n = await startAgentN8n(sandbox, model, workDir);
+		await converse(n8n.url, sandbox, model);
 		return { n8n: n8nVersion(), seconds: (Date.now() - started) / 1000, model };
 	} catch (error) {
 		if (model.problems.length) {
@@ -221,18 +249,11 @@ export async function runAgentScenario(sandbox: Sandbox): Promise<AgentRunReport
 		}
 		throw error;
 	} finally {
-		if (child && child.exitCode === null) {
-			const exited = new Promise((resolve) => child!.once('exit', resolve));
-			child.kill('SIGTERM');
-			const forced = setTimeout(() => child!.kill('SIGKILL'), 15_000);
-			await exited;
-			clearTimeout(forced);
-		}
+		await n8n?.stop();
 		await model.close();
 		rmSync(workDir, { recursive: true, force: true });
 	}
 }
-
 
 /** Prints the run and keeps the tools n8n sent the model in e2e/artifacts/ (for the record). */
 export function reportAgentRun(report: AgentRunReport): void {
