@@ -22,6 +22,7 @@ import {
 } from './n8nRuntime';
 import { reportAgentRun, runAgentScenario } from './agent/scenario';
 import { playScenario, SCENARIOS, type Scenario } from './scenarios';
+import { runTriggerE2e } from './trigger';
 import { importIntoN8n, loadExamples, nodeTypePrefix, type LoadMode } from './workflows';
 
 interface Step {
@@ -50,7 +51,8 @@ async function assertRegistered(env: NodeJS.ProcessEnv, mode: LoadMode, workDir:
 		type.name.startsWith(`${nodeTypePrefix(mode)}.`),
 	);
 	const names = types.map((type) => type.name).sort();
-	assert.deepEqual(names, [`${nodeTypePrefix(mode)}.cybersourceInvoice`, `${nodeTypePrefix(mode)}.cybersourceInvoiceTool`]);
+	const expected = ['cybersourceInvoice', 'cybersourceInvoicePollingTrigger', 'cybersourceInvoiceTool', 'cybersourceInvoiceTrigger'];
+	assert.deepEqual(names, expected.map((name) => `${nodeTypePrefix(mode)}.${name}`));
 	for (const type of types) assert.deepEqual(type.credentials?.map((c) => c.name), ['cybersourceApi']);
 }
 
@@ -83,6 +85,8 @@ async function main(): Promise<void> {
 		await runInN8n('custom', sandbox, SCENARIOS);
 		// A real AI Agent (example 5) chatting through n8n start, with a local mock model.
 		reportAgentRun(await timed('custom', 'AI agent chat (n8n start)', () => runAgentScenario(sandbox)));
+		// Both invoice triggers activated in n8n start (own sandbox, CRM stand-in on 127.0.0.1:8790).
+		await timed('custom', 'triggers (n8n start)', () => runTriggerE2e());
 		// The way users get it: the published tarball under ~/.n8n/nodes/node_modules.
 		await runInN8n('community', sandbox, SCENARIOS.filter((scenario) => scenario.workflowId === 'csExSheetRows001'));
 	} finally {

@@ -1,0 +1,268 @@
+/**
+ * The triggers in a real n8n (`n8n start`, the e2e's n8n version): activating example 6 creates
+ * an ACTIVE Cybersource subscription pointing at n8n; a partial and a full payment in the sandbox
+ * each run the workflow once and the CRM gets both updates; a redelivery and an unsigned POST
+ * start nothing; deactivating deletes the subscription. Then the same with the polling trigger
+ * polling every minute (n8n's shortest schedule), so that part takes about two minutes.
+ *
+ *   node .dev-dist/e2e/trigger.js      (after npm run build && npm run build:dev; N8N_E2E_RUNTIME picks n8n)
+ */
+import assert from 'node:assert/strict';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { startSandbox, type Sandbox } from '../sandbox';
+import { Client } from '../sandbox/test/helpers';
+import { startCrm, type Crm } from './crm';
+import { OWNER } from './instance';
+import { EXAMPLES_DIR, writeCredentialImport } from './workflows';
+import { ensureRuntime, n8nEnv, n8nVersion, runN8nOrThrow, spawnN8n, stageExtension } from './n8nRuntime';
+
+const PORT = 5801;
+const BROKER_PORT = 5811;
+const WEBHOOK_WORKFLOW = 'csExPaidToCrm001';
+const POLLING_WORKFLOW = 'csE2ePollCrm0001';
+
+type Json = Record<string, any>;
+
+function sleep(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function waitFor<T>(label: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await probe();
+		if (value !== undefined && value !== false) return value;
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}`);
+		await sleep(250);
+	}
+}
+
+/** Example 6 as this n8n names the node, and the same workflow with the polling trigger. */
+function writeWorkflows(file: string): void {
+	const example = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, '06-invoice-paid-to-crm.json'), 'utf8')) as Json;
+	const custom = (type: string) => type.replace('n8n-nodes-cybersource-invoice.', 'CUSTOM.');
+	const webhook = { ...example, nodes: example.nodes.map((node: Json) => ({ ...node, type: custom(node.type) })) };
+	const polling = {
+		...webhook,
+		id: POLLING_WORKFLOW,
+		name: 'e2e: invoice paid (polling) → CRM',
+		nodes: webhook.nodes.map((node: Json) =>
+			node.name === 'Invoice paid'
+				? {
+						...node,
+						webhookId: undefined,
+						type: 'CUSTOM.cybersourceInvoicePollingTrigger',
+						parameters: {
+							events: ['paid', 'partiallyPaid'],
+							simplify: true,
+							// n8n refuses polling more often than once a minute.
+							pollTimes: { item: [{ mode: 'everyMinute' }] },
+						},
+					}
+				: node,
+		),
+	};
+	writeFileSync(file, JSON.stringify([webhook, polling]));
+}
+
+class N8nRest {
+	private cookie = '';
+	constructor(readonly url: string) {}
+
+	async call(method: string, route: string, body?: unknown): Promise<Json> {
+		const response = await fetch(`${this.url}/rest${route}`, {
+			method,
+			headers: { 'content-type': 'application/json', cookie: this.cookie },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.text();
+		if (!response.ok) throw new Error(`${method} /rest${route}: ${response.status} ${text.slice(0, 500)}`);
+		const setCookie = response.headers.get('set-cookie');
+		if (setCookie) this.cookie = setCookie.split(';')[0];
+		return text ? (JSON.parse(text) as Json) : {};
+	}
+
+	async login(): Promise<void> {
+		await this.call('POST', '/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+	}
+
+	async activate(id: string): Promise<void> {
+		const { data } = await this.call('GET', `/workflows/${id}`);
+		await this.call('POST', `/workflows/${id}/activate`, { versionId: data.versionId });
+	}
+
+	async deactivate(id: string): Promise<void> {
+		await this.call('POST', `/workflows/${id}/deactivate`, {});
+	}
+
+	async executions(id: string): Promise<Json[]> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId: id }));
+		const { data } = await this.call('GET', `/executions?filter=${filter}`);
+		return (data.results ?? data) as Json[];
+	}
+}
+
+async function startN8n(workDir: string, sandbox: Sandbox): Promise<{ rest: N8nRest; child: ChildProcess; stop: () => Promise<void> }> {
+	const env = n8nEnv(path.join(workDir, 'home'), {
+		N8N_CUSTOM_EXTENSIONS: stageExtension(path.join(workDir, 'ext')),
+		N8N_HOST: '127.0.0.1',
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_PORT: String(PORT),
+		N8N_SECURE_COOKIE: 'false',
+		N8N_EDITOR_BASE_URL: `http://127.0.0.1:${PORT}`,
+		WEBHOOK_URL: `http://127.0.0.1:${PORT}/`,
+		N8N_RUNNERS_BROKER_PORT: String(BROKER_PORT),
+	});
+	await runN8nOrThrow(['import:credentials', `--input=${writeCredentialImport(path.join(workDir, 'credentials.json'), sandbox)}`], env);
+	const workflows = path.join(workDir, 'workflows.json');
+	writeWorkflows(workflows);
+	await runN8nOrThrow(['import:workflow', `--input=${workflows}`], env);
+	const child = spawnN8n(['start'], env, process.env.N8N_E2E_VERBOSE ? 'inherit' : 'ignore');
+	const stop = async () => {
+		if (child.exitCode !== null) return;
+		const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+		child.kill('SIGTERM');
+		const forced = setTimeout(() => child.kill('SIGKILL'), 15_000);
+		await exited;
+		clearTimeout(forced);
+	};
+	try {
+		const rest = new N8nRest(`http://127.0.0.1:${PORT}`);
+		const settings = await waitFor(
+			'n8n to start',
+			async () => {
+				if (child.exitCode !== null) throw new Error(`n8n exited with code ${child.exitCode}`);
+				return await rest.call('GET', '/settings').catch(() => undefined);
+			},
+			120_000,
+		);
+		if (settings.data?.userManagement?.showSetupOnFirstLoad) await rest.call('POST', '/owner/setup', OWNER);
+		await rest.login();
+		return { rest, child, stop };
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+}
+
+async function sentInvoice(client: Client, email: string): Promise<string> {
+	const answer = await client.post('/invoicing/v2/invoices', {
+		customerInformation: { name: 'E2E Customer', email },
+		invoiceInformation: {
+			description: 'e2e trigger',
+			dueDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+			sendImmediately: true,
+			deliveryMode: 'email',
+			allowPartialPayments: true,
+		},
+		orderInformation: { amountDetails: { totalAmount: '200.00', currency: 'USD' } },
+	});
+	assert.equal(answer.status, 201, `create: ${answer.text}`);
+	return String(answer.json.id);
+}
+
+function updatesFor(crm: Crm, email: string): Json[] {
+	return crm.updates.filter((update) => update.email === email).map((update) => update.body);
+}
+
+async function webhookScenario(rest: N8nRest, sandbox: Sandbox, crm: Crm, client: Client): Promise<string[]> {
+	await rest.activate(WEBHOOK_WORKFLOW);
+	const subscription = await waitFor('an ACTIVE subscription pointing at n8n', () =>
+		sandbox.webhooks.subscriptions().find((item) => item.status === 'ACTIVE' && item.webhookUrl.startsWith(`http://127.0.0.1:${PORT}/webhook/`)),
+	);
+	const email = 'webhook.customer@example.com';
+	const id = await sentInvoice(client, email);
+	sandbox.pay(id, { amount: '50.00' });
+	await waitFor('the CRM update after the partial payment', () => updatesFor(crm, email).length === 1 || undefined);
+	sandbox.pay(id);
+	await waitFor('the CRM update after the payment', () => updatesFor(crm, email).length === 2 || undefined);
+	assert.deepEqual(
+		updatesFor(crm, email).map((body) => [body.dealStage, body.lastInvoiceNumber, body.balanceDue]),
+		[
+			['Partly paid', id, 150],
+			['Closed Won (paid)', id, 0],
+		],
+	);
+
+	// A redelivery of the payment notification and an unsigned POST start nothing.
+	const paidDelivery = sandbox.webhooks.deliveries().find((attempt) => attempt.eventType === 'invoicing.customer.invoice.paid');
+	sandbox.webhooks.redeliver(paidDelivery!.notificationId!);
+	await sandbox.webhooks.settled();
+	const redelivery = sandbox.webhooks.deliveries().slice(-1)[0];
+	assert.deepEqual([redelivery.requestType, redelivery.status], ['RETRY', 200]);
+	const forged = await fetch(subscription.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: paidDelivery!.body });
+	assert.equal(forged.status, 401, 'an unsigned delivery must be refused');
+	await sleep(1500);
+	assert.equal(updatesFor(crm, email).length, 2, 'the redelivery or the forged call ran the workflow');
+	const runs = await waitFor('two executions', async () => {
+		const list = await rest.executions(WEBHOOK_WORKFLOW);
+		return list.length >= 2 && list.every((run) => run.status !== 'running' && run.status !== 'new') ? list : undefined;
+	});
+	assert.equal(runs.length, 2, `expected 2 executions, got ${runs.length}`);
+	assert.ok(runs.every((run) => run.status === 'success'), `executions: ${JSON.stringify(runs.map((run) => run.status))}`);
+
+	await rest.deactivate(WEBHOOK_WORKFLOW);
+	await waitFor('the subscription to be deleted', () => sandbox.webhooks.subscriptions().length === 0 || undefined);
+	return ['partiallyPaid', 'paid'];
+}
+
+async function pollingScenario(rest: N8nRest, sandbox: Sandbox, crm: Crm, client: Client): Promise<string[]> {
+	const email = 'polling.customer@example.com';
+	const id = await sentInvoice(client, email);
+	const before = sandbox.requests().slice(-1)[0]?.seq ?? 0;
+	await rest.activate(POLLING_WORKFLOW);
+	// The first poll (at activation) records the state: its head read asks for 5 invoices.
+	await waitFor('the first poll', () => sandbox.requests({ since: before }).some((entry) => entry.path.includes('limit=5')) || undefined);
+	sandbox.pay(id, { amount: '20.00' });
+	await waitFor('the CRM update after the partial payment (polling)', () => updatesFor(crm, email).length === 1 || undefined, 90_000);
+	sandbox.pay(id);
+	await waitFor('the CRM update after the payment (polling)', () => updatesFor(crm, email).length === 2 || undefined, 90_000);
+	await sleep(1500);
+	assert.deepEqual(
+		updatesFor(crm, email).map((body) => [body.dealStage, body.balanceDue]),
+		[
+			['Partly paid', 180],
+			['Closed Won (paid)', 0],
+		],
+	);
+	const runs = await rest.executions(POLLING_WORKFLOW);
+	assert.equal(runs.length, 2, `expected 2 polling executions, got ${runs.length}`);
+	await rest.deactivate(POLLING_WORKFLOW);
+	return ['partiallyPaid', 'paid'];
+}
+
+/** Runs both trigger scenarios in one `n8n start`; returns what was proven, for the summary. */
+export async function runTriggerE2e(): Promise<string> {
+	const workDir = mkdtempSync(path.join(tmpdir(), 'cs-e2e-trigger-'));
+	const sandbox = await startSandbox({ port: 0, quiet: true, webhookRetryUnitMs: 1000 });
+	const crm = await startCrm();
+	const client = new Client(sandbox);
+	let n8n: Awaited<ReturnType<typeof startN8n>> | undefined;
+	try {
+		n8n = await startN8n(workDir, sandbox);
+		const webhook = await webhookScenario(n8n.rest, sandbox, crm, client);
+		console.log(`[e2e] trigger: ✔ webhook: ${webhook.join(', ')} each ran the workflow once; redelivery and unsigned POST ran nothing; subscription deleted on deactivation`);
+		const polling = await pollingScenario(n8n.rest, sandbox, crm, client);
+		console.log(`[e2e] trigger: ✔ polling: ${polling.join(', ')} each ran the workflow once`);
+		return `n8n ${n8nVersion()}: webhook ${webhook.join('+')}, polling ${polling.join('+')}`;
+	} finally {
+		await n8n?.stop();
+		await crm.close();
+		await sandbox.close();
+		rmSync(workDir, { recursive: true, force: true });
+	}
+}
+
+if (require.main === module) {
+	ensureRuntime();
+	runTriggerE2e()
+		.then((summary) => console.log(`[e2e] trigger: all passed (${summary})`))
+		.catch((error: unknown) => {
+			console.error(`[e2e] trigger FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+			process.exit(1);
+		});
+}
