@@ -84,7 +84,7 @@ async function main(): Promise<void> {
 	try {
 		await runInN8n('custom', sandbox, SCENARIOS);
 		// A real AI Agent (example 5) chatting through n8n start, with a local mock model.
-		reportAgentRun(await timed('custom', 'AI agent chat (n8n start)', () => runAgentScenario(sandbox)));
+		reportAgentRun(await timed('community', 'AI agent chat (n8n start)', () => runAgentScenario(sandbox, 'community')));
 		// Both invoice triggers activated in n8n start (own sandbox, CRM stand-in on 127.0.0.1:8790).
 		await timed('custom', 'triggers (n8n start)', () => runTriggerE2e());
 		// The way users get it: the published tarball under ~/.n8n/nodes/node_modules.

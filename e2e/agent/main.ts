@@ -3,7 +3,9 @@
  *
  *   npm run build && npm run build:dev && node .dev-dist/e2e/agent/main.js
  *
- * N8N_E2E_RUNTIME picks the n8n version, as for the rest of the suite.
+ * N8N_E2E_RUNTIME picks the n8n version, as for the rest of the suite. The package is installed
+ * like a community package from its tarball; AGENT_LOAD_MODE=custom loads dist/ as a custom
+ * extension instead.
  */
 import { startSandbox } from '../../sandbox';
 import { ensureRuntime } from '../n8nRuntime';
@@ -13,7 +15,7 @@ async function main(): Promise<void> {
 	ensureRuntime();
 	const sandbox = await startSandbox({ port: 0, quiet: true });
 	try {
-		reportAgentRun(await runAgentScenario(sandbox));
+		reportAgentRun(await runAgentScenario(sandbox, process.env.AGENT_LOAD_MODE === 'custom' ? 'custom' : 'community'));
 	} finally {
 		await sandbox.close();
 	}

@@ -11,8 +11,8 @@ import path from 'node:path';
 
 import type { Sandbox } from '../../sandbox';
 import { Client } from '../../sandbox/test/helpers';
-import { n8nEnv, n8nVersion, ROOT, runN8nOrThrow, spawnN8n, stageExtension } from '../n8nRuntime';
-import { importIntoN8n } from '../workflows';
+import { n8nEnv, n8nVersion, ROOT, runN8nOrThrow, spawnN8n, stageCommunityPackage, stageExtension } from '../n8nRuntime';
+import { importIntoN8n, type LoadMode } from '../workflows';
 import { DRAFT_TOOL, startMockModel, type MockModel } from './mockModel';
 
 export const AGENT_WORKFLOW_ID = 'csExAgentDraft01';
@@ -36,6 +36,7 @@ type StoredInvoice = {
 
 export interface AgentRunReport {
 	n8n: string;
+	mode: LoadMode;
 	seconds: number;
 	model: MockModel;
 }
@@ -196,13 +197,18 @@ export interface AgentN8n {
 }
 
 /**
- * A fresh `n8n start` with the package (custom extension), the sandbox and mock-model
- * credentials, and example 5 published so that its chat webhook answers.
+ * A fresh `n8n start` with the package (installed like a community package, or as a custom
+ * extension), the sandbox and mock-model credentials, and example 5 published so that its chat
+ * webhook answers. No environment variable is needed for the package's node to be used as a tool.
  */
-export async function startAgentN8n(sandbox: Sandbox, model: MockModel, workDir: string): Promise<AgentN8n> {
+export async function startAgentN8n(sandbox: Sandbox, model: MockModel, workDir: string, mode: LoadMode): Promise<AgentN8n> {
 	const url = `http://127.0.0.1:${PORT}`;
-	const env = n8nEnv(path.join(workDir, 'home'), {
-		N8N_CUSTOM_EXTENSIONS: stageExtension(path.join(workDir, 'ext')),
+	const userFolder = path.join(workDir, 'home');
+	const load: Record<string, string> = {};
+	if (mode === 'custom') load.N8N_CUSTOM_EXTENSIONS = stageExtension(path.join(workDir, 'ext'));
+	else stageCommunityPackage(userFolder);
+	const env = n8nEnv(userFolder, {
+		...load,
 		N8N_HOST: '127.0.0.1',
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_PORT: String(PORT),
@@ -210,7 +216,7 @@ export async function startAgentN8n(sandbox: Sandbox, model: MockModel, workDir:
 		WEBHOOK_URL: `${url}/`,
 		N8N_RUNNERS_BROKER_PORT: String(BROKER_PORT),
 	});
-	await importIntoN8n(env, workDir, sandbox, 'custom');
+	await importIntoN8n(env, workDir, sandbox, mode);
 	await runN8nOrThrow(['import:credentials', `--input=${writeAgentCredentials(path.join(workDir, 'agent-credentials.json'), model)}`], env);
 	await publish(env);
 	const child = spawnN8n(['start'], env, process.env.AGENT_TEST_VERBOSE ? 'inherit' : 'ignore');
@@ -231,17 +237,17 @@ export async function startAgentN8n(sandbox: Sandbox, model: MockModel, workDir:
 	return { url, stop };
 }
 
-/** Runs the agent example in a fresh n8n (custom-extension load) against `sandbox`. */
-export async function runAgentScenario(sandbox: Sandbox): Promise<AgentRunReport> {
+/** Runs the agent example in a fresh n8n against `sandbox`; by default installed as users install it. */
+export async function runAgentScenario(sandbox: Sandbox, mode: LoadMode = 'community'): Promise<AgentRunReport> {
 	const started = Date.now();
 	const workDir = mkdtempSync(path.join(tmpdir(), 'cs-agent-'));
 	const model = await startMockModel();
 	let n8n: AgentN8n | undefined;
 	try {
 		sandbox.reset();
-		n8n = await startAgentN8n(sandbox, model, workDir);
+		n8n = await startAgentN8n(sandbox, model, workDir, mode);
 		await converse(n8n.url, sandbox, model);
-		return { n8n: n8nVersion(), seconds: (Date.now() - started) / 1000, model };
+		return { n8n: n8nVersion(), mode, seconds: (Date.now() - started) / 1000, model };
 	} catch (error) {
 		if (model.problems.length) {
 			console.error(`[agent] the mock model refused: ${model.problems.join('; ')}`);
@@ -261,7 +267,7 @@ export function reportAgentRun(report: AgentRunReport): void {
 	mkdirSync(dir, { recursive: true });
 	const file = path.join(dir, `agent-tools-n8n-${report.n8n}.json`);
 	writeFileSync(file, `${JSON.stringify(report.model.toolsReceived, null, 2)}\n`);
-	console.log(`[agent] n8n ${report.n8n}: the AI Agent drafted and listed invoices through the tool in ${report.seconds.toFixed(1)} s`);
+	console.log(`[agent] n8n ${report.n8n} (${report.mode}): the AI Agent drafted and listed invoices through the tool in ${report.seconds.toFixed(1)} s`);
 	console.log(`[agent] the tools n8n sent the model: ${path.relative(ROOT, file)}`);
 	for (const exchange of report.model.exchanges) console.log(`  ${exchange.prompt}\n    → ${exchange.answer.replace(/\n/g, '\n      ')}`);
 }

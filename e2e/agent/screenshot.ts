@@ -70,7 +70,7 @@ async function main(): Promise<void> {
 	const model = await startMockModel();
 	let n8n: AgentN8n | undefined;
 	try {
-		n8n = await startAgentN8n(sandbox, model, workDir);
+		n8n = await startAgentN8n(sandbox, model, workDir, 'custom');
 		await setUpOwner(n8n.url);
 		await capture(n8n.url);
 		console.log(`[agent] screenshot written to ${path.relative(ROOT, TARGET)}`);
