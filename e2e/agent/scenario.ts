@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -88,6 +89,15 @@ async function chat(url: string, message: string, sessionId: string): Promise<st
 	const output = (JSON.parse(body) as { output?: unknown }).output;
 	assert.equal(typeof output, 'string', `the agent's answer has no output: ${body.slice(0, 500)}`);
 	return output as string;
+}
+
+/** Another n8n on our port would answer the chat and we would test the wrong one. */
+async function assertPortFree(port: number): Promise<void> {
+	await new Promise<void>((resolve, reject) => {
+		const server = createServer();
+		server.once('error', () => reject(new Error(`port ${port} is in use: set AGENT_TEST_PORT to a free one`)));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+	});
 }
 
 /** The chat webhook exists once n8n has started and activated the workflow. */
@@ -203,6 +213,7 @@ export interface AgentN8n {
  */
 export async function startAgentN8n(sandbox: Sandbox, model: MockModel, workDir: string, mode: LoadMode): Promise<AgentN8n> {
 	const url = `http://127.0.0.1:${PORT}`;
+	await assertPortFree(PORT);
 	const userFolder = path.join(workDir, 'home');
 	const load: Record<string, string> = {};
 	if (mode === 'custom') load.N8N_CUSTOM_EXTENSIONS = stageExtension(path.join(workDir, 'ext'));
