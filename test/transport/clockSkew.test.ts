@@ -111,6 +111,23 @@ describe('clock skew heals itself', () => {
 		expect(statuses()).toEqual([401, 401]);
 	});
 
+	it('requests in flight together on a skewed clock: each 401 is signed again, even after another request learned the offset', async () => {
+		// Parallel Requests (and a queue-mode worker running several executions) sign before any
+		// answer came back: every one of them is refused, and by the time the later 401s arrive the
+		// first has already taught the offset.
+		const ids = sandbox.seed(6);
+		sandbox.setClockOffset(1_200_000);
+		const result = await runNode({
+			credentials: sandboxCredentials(sandbox),
+			items: ids.map((id) => ({ json: { id } })),
+			parameters: invoiceParams('get', '={{ $json.id }}', { options: { parallelRequests: 6 } }),
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.json.map((item) => item.id)).toEqual(ids);
+		expect(statuses().filter((status) => status === 401)).toHaveLength(6);
+		expect(statuses().filter((status) => status === 200)).toHaveLength(6);
+	});
+
 	it('the Cybersource Invoice node puts the warning on the output item', async () => {
 		const [id] = sandbox.seed(1);
 		sandbox.setClockOffset(240_000);

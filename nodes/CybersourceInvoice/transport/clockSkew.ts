@@ -24,15 +24,21 @@ export function serverSkewMs(headers: IDataObject | undefined, signedWithOffsetM
 }
 
 /**
- * After a 401: true when its Date header shows the signing clock off by more than the tolerance.
- * The server's offset is then remembered for this credential, so the next signature uses it.
+ * After a 401: true when its Date header shows that the clock the request was signed with
+ * (`signedWithMs` ahead of ours) is off by more than the tolerance. The server's offset is then
+ * remembered for this credential, so the next signature uses it. Measured against the offset the
+ * request was signed with, not the one known now: requests signed at the same time (Parallel
+ * Requests, or several executions in one process) all get this 401, and the first one back has
+ * already taught the offset when the others arrive.
  */
-export async function learnClockOffset(readCredential: CredentialReader, headers: IDataObject | undefined): Promise<boolean> {
-	const identity = (await readCredential()) as ClockIdentity;
-	const known = clockOffsetFor(identity);
-	const skew = serverSkewMs(headers, known);
+export async function learnClockOffset(
+	readCredential: CredentialReader,
+	headers: IDataObject | undefined,
+	signedWithMs: number,
+): Promise<boolean> {
+	const skew = serverSkewMs(headers, signedWithMs);
 	if (skew === undefined || Math.abs(skew) <= CLOCK_TOLERANCE_MS) return false;
-	rememberClockOffset(identity, known + skew);
+	rememberClockOffset((await readCredential()) as ClockIdentity, signedWithMs + skew);
 	return true;
 }
 

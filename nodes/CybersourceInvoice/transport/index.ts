@@ -229,7 +229,11 @@ export async function cybersourceApiCall(
 	for (let attempt = 1; ; attempt++) {
 		const context: ApiFailureContext = { method, path, itemIndex: options.itemIndex, attempts: attempt, clockOffsetMs };
 		// Each attempt waits for a slot of the node run's Parallel Requests (see limiter.ts).
-		const send = async () => await sendOnce.call(this, request, tuning.timeoutMs, options.itemIndex);
+		let signedWithMs = 0;
+		const send = async () => {
+			signedWithMs = await currentClockOffset(readCredential);
+			return await sendOnce.call(this, request, tuning.timeoutMs, options.itemIndex);
+		};
 		const outcome = limiter ? await limiter.run(send) : await send();
 		if (outcome.kind === 'unsigned') throw outcome.error;
 		let delay: number | undefined;
@@ -248,7 +252,7 @@ export async function cybersourceApiCall(
 				throw redirectError(this.getNode(), statusCode, outcome.headers?.location, context);
 			}
 			// A 401 applied nothing. If its Date shows our clock is off, sign once more with Cybersource's time.
-			if (statusCode === 401 && clockOffsetMs === undefined && (await learnClockOffset(readCredential, outcome.headers))) {
+			if (statusCode === 401 && clockOffsetMs === undefined && (await learnClockOffset(readCredential, outcome.headers, signedWithMs))) {
 				clockOffsetMs = await currentClockOffset(readCredential);
 				continue;
 			}
