@@ -20,9 +20,11 @@ import { OWNER } from './instance';
 import { EXAMPLES_DIR, writeCredentialImport } from './workflows';
 import { ensureRuntime, n8nEnv, n8nVersion, runN8nOrThrow, spawnN8n, stageExtension } from './n8nRuntime';
 
-const PORT = 5801;
-const BROKER_PORT = 5811;
-const WEBHOOK_WORKFLOW = 'csExPaidToCrm001';
+/** n8n, its task broker and the CRM stand-in; another set can run next to this one (`N8N_TRIGGER_E2E_PORT=5802`). */
+const PORT = Number(process.env.N8N_TRIGGER_E2E_PORT ?? 5801);
+const BROKER_PORT = PORT + 10;
+const CRM_E2E_PORT = PORT + 5;
+export const WEBHOOK_WORKFLOW = 'csExPaidToCrm001';
 const POLLING_WORKFLOW = 'csE2ePollCrm0001';
 
 type Json = Record<string, any>;
@@ -45,7 +47,11 @@ async function waitFor<T>(label: string, probe: () => Promise<T | undefined> | T
 function writeWorkflows(file: string): void {
 	const example = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, '06-invoice-paid-to-crm.json'), 'utf8')) as Json;
 	const custom = (type: string) => type.replace('n8n-nodes-cybersource-invoice.', 'CUSTOM.');
-	const webhook = { ...example, nodes: example.nodes.map((node: Json) => ({ ...node, type: custom(node.type) })) };
+	const crmUrl = (node: Json): Json =>
+		node.name !== 'CRM fields'
+			? node
+			: JSON.parse(JSON.stringify(node).replace('http://127.0.0.1:8790', `http://127.0.0.1:${CRM_E2E_PORT}`));
+	const webhook = { ...example, nodes: example.nodes.map((node: Json) => ({ ...crmUrl(node), type: custom(node.type) })) };
 	const polling = {
 		...webhook,
 		id: POLLING_WORKFLOW,
@@ -173,7 +179,10 @@ async function webhookScenario(rest: N8nRest, sandbox: Sandbox, crm: Crm, client
 	await rest.activate(WEBHOOK_WORKFLOW);
 	const subscription = await waitFor('an ACTIVE subscription pointing at n8n', () =>
 		sandbox.webhooks.subscriptions().find((item) => item.status === 'ACTIVE' && item.webhookUrl.startsWith(`http://127.0.0.1:${PORT}/webhook/`)),
-	);
+	).catch((error: Error) => {
+		const attempts = sandbox.webhooks.deliveries().map((attempt) => `${attempt.kind} ${attempt.url} -> ${attempt.status} ${attempt.error ?? ''}`);
+		throw new Error(`${error.message}; subscriptions ${JSON.stringify(sandbox.webhooks.subscriptions())}; attempts: ${attempts.join(' | ')}`);
+	});
 	const email = 'webhook.customer@example.com';
 	const id = await sentInvoice(client, email);
 	sandbox.pay(id, { amount: '50.00' });
@@ -235,11 +244,18 @@ async function pollingScenario(rest: N8nRest, sandbox: Sandbox, crm: Crm, client
 	return ['partiallyPaid', 'paid'];
 }
 
+/** Logs in as the demo/e2e owner and activates a workflow of a running n8n (used by the demo). */
+export async function activateInN8n(url: string, workflowId: string): Promise<void> {
+	const rest = new N8nRest(url);
+	await rest.login();
+	await rest.activate(workflowId);
+}
+
 /** Runs both trigger scenarios in one `n8n start`; returns what was proven, for the summary. */
 export async function runTriggerE2e(): Promise<string> {
 	const workDir = mkdtempSync(path.join(tmpdir(), 'cs-e2e-trigger-'));
 	const sandbox = await startSandbox({ port: 0, quiet: true, webhookRetryUnitMs: 1000 });
-	const crm = await startCrm();
+	const crm = await startCrm(CRM_E2E_PORT);
 	const client = new Client(sandbox);
 	let n8n: Awaited<ReturnType<typeof startN8n>> | undefined;
 	try {

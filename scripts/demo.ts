@@ -14,6 +14,8 @@ import { OWNER, startInstance } from '../e2e/instance';
 import { ensureRuntime, n8nEnv, n8nVersion, ROOT, stageExtension } from '../e2e/n8nRuntime';
 import { playScenario, SCENARIOS, type ScenarioSummary } from '../e2e/scenarios';
 import { importIntoN8n } from '../e2e/workflows';
+import { startCrm } from '../e2e/crm';
+import { activateInN8n, WEBHOOK_WORKFLOW } from '../e2e/trigger';
 
 const DEMO_DIR = path.join(ROOT, '.demo');
 const N8N_PORT = Number(process.env.DEMO_N8N_PORT ?? 5678);
@@ -80,10 +82,18 @@ async function interactive(): Promise<void> {
 		brokerPort: N8N_PORT + 1,
 		stdio: 'ignore',
 	});
+	// Example 6 listens for paid invoices (webhook trigger) and updates a stand-in CRM.
+	const crm = await startCrm();
+	await activateInN8n(instance.url, WEBHOOK_WORKFLOW).catch((error: unknown) =>
+		console.error(`[demo] could not activate example 6: ${error instanceof Error ? error.message : String(error)}`),
+	);
 	console.log(`
   n8n:      ${instance.url}   (log in as ${OWNER.email} / ${OWNER.password})
   form:     ${instance.formUrl}   (example 1: submit it to create and email an invoice)
   sandbox:  ${sandbox.url}   credential "Cybersource (local sandbox)" is already set up
+
+  crm:      ${crm.url}/contacts   (example 6 is active: pay an invoice and its contact is updated, e.g.
+            curl -X POST ${sandbox.url}/__sandbox/invoices/<number>/payments -H 'content-type: application/json' -d '{}')
 
   Open the workflows "Cybersource example 1…4" and click "Execute workflow".
   Ctrl-C stops n8n and the sandbox; invoices are kept in .demo/sandbox-data.json.
@@ -94,6 +104,7 @@ async function interactive(): Promise<void> {
 		stopping = true;
 		console.log('\n[demo] stopping…');
 		await instance.stop();
+		await crm.close();
 		await sandbox.close();
 		process.exit(0);
 	};
