@@ -136,3 +136,16 @@ test('10,000 open invoices: the poll pages through them (1,000 per request) and 
 	console.log(`[polling cost] 10,000 open invoices: ${requests.length} requests for a poll with 3 payments`);
 	expect(requests.length).toBeLessThanOrEqual(4 + 10 + 3 + 1);
 });
+
+test('PARTIAL invoices are read one by one only when "Partially Paid" is chosen (their balance is not in the list)', async () => {
+	sandbox.seed(180, { status: 'SENT' });
+	sandbox.seed(20, { status: 'PARTIAL' });
+	const paidOnly = trigger(['paid']);
+	await paidOnly.poll();
+	expect(await requestsOf(() => paidOnly.poll())).toHaveLength(5);
+	const partial = trigger(['partiallyPaid']);
+	await partial.poll();
+	const requests = await requestsOf(() => partial.poll());
+	console.log(`[polling cost] 180 SENT + 20 PARTIAL with "Partially Paid": ${requests.length} requests per quiet poll`);
+	expect(requests).toHaveLength(5 + 20);
+});
