@@ -7,6 +7,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { futureDate } from '../test/harness/sandbox';
 import { runNode } from '../test/harness/workflow';
+import { floorNode } from './floorNode';
 import { keepAliveAgent, signedCall, type RawCredentials } from './rawClient';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -50,6 +51,19 @@ export function nodeCreates(parallelRequests: number): Contender {
 			items: Array.from({ length: count }, (_, index) => ({ json: { index } })),
 		});
 		if (result.error || result.items.length !== count) throw new Error(`node creates failed: ${result.error?.message}`);
+	};
+}
+
+/** A bare node in the same engine that only calls n8n's signed HTTP helper per item. */
+export function floorCreates(body: (index: number) => string): Contender {
+	return async (creds, count) => {
+		const result = await runNode({
+			parameters: {},
+			credentials: nodeCredentials(creds) as never,
+			items: Array.from({ length: count }, (_, index) => ({ json: { index } })),
+			nodeType: floorNode(body),
+		});
+		if (result.error || result.items.length !== count) throw new Error(`floor creates failed: ${result.error?.message}`);
 	};
 }
 

@@ -16,7 +16,7 @@ import path from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { stopEngineTimers } from '../test/harness/workflow';
-import { bodyMaker, nodeCreates, nodeReturnAll, rawCreates, rawReturnAll, sdkCreates, type Contender } from './contenders';
+import { bodyMaker, floorCreates, nodeCreates, nodeReturnAll, rawCreates, rawReturnAll, sdkCreates, type Contender } from './contenders';
 import { startSandboxProcess, type SandboxProcess } from './sandboxProcess';
 
 const CREATES = Number(process.env.BENCH_CREATES ?? 1000);
@@ -73,6 +73,7 @@ async function createsSection(sandbox: SandboxProcess) {
 	const contenders: Record<string, Contender> = {
 		'node, Parallel Requests 1': nodeCreates(1),
 		'node, Parallel Requests 8': nodeCreates(8),
+		'n8n floor: bare node, same helper': floorCreates(body),
 		'raw node:http, keep-alive': rawCreates(true, body),
 		'raw node:http, no keep-alive': rawCreates(false, body),
 		'cybersource-rest-client SDK': sdkCreates(body),
@@ -91,6 +92,8 @@ async function createsSection(sandbox: SandboxProcess) {
 	const vsRaw = ratio(loop[p1], loop['raw node:http, no keep-alive']);
 	line(`  ${verdict(vsRaw <= 1.3)} loopback: Parallel Requests 1 costs ${vsRaw.toFixed(2)}× raw http without keep-alive (target ≤ 1.3×)`);
 	line(`    loopback: node at 1 costs ${ratio(loop[p1], loop['raw node:http, keep-alive']).toFixed(2)}× raw http with keep-alive, the SDK ${ratio(loop[sdk], loop[p1]).toFixed(2)}× the node at 1`);
+	const floor = loop['n8n floor: bare node, same helper'];
+	line(`    loopback: the n8n floor costs ${ratio(floor, loop['raw node:http, no keep-alive']).toFixed(2)}× raw http without keep-alive; the node at 1 costs ${ratio(loop[p1], floor).toFixed(2)}× the floor`);
 }
 
 /** Runs `work` while sampling RSS; the peak growth over the post-gc baseline. */
