@@ -108,18 +108,18 @@ export function sdkCreates(body: (index: number) => string): Contender {
 	};
 }
 
-/** Return All through the node; resolves with the output's JSON size in bytes. */
-export async function nodeReturnAll(creds: RawCredentials, expected: number): Promise<number> {
+/** Return All through the node; resolves with the output items' JSON. */
+export async function nodeReturnAll(creds: RawCredentials, expected: number): Promise<unknown[]> {
 	const result = await runNode({
 		parameters: { resource: 'invoice', operation: 'getAll', returnAll: true },
 		credentials: nodeCredentials(creds) as never,
 	});
 	if (result.error || result.items.length !== expected) throw new Error(`node Return All failed: ${result.error?.message ?? result.items.length}`);
-	return Buffer.byteLength(JSON.stringify(result.json));
+	return result.json;
 }
 
-/** Page after page of 1000 over one keep-alive connection; resolves with the JSON size. */
-export async function rawReturnAll(creds: RawCredentials, expected: number): Promise<number> {
+/** Page after page of 1000 over one keep-alive connection; resolves with the invoices. */
+export async function rawReturnAll(creds: RawCredentials, expected: number): Promise<unknown[]> {
 	const agent = keepAliveAgent();
 	const invoices: unknown[] = [];
 	for (let offset = 0; ; ) {
@@ -131,5 +131,5 @@ export async function rawReturnAll(creds: RawCredentials, expected: number): Pro
 	}
 	agent.destroy();
 	if (invoices.length !== expected) throw new Error(`raw Return All read ${invoices.length}`);
-	return Buffer.byteLength(JSON.stringify(invoices));
+	return invoices;
 }
