@@ -24,6 +24,7 @@ import { reportAgentRun, runAgentScenario } from './agent/scenario';
 import { playScenario, SCENARIOS, type Scenario } from './scenarios';
 import { runTriggerE2e } from './trigger';
 import { importIntoN8n, loadExamples, nodeTypePrefix, type LoadMode } from './workflows';
+import { assertRuntimeProvidesWorkflowApi } from './workflowApi';
 
 interface Step {
 	mode: LoadMode;
@@ -80,6 +81,7 @@ async function runInN8n(mode: LoadMode, sandbox: Sandbox, scenarios: Scenario[])
 async function main(): Promise<void> {
 	const started = Date.now();
 	ensureRuntime();
+	assertRuntimeProvidesWorkflowApi();
 	const sandbox = await startSandbox({ port: 0, quiet: true });
 	try {
 		await runInN8n('custom', sandbox, SCENARIOS);

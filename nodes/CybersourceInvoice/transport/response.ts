@@ -3,7 +3,6 @@
  * sends a byte every few seconds could hold a request forever; the transport asks n8n for the
  * answer as a stream and reads it here, giving up (and closing the connection) at the deadline.
  */
-import { sleepWithAbort } from 'n8n-workflow';
 
 /** What n8n hands over for `encoding: 'stream'`: a readable stream (typed here, not imported). */
 interface BodyStream extends AsyncIterable<unknown> {
@@ -40,14 +39,18 @@ export async function beforeDeadline<T>(
 	onExpire: () => void,
 ): Promise<T> {
 	const stop = new AbortController();
-	const expired = sleepWithAbort(Math.max(0, deadline - Date.now()), stop.signal).then(
-		() => {
+	// AbortSignal.timeout, not n8n-workflow's sleepWithAbort (missing from n8n 2.40's n8n-workflow)
+	// nor timers (not allowed in community nodes). Its timer does not keep the process alive.
+	const expired = new Promise<never>((_resolve, reject) => {
+		const timer = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
+		const onExpired = () => {
 			onExpire();
-			return Promise.reject(new DeadlineExceeded(timeoutMs));
-		},
-		// Stopped because the answer came in time: never settles, so the race ignores it.
-		() => new Promise<never>(() => undefined),
-	);
+			reject(new DeadlineExceeded(timeoutMs));
+		};
+		timer.addEventListener('abort', onExpired, { once: true });
+		// Answered in time: the deadline no longer matters and never settles the race.
+		stop.signal.addEventListener('abort', () => timer.removeEventListener('abort', onExpired), { once: true });
+	});
 	try {
 		return await Promise.race([promise, expired]);
 	} finally {
