@@ -11,12 +11,15 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { eventsProperty, simplifyProperty } from './descriptions';
 import { WEBHOOK_EVENTS, eventOfType, eventTypesOf, type TriggerEvent } from './helpers/events';
 import { eventItem, getInvoice } from './helpers/output';
+import { forgetKey, keyById } from './helpers/keyRing';
 import { alreadySeen, claim, release, remember } from './helpers/replay';
-import { verifySignature } from './helpers/signature';
+import { parseSignatureHeader, verifySignature, type StoredKey } from './helpers/signature';
 import {
 	createOrReuseSubscription,
 	deleteSubscription,
 	ensureSignatureKey,
+	isKeyRefusal,
+	organizationId,
 	sameEvents,
 	subscriptionsFor,
 	type WebhookState,
@@ -62,6 +65,15 @@ function invoiceNumberOf(notification: IDataObject): string | undefined {
 	const data = (payloads[0]?.data ?? notification.payload ?? {}) as IDataObject;
 	const value = data.invoiceNumber ?? data.invoiceId;
 	return value === undefined || value === null ? undefined : String(value);
+}
+
+/** This node's key, or a newer key of the same organization that another trigger created. */
+async function signingKey(this: IWebhookFunctions, state: WebhookState, header: unknown): Promise<StoredKey | undefined> {
+	const keyId = parseSignatureHeader(header)?.keyId;
+	if (!keyId || !state.keyId || !state.key) return state.keyId && state.key ? { keyId: state.keyId, key: state.key } : undefined;
+	if (keyId === state.keyId) return { keyId: state.keyId, key: state.key };
+	const credentials = await this.getCredentials('cybersourceApi');
+	return keyById(keyId, String(credentials.merchantId ?? '')) ?? { keyId: state.keyId, key: state.key };
 }
 
 export class CybersourceInvoiceTrigger implements INodeType {
@@ -117,7 +129,8 @@ export class CybersourceInvoiceTrigger implements INodeType {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as WebhookState;
-				if (!state.keyId || !state.key) return false;
+				if (!state.keyId || !state.key || state.organizationId !== (await organizationId.call(this))) return false;
+				await ensureSignatureKey.call(this, state);
 				const eventTypes = selectedEventTypes.call(this);
 				const found = (await subscriptionsFor.call(this, webhookUrl.call(this))).find((item) => sameEvents(item, eventTypes));
 				if (!found) return false;
@@ -127,12 +140,21 @@ export class CybersourceInvoiceTrigger implements INodeType {
 			async create(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as WebhookState;
 				const eventTypes = selectedEventTypes.call(this);
+				const input = { url: webhookUrl.call(this), eventTypes, workflowName: this.getWorkflow().name ?? '' };
 				await ensureSignatureKey.call(this, state);
-				state.subscriptionId = await createOrReuseSubscription.call(this, {
-					url: webhookUrl.call(this),
-					eventTypes,
-					workflowName: this.getWorkflow().name ?? '',
-				});
+				const first = await createOrReuseSubscription.call(this, input).then(
+					(id) => ({ id, error: undefined }),
+					(error: unknown) => ({ id: undefined, error }),
+				);
+				if (first.id !== undefined) {
+					state.subscriptionId = first.id;
+					return true;
+				}
+				// The stored key may have expired or been revoked at Cybersource: one new key, one more try.
+				if (!isKeyRefusal(first.error) || !state.keyId) throw first.error;
+				forgetKey(state.keyId);
+				await ensureSignatureKey.call(this, state, true);
+				state.subscriptionId = await createOrReuseSubscription.call(this, input);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
@@ -151,8 +173,8 @@ export class CybersourceInvoiceTrigger implements INodeType {
 
 		const state = this.getWorkflowStaticData('node') as WebhookState;
 		const raw = rawBodyOf.call(this);
-		const stored = state.keyId && state.key ? { keyId: state.keyId, key: state.key } : undefined;
-		const verdict = verifySignature(this.getHeaderData()['v-c-signature'], raw, stored);
+		const header = this.getHeaderData()['v-c-signature'];
+		const verdict = verifySignature(header, raw, await signingKey.call(this, state, header));
 		if (!verdict.valid) return answer.call(this, 401, { message: `Notification refused: ${verdict.reason}` });
 		const maxAgeSeconds = this.getNodeParameter('options.maxAgeSeconds', 0) as number;
 		if (maxAgeSeconds > 0 && verdict.signedAt !== undefined && Date.now() - verdict.signedAt > maxAgeSeconds * 1000) {

@@ -215,3 +215,37 @@ test('a gateway that keys the HMAC with the key text (not its decoded bytes) is 
 		sandbox = original;
 	}
 });
+
+test('two trigger workflows of one organization share its newest key: one key is created and both verify their deliveries', async () => {
+	await activeTrigger({ events: ['paid'] });
+	const other = await webhookTrigger({ parameters: { events: ['canceled'] }, credentials: sandboxCredentials(sandbox) });
+	try {
+		await other.activate();
+		await sandbox.webhooks.settled();
+		expect(sandbox.requests({ pathIncludes: '/kms/' }).filter((entry) => entry.status === 201)).toHaveLength(1);
+		const paid = await createSentInvoice(sandbox);
+		sandbox.pay(paid);
+		const canceled = await createSentInvoice(sandbox);
+		await post(sandbox, `/invoicing/v2/invoices/${canceled}/cancelation`);
+		await sandbox.webhooks.settled();
+		expect(trigger.runs.map((run) => run[0].event)).toEqual(['paid']);
+		expect(other.runs.map((run) => run[0].event)).toEqual(['canceled']);
+	} finally {
+		await other.close();
+	}
+});
+
+test('a stored key Cybersource no longer accepts (expired or revoked) is replaced once at activation', async () => {
+	await activeTrigger({ events: ['paid'] });
+	const saved = savedStaticData(trigger.workflow);
+	await trigger.hook('delete');
+	await trigger.close();
+	sandbox.reset(); // the sandbox forgets its keys: the stored one is now unknown to it
+	trigger = await webhookTrigger({ parameters: { events: ['paid'] }, credentials: sandboxCredentials(sandbox), staticData: saved });
+	await trigger.activate();
+	await sandbox.webhooks.settled();
+	expect(sandbox.webhooks.subscriptions()[0].status).toBe('ACTIVE');
+	sandbox.pay(await createSentInvoice(sandbox));
+	await sandbox.webhooks.settled();
+	expect(trigger.runs).toHaveLength(1);
+});

@@ -1,6 +1,7 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, cybersourceApiCall, cybersourceApiRequest } from '../../CybersourceInvoice/transport';
+import { learnKey, newestKey, type RingKey } from './keyRing';
 
 const WEBHOOKS_PATH = '/notification-subscriptions/v2/webhooks';
 export const PRODUCT_ID = 'customerInvoicing';
@@ -10,24 +11,44 @@ export interface WebhookState extends IDataObject {
 	subscriptionId?: string;
 	keyId?: string;
 	key?: string;
+	/** Epoch ms; the newest key of the organization is the one Cybersource signs with. */
+	keyCreatedAt?: number;
+	/** Epoch ms; keys are created for 365 days and replaced 30 days before they expire. */
+	keyExpiresAt?: number;
+	organizationId?: string;
 }
 
-async function organizationId(this: IHookFunctions): Promise<string> {
+export async function organizationId(this: IHookFunctions): Promise<string> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	return String(credentials.merchantId ?? '');
 }
 
 /** A digital-signature key for notifications, created once and kept (a new key replaces the organization's old one). */
-export async function ensureSignatureKey(this: IHookFunctions, state: WebhookState): Promise<void> {
-	if (state.keyId && state.key) return;
+const KEY_DAYS = 365;
+const RENEW_BEFORE_MS = 30 * 86_400_000;
+
+/**
+ * The key to sign with: ours, or a newer one another trigger of the organization created; a new
+ * one when there is none, when it expires within 30 days, or when `renew` says Cybersource no
+ * longer accepts it.
+ */
+export async function ensureSignatureKey(this: IHookFunctions, state: WebhookState, renew = false): Promise<void> {
 	const orgId = await organizationId.call(this);
+	if (state.keyId && state.key && state.organizationId === orgId) {
+		learnKey({ keyId: state.keyId, key: state.key, organizationId: orgId, createdAt: state.keyCreatedAt ?? 0, expiresAt: state.keyExpiresAt });
+	}
+	const newest = renew ? undefined : newestKey(orgId, Date.now() + RENEW_BEFORE_MS);
+	if (newest) {
+		Object.assign(state, { keyId: newest.keyId, key: newest.key, keyCreatedAt: newest.createdAt, keyExpiresAt: newest.expiresAt, organizationId: orgId });
+		return;
+	}
 	const answer = await cybersourceApiRequest.call(
 		this,
 		'POST',
 		'/kms/egress/v2/keys-sym',
 		{
 			clientRequestAction: 'CREATE',
-			keyInformation: { provider: 'nrtd', tenant: orgId, keyType: 'sharedSecret', organizationId: orgId, expiryDuration: 365 },
+			keyInformation: { provider: 'nrtd', tenant: orgId, keyType: 'sharedSecret', organizationId: orgId, expiryDuration: KEY_DAYS },
 		},
 		undefined,
 		{ headers: { 'v-c-sender-organization-id': orgId, 'v-c-permissions': '{"permissions":["webhook"]}' } },
@@ -36,8 +57,15 @@ export async function ensureSignatureKey(this: IHookFunctions, state: WebhookSta
 	if (typeof info.keyId !== 'string' || typeof info.key !== 'string') {
 		throw new Error('Cybersource created no usable signature key (keyInformation.keyId / key missing in its answer)');
 	}
-	state.keyId = info.keyId;
-	state.key = info.key;
+	const created: RingKey = {
+		keyId: info.keyId,
+		key: info.key,
+		organizationId: orgId,
+		createdAt: Date.now(),
+		expiresAt: Date.now() + KEY_DAYS * 86_400_000,
+	};
+	Object.assign(state, { keyId: created.keyId, key: created.key, keyCreatedAt: created.createdAt, keyExpiresAt: created.expiresAt, organizationId: orgId });
+	learnKey(created);
 }
 
 function eventTypesOf(subscription: IDataObject): string[] {
@@ -86,6 +114,12 @@ function subscriptionBody(input: SubscriptionInput, orgId: string): IDataObject 
 		},
 		securityPolicy: { securityType: 'key' },
 	};
+}
+
+/** A refusal of the subscription that names the signature key (unknown, expired or revoked). */
+export function isKeyRefusal(error: unknown): boolean {
+	const fields = error as { httpCode?: unknown; message?: unknown; description?: unknown };
+	return String(fields.httpCode) === '400' && /key/i.test(`${String(fields.message)} ${String(fields.description)}`);
 }
 
 /** Reuses a subscription for the same URL (changing its events if needed) or creates one. */

@@ -1,0 +1,41 @@
+import type { StoredKey } from './signature';
+
+/**
+ * Cybersource keeps one notification-signature key per organization: creating a key replaces the
+ * previous one. With several trigger nodes (one per workflow) on one organization, the newest
+ * node's key signs every delivery, so each node must also know the keys its neighbours created.
+ * This process-wide ring holds every key a trigger in this n8n created or loaded at activation;
+ * a node uses the newest one for its organization and verifies with any key the ring knows for
+ * that organization.
+ */
+export interface RingKey extends StoredKey {
+	organizationId: string;
+	createdAt: number;
+	expiresAt?: number;
+}
+
+const byKeyId = new Map<string, RingKey>();
+
+export function learnKey(key: RingKey): void {
+	byKeyId.set(key.keyId, key);
+}
+
+export function keyById(keyId: string, organizationId: string): RingKey | undefined {
+	const key = byKeyId.get(keyId);
+	return key && key.organizationId === organizationId ? key : undefined;
+}
+
+/** The organization's newest key that is still valid at `validUntil`. */
+export function newestKey(organizationId: string, validUntil: number): RingKey | undefined {
+	let newest: RingKey | undefined;
+	for (const key of byKeyId.values()) {
+		if (key.organizationId !== organizationId || (key.expiresAt !== undefined && key.expiresAt < validUntil)) continue;
+		if (!newest || key.createdAt > newest.createdAt) newest = key;
+	}
+	return newest;
+}
+
+/** Cybersource refused this key: never offer it again. */
+export function forgetKey(keyId: string): void {
+	byKeyId.delete(keyId);
+}
