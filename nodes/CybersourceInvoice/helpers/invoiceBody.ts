@@ -4,6 +4,7 @@ import { isBlank } from './amounts';
 import { assertNotPast, toApiDate } from './dates';
 import { InputError } from './inputError';
 import { buildAmountDetails, parseCurrency, type AmountInputs } from './invoiceAmounts';
+import { optionalInvoiceNumber } from './invoiceNumber';
 import { buildLineItems, type LineItemInput } from './lineItems';
 import { flag, isOn, optionalAlphanumeric, optionalEmail, optionalText, requiredText } from './text';
 
@@ -123,7 +124,7 @@ function processingInformation(fields: InvoiceFields): IDataObject | undefined {
 function invoiceInformation(fields: InvoiceFields, options: BodyOptions, allowPartialPayments: boolean): IDataObject {
 	const invoice: IDataObject = {};
 	if (options.kind === 'create') {
-		const number = optionalText(fields.invoiceNumber, 'Invoice Number', 'invoiceInformation.invoiceNumber');
+		const number = optionalInvoiceNumber(fields.invoiceNumber);
 		if (number !== undefined) invoice.invoiceNumber = number;
 	}
 	invoice.description = requiredText(
