@@ -16,7 +16,7 @@ import {
 import { lineItemProperties, readLineItems } from '../../descriptions/lineItems';
 import { simplifyProperty } from '../../descriptions/simplify';
 import { buildInvoiceBody, type BodyOptions, type InvoiceFields } from '../../helpers/invoiceBody';
-import { assignedInvoiceNumber, readNumbering } from '../../helpers/invoiceNumber';
+import { assignedInvoiceNumber, readNumbering, type NumberOrigin } from '../../helpers/invoiceNumber';
 import type { LineItemInput } from '../../helpers/lineItems';
 import type { CreateRequest } from './createOnce';
 
@@ -49,17 +49,29 @@ const TOP_LEVEL_FIELDS = [
 	'minimumPartialAmount',
 ] as const;
 
+/** Everything but the item index is the same for the whole run of the node: read it once per run. */
+const runOrigins = new WeakMap<IExecuteFunctions, Omit<NumberOrigin, 'itemIndex'>>();
+
+function runOrigin(this: IExecuteFunctions): Omit<NumberOrigin, 'itemIndex'> {
+	let origin = runOrigins.get(this);
+	if (!origin) {
+		origin = {
+			instanceId: this.getInstanceId(),
+			workflowId: String(this.getWorkflow().id ?? ''),
+			// Without an execution id nothing can be repeated safely anyway; a random one keeps it unique.
+			executionId: this.getExecutionId() || randomUUID(),
+			nodeId: this.getNode().id || this.getNode().name,
+			// The data proxy is costly to build (it is per item), so this is read once per run.
+			runIndex: Number(this.getWorkflowDataProxy(0).$runIndex ?? 0),
+		};
+		runOrigins.set(this, origin);
+	}
+	return origin;
+}
+
 /** The same on every try of this item in this execution; see assignedInvoiceNumber. */
 function assignNumber(this: IExecuteFunctions, itemIndex: number): string {
-	return assignedInvoiceNumber({
-		instanceId: this.getInstanceId(),
-		workflowId: String(this.getWorkflow().id ?? ''),
-		// Without an execution id nothing can be repeated safely anyway; a random one keeps it unique.
-		executionId: this.getExecutionId() || randomUUID(),
-		nodeId: this.getNode().id || this.getNode().name,
-		runIndex: Number(this.getWorkflowDataProxy(itemIndex).$runIndex ?? 0),
-		itemIndex,
-	});
+	return assignedInvoiceNumber({ ...runOrigin.call(this), itemIndex });
 }
 
 /**
