@@ -16,6 +16,7 @@ import { importWorkflows, PORTS, startCluster, tailLogs, type QueueCluster } fro
 import { runConcurrentScenario } from './concurrent';
 import { runCrashScenario, type QueueServices } from './crash';
 import { startPostgres, startRedis, type Service } from './services';
+import { runTriggerScenario, triggerWorkflows } from './triggers';
 import { PUBLISHED, queueWorkflows, writeCredentials } from './workflows';
 
 interface Step {
@@ -36,7 +37,7 @@ async function timed<T>(step: string, work: () => Promise<T>, describe: (value: 
 
 async function prepare(env: NodeJS.ProcessEnv, workDir: string, sandbox: Sandbox): Promise<void> {
 	await runN8nOrThrow(['import:credentials', `--input=${writeCredentials(path.join(workDir, 'credentials.json'), sandbox)}`], env);
-	await importWorkflows(env, path.join(workDir, 'workflows.json'), queueWorkflows(), PUBLISHED);
+	await importWorkflows(env, path.join(workDir, 'workflows.json'), [...queueWorkflows(), ...triggerWorkflows()], PUBLISHED);
 }
 
 async function scenarios(services: QueueServices): Promise<void> {
@@ -46,6 +47,8 @@ async function scenarios(services: QueueServices): Promise<void> {
 		await timed(`2. 300 creates, worker killed mid-way, operator retry (${numbering} numbers)`, () =>
 			runCrashScenario(services, numbering), (report) => JSON.stringify(report));
 	}
+	await timed('3. invoice triggers: webhook mode through the webhook process, polling on the main only', () =>
+		runTriggerScenario(services.cluster, services.sandbox, services.postgres), (report) => JSON.stringify(report));
 }
 
 /** Stops whatever was started, in reverse order; also on Ctrl-C or a timeout's SIGTERM. */
