@@ -2,7 +2,8 @@
  * The triggers in a real n8n (`n8n start`, the e2e's n8n version): activating example 6 creates
  * an ACTIVE Cybersource subscription pointing at n8n; a partial and a full payment in the sandbox
  * each run the workflow once and the CRM gets both updates; a redelivery and an unsigned POST
- * start nothing; deactivating deletes the subscription. Then the same with the polling trigger
+ * start nothing; deactivating deletes the subscription. A copy listening to all six webhook events
+ * files each event once. Then the same with the polling trigger
  * polling every minute (n8n's shortest schedule), so that part takes about two minutes.
  *
  *   node .dev-dist/e2e/trigger.js      (after npm run build && npm run build:dev; N8N_E2E_RUNTIME picks n8n)
@@ -25,7 +26,12 @@ const PORT = Number(process.env.N8N_TRIGGER_E2E_PORT ?? 5801);
 const BROKER_PORT = PORT + 10;
 const CRM_E2E_PORT = PORT + 5;
 export const WEBHOOK_WORKFLOW = 'csExPaidToCrm001';
+const ALL_EVENTS_WORKFLOW = 'csE2eAllEvents01';
 const POLLING_WORKFLOW = 'csE2ePollCrm0001';
+const WEBHOOK_EVENTS = ['sent', 'paid', 'partiallyPaid', 'canceled', 'reminderSent', 'overdueReminderSent'];
+const POLLING_EVENTS = ['created', 'sent', 'paid', 'partiallyPaid', 'canceled'];
+/** The all-events workflows file one CRM record per invoice and event: `<number>.<event>@events.test`. */
+const EVENT_KEY = '={{ $json.invoiceNumber + "." + $json.event + "@events.test" }}';
 
 type Json = Record<string, any>;
 
@@ -43,7 +49,22 @@ async function waitFor<T>(label: string, probe: () => Promise<T | undefined> | T
 	}
 }
 
-/** Example 6 as this n8n names the node, and the same workflow with the polling trigger. */
+/** Example 6 with its trigger replaced (and every CRM record keyed by invoice and event). */
+function variant(webhook: Json, id: string, name: string, trigger: Json): Json {
+	return {
+		...webhook,
+		id,
+		name,
+		nodes: webhook.nodes.map((node: Json) => {
+			if (node.name === 'Invoice paid') return { ...node, ...trigger };
+			if (node.name !== 'CRM fields') return node;
+			const assignments = node.parameters.assignments.assignments.map((field: Json) => (field.name === 'email' ? { ...field, value: EVENT_KEY } : field));
+			return { ...node, parameters: { ...node.parameters, assignments: { assignments } } };
+		}),
+	};
+}
+
+/** Example 6 as this n8n names the node, an all-events copy, and the same with the polling trigger. */
 function writeWorkflows(file: string): void {
 	const example = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, '06-invoice-paid-to-crm.json'), 'utf8')) as Json;
 	const custom = (type: string) => type.replace('n8n-nodes-cybersource-invoice.', 'CUSTOM.');
@@ -52,27 +73,17 @@ function writeWorkflows(file: string): void {
 			? node
 			: JSON.parse(JSON.stringify(node).replace('http://127.0.0.1:8790', `http://127.0.0.1:${CRM_E2E_PORT}`));
 	const webhook = { ...example, nodes: example.nodes.map((node: Json) => ({ ...crmUrl(node), type: custom(node.type) })) };
-	const polling = {
-		...webhook,
-		id: POLLING_WORKFLOW,
-		name: 'e2e: invoice paid (polling) → CRM',
-		nodes: webhook.nodes.map((node: Json) =>
-			node.name === 'Invoice paid'
-				? {
-						...node,
-						webhookId: undefined,
-						type: 'CUSTOM.cybersourceInvoicePollingTrigger',
-						parameters: {
-							events: ['paid', 'partiallyPaid'],
-							simplify: true,
-							// n8n refuses polling more often than once a minute.
-							pollTimes: { item: [{ mode: 'everyMinute' }] },
-						},
-					}
-				: node,
-		),
-	};
-	writeFileSync(file, JSON.stringify([webhook, polling]));
+	const allEvents = variant(webhook, ALL_EVENTS_WORKFLOW, 'e2e: every invoice event (webhook) → CRM', {
+		webhookId: '7d2b9c1e-5a4f-4e21-8c3d-0f6e1a2b3c4d',
+		parameters: { events: WEBHOOK_EVENTS, simplify: true, options: {} },
+	});
+	const polling = variant(webhook, POLLING_WORKFLOW, 'e2e: every invoice event (polling) → CRM', {
+		webhookId: undefined,
+		type: 'CUSTOM.cybersourceInvoicePollingTrigger',
+		// n8n refuses polling more often than once a minute.
+		parameters: { events: POLLING_EVENTS, simplify: true, pollTimes: { item: [{ mode: 'everyMinute' }] } },
+	});
+	writeFileSync(file, JSON.stringify([webhook, allEvents, polling]));
 }
 
 class N8nRest {
@@ -171,6 +182,14 @@ async function sentInvoice(client: Client, email: string): Promise<string> {
 	return String(answer.json.id);
 }
 
+/** `<number> <event>` of every CRM record the all-events workflows filed, sorted. */
+function eventsFiled(crm: Crm): string[] {
+	return crm.updates
+		.filter((update) => update.email.endsWith('@events.test'))
+		.map((update) => update.email.replace('@events.test', '').replace('.', ' '))
+		.sort();
+}
+
 function updatesFor(crm: Crm, email: string): Json[] {
 	return crm.updates.filter((update) => update.email === email).map((update) => update.body);
 }
@@ -219,29 +238,54 @@ async function webhookScenario(rest: N8nRest, sandbox: Sandbox, crm: Crm, client
 	return ['partiallyPaid', 'paid'];
 }
 
+/** Every webhook event once: sent, reminder, overdue reminder, partial payment, payment, cancel. */
+async function allEventsScenario(rest: N8nRest, sandbox: Sandbox, crm: Crm, client: Client): Promise<string[]> {
+	await rest.activate(ALL_EVENTS_WORKFLOW);
+	await waitFor('an ACTIVE subscription for every event', () =>
+		sandbox.webhooks.subscriptions().find((item) => item.status === 'ACTIVE' && item.eventTypes.length === WEBHOOK_EVENTS.length),
+	);
+	const paid = await sentInvoice(client, 'all.events@example.com');
+	sandbox.webhooks.remind(paid);
+	sandbox.webhooks.remind(paid, { overdue: true });
+	sandbox.pay(paid, { amount: '10.00' });
+	sandbox.pay(paid);
+	const canceled = await sentInvoice(client, 'all.events@example.com');
+	assert.equal((await client.post(`/invoicing/v2/invoices/${canceled}/cancelation`)).status, 200);
+	const expected = [
+		...['sent', 'reminderSent', 'overdueReminderSent', 'partiallyPaid', 'paid'].map((event) => `${paid} ${event}`),
+		...['sent', 'canceled'].map((event) => `${canceled} ${event}`),
+	].sort();
+	await waitFor('a CRM record per event', () => eventsFiled(crm).length >= expected.length || undefined);
+	await sleep(1000);
+	assert.deepEqual(eventsFiled(crm), expected);
+	await rest.deactivate(ALL_EVENTS_WORKFLOW);
+	await waitFor('the subscription to be deleted', () => sandbox.webhooks.subscriptions().length === 0 || undefined);
+	return WEBHOOK_EVENTS;
+}
+
 async function pollingScenario(rest: N8nRest, sandbox: Sandbox, crm: Crm, client: Client): Promise<string[]> {
+	crm.updates.length = 0;
 	const email = 'polling.customer@example.com';
 	const id = await sentInvoice(client, email);
+	const toCancel = await sentInvoice(client, email);
 	const before = sandbox.requests().slice(-1)[0]?.seq ?? 0;
 	await rest.activate(POLLING_WORKFLOW);
 	// The first poll (at activation) records the state: its head read asks for 5 invoices.
 	await waitFor('the first poll', () => sandbox.requests({ since: before }).some((entry) => entry.path.includes('limit=5')) || undefined);
 	sandbox.pay(id, { amount: '20.00' });
-	await waitFor('the CRM update after the partial payment (polling)', () => updatesFor(crm, email).length === 1 || undefined, 90_000);
+	assert.equal((await client.post(`/invoicing/v2/invoices/${toCancel}/cancelation`)).status, 200);
+	const created = await sentInvoice(client, email);
+	const firstRound = [`${id} partiallyPaid`, `${toCancel} canceled`, `${created} created`, `${created} sent`].sort();
+	await waitFor('the next poll to file four events', () => eventsFiled(crm).length >= 4 || undefined, 90_000);
 	sandbox.pay(id);
-	await waitFor('the CRM update after the payment (polling)', () => updatesFor(crm, email).length === 2 || undefined, 90_000);
+	await waitFor('the poll after the payment', () => eventsFiled(crm).length >= 5 || undefined, 90_000);
 	await sleep(1500);
-	assert.deepEqual(
-		updatesFor(crm, email).map((body) => [body.dealStage, body.balanceDue]),
-		[
-			['Partly paid', 180],
-			['Closed Won (paid)', 0],
-		],
-	);
+	assert.deepEqual(eventsFiled(crm), [...firstRound, `${id} paid`].sort());
 	const runs = await rest.executions(POLLING_WORKFLOW);
-	assert.equal(runs.length, 2, `expected 2 polling executions, got ${runs.length}`);
+	// One run per poll that saw changes: 2, or 3 when the first changes straddled a poll.
+	assert.ok(runs.length === 2 || runs.length === 3, `expected 2 or 3 polling executions, got ${runs.length}`);
 	await rest.deactivate(POLLING_WORKFLOW);
-	return ['partiallyPaid', 'paid'];
+	return POLLING_EVENTS;
 }
 
 /** Logs in as the demo/e2e owner and activates a workflow of a running n8n (used by the demo). */
@@ -261,10 +305,12 @@ export async function runTriggerE2e(): Promise<string> {
 	try {
 		n8n = await startN8n(workDir, sandbox);
 		const webhook = await webhookScenario(n8n.rest, sandbox, crm, client);
-		console.log(`[e2e] trigger: ✔ webhook: ${webhook.join(', ')} each ran the workflow once; redelivery and unsigned POST ran nothing; subscription deleted on deactivation`);
+		console.log(`[e2e] trigger: ✔ webhook (example 6): ${webhook.join(', ')} each ran the workflow once; redelivery and unsigned POST ran nothing; subscription deleted on deactivation`);
+		const every = await allEventsScenario(n8n.rest, sandbox, crm, client);
+		console.log(`[e2e] trigger: ✔ webhook: ${every.join(', ')} each filed once`);
 		const polling = await pollingScenario(n8n.rest, sandbox, crm, client);
-		console.log(`[e2e] trigger: ✔ polling: ${polling.join(', ')} each ran the workflow once`);
-		return `n8n ${n8nVersion()}: webhook ${webhook.join('+')}, polling ${polling.join('+')}`;
+		console.log(`[e2e] trigger: ✔ polling: ${polling.join(', ')} each filed once`);
+		return `n8n ${n8nVersion()}: webhook ${every.join('+')}, polling ${polling.join('+')}`;
 	} finally {
 		await n8n?.stop();
 		await crm.close();
