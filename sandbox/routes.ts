@@ -1,4 +1,4 @@
-/** Cybersource API routing (§2, §3.9): method + path → handler. All routes are host-agnostic. */
+/** Cybersource API routing (docs/cybersource-api.md#endpoints, docs/cybersource-api.md#merchant-defined-fields): method + path → handler. All routes are host-agnostic. */
 
 import { ApiError, INVALID, notFound, validationError } from './errors';
 import type { ApiAnswer, InvoiceService } from './invoices';
