@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { CUSTOM_ENVIRONMENT } from '../../credentials/signing/environments';
 import { eventsProperty, simplifyProperty } from './descriptions';
 import { WEBHOOK_EVENTS, eventOfType, eventTypesOf, type TriggerEvent } from './helpers/events';
 import { eventItem, getInvoice } from './helpers/output';
@@ -35,6 +36,16 @@ function webhookUrl(this: IHookFunctions): string {
 	const url = this.getNodeWebhookUrl('default');
 	if (!url) throw new NodeOperationError(this.getNode(), 'n8n has no webhook URL for this node');
 	return url;
+}
+
+/** Cybersource only delivers to public HTTPS; a custom base URL (a local test server) may differ. */
+async function assertDeliverable(this: IHookFunctions, url: string): Promise<void> {
+	const credentials = await this.getCredentials('cybersourceApi');
+	if (credentials.environment === CUSTOM_ENVIRONMENT || url.startsWith('https://')) return;
+	throw new NodeOperationError(this.getNode(), `Cybersource can only deliver to HTTPS, and n8n's webhook URL is ${url}`, {
+		description:
+			"Set n8n's WEBHOOK_URL to its public HTTPS address, or use the Cybersource Invoice Polling Trigger, which needs no public URL.",
+	});
 }
 
 function answer(this: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
@@ -141,6 +152,7 @@ export class CybersourceInvoiceTrigger implements INodeType {
 				const state = this.getWorkflowStaticData('node') as WebhookState;
 				const eventTypes = selectedEventTypes.call(this);
 				const input = { url: webhookUrl.call(this), eventTypes, workflowName: this.getWorkflow().name ?? '' };
+				await assertDeliverable.call(this, input.url);
 				await ensureSignatureKey.call(this, state);
 				const first = await createOrReuseSubscription.call(this, input).then(
 					(id) => ({ id, error: undefined }),

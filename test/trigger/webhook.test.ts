@@ -249,3 +249,12 @@ test('a stored key Cybersource no longer accepts (expired or revoked) is replace
 	await sandbox.webhooks.settled();
 	expect(trigger.runs).toHaveLength(1);
 });
+
+test('against the real gateway an http:// n8n URL is refused at activation with what to do, before any request', async () => {
+	trigger = await webhookTrigger({
+		parameters: { events: ['paid'] },
+		credentials: { ...sandboxCredentials(sandbox), environment: 'apitest.cybersource.com' },
+	});
+	await expect(trigger.hook('create')).rejects.toThrow(/can only deliver to HTTPS/);
+	expect(sandbox.requests()).toEqual([]);
+});
