@@ -5,7 +5,9 @@
  * the offset on its own (the P12 cache and the offset are per process) and no call fails.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 
+import { assignedInvoiceNumber } from '../../nodes/CybersourceInvoice/helpers/invoiceNumber';
 import type { Sandbox } from '../../sandbox';
 import type { QueueCluster } from './cluster';
 import { executionsOf, spread, storedInvoices, waitFor } from './evidence';
@@ -41,6 +43,19 @@ async function call(cluster: QueueCluster, index: number): Promise<Record<string
 	const text = await response.text();
 	assert.equal(response.status, 200, `call ${index}: ${response.status} ${text}`);
 	return JSON.parse(text) as Record<string, unknown>;
+}
+
+/** n8n derives its instance id from the encryption key, which every process of the cluster shares. */
+function instanceIdOf(encryptionKey: string): string {
+	return createHash('sha256').update(encryptionKey.slice(Math.round(encryptionKey.length / 2))).digest('hex');
+}
+
+/** The numbers the node assigns in these executions, wherever they ran: same instance id everywhere. */
+function expectedNumbers(cluster: QueueCluster, executionIds: string[]): string[] {
+	const instanceId = instanceIdOf(String(cluster.env.N8N_ENCRYPTION_KEY));
+	return executionIds.map((executionId) =>
+		assignedInvoiceNumber({ instanceId, workflowId: EMAIL_WORKFLOW.id, executionId, nodeId: 'q3', runIndex: 0, itemIndex: 0 }),
+	);
 }
 
 function clockRejections(sandbox: Sandbox, since: number): number {
@@ -82,6 +97,11 @@ export async function runConcurrentScenario(cluster: QueueCluster, sandbox: Sand
 		`each execution was started by exactly one worker: ${JSON.stringify(perWorker)}`,
 	);
 	for (const [worker, count] of Object.entries(perWorker)) assert.ok(count > 0, `${worker} ran none of the ${CALLS} executions`);
+	assert.deepEqual(
+		[...ids].sort(),
+		expectedNumbers(cluster, executions.map((row) => row.id)).sort(),
+		'both workers assign numbers with the instance id of the shared encryption key',
+	);
 	const rejections = clockRejections(sandbox, 0);
 	assert.ok(rejections > 0, 'the gateway clock 20 minutes ahead was noticed (401, then signed again)');
 	assert.ok(rejections <= CALLS, `at most one clock 401 per call, got ${rejections}`);
