@@ -3,9 +3,7 @@
  * are resolved as in n8n (expressions included), credentials go through our `authenticate`, and
  * HTTP is real, to the in-process sandbox. Only the database and the UI are missing.
  */
-import { Container } from '@n8n/di';
-import { Credentials, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
-import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
+import { Credentials, ExecutionLifecycleHooks, ExternalSecretsProxy, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import {
 	createDeferredPromise,
 	ICredentialsHelper,
@@ -26,7 +24,6 @@ import { CybersourceApi } from '../../credentials/CybersourceApi.credentials';
 import { CybersourceInvoice } from '../../nodes/CybersourceInvoice/CybersourceInvoice.node';
 
 const credentialType = new CybersourceApi();
-const noop = (): undefined => undefined;
 
 /** Start node: emits the test's input items (n8n needs a trigger type to start from). */
 class ItemsTrigger implements INodeType {
@@ -155,24 +152,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const done = createDeferredPromise<IRun>();
 	hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
 
-	const known: IDataObject = {
-		executionId,
-		hooks,
-		credentialsHelper: new SigningCredentialsHelper(options.credentials),
-		// Must be explicitly undefined, or getCredentials() believes it runs in a parameter preview.
-		currentNodeParameters: undefined,
-		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
-		formWaitingBaseUrl: 'http://localhost/form-waiting',
-		restApiUrl: 'http://localhost/rest',
-		instanceBaseUrl: 'http://localhost/',
-		variables: {},
-	};
-	const additionalData = new Proxy(known, {
-		get: (target, property) =>
-			// Any other engine hook is a no-op (a plain function, so the benchmark can run without jest).
-			property in target ? target[property as string] : typeof property === 'string' ? noop : undefined,
-	}) as unknown as IWorkflowExecuteAdditionalData;
-
+	const additionalData = engineData(executionId, options.credentials, hooks);
 	const runData = {
 		startData: {},
 		resultData: { runData: {} },
@@ -199,7 +179,73 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	};
 }
 
-/** n8n-core starts a 60 s interval on import; stop it so jest can exit. */
+/** What the engine may ask of the host beyond the node itself: a harness runs one node, nothing more. */
+function unavailable(member: string): never {
+	throw new Error(`The test harness runs a single node; n8n asked for ${member}, which it does not provide`);
+}
+
+/**
+ * The host services n8n's WorkflowExecute reads, as the n8n server would give them, typed against
+ * n8n's public interface: a member n8n-core starts to require shows up as a type error here.
+ */
+export function engineData(
+	executionId: string,
+	credentials: ICredentialDataDecryptedObject,
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
+	return {
+		executionId,
+		hooks,
+		credentialsHelper: new SigningCredentialsHelper(credentials),
+		// Must be explicitly undefined, or getCredentials() believes it runs in a parameter preview.
+		currentNodeParameters: undefined,
+		currentNodeExecutionIndex: 0,
+		externalSecretsProxy: new ExternalSecretsProxy(),
+		restApiUrl: 'http://localhost/rest',
+		instanceBaseUrl: 'http://localhost/',
+		formWaitingBaseUrl: 'http://localhost/form-waiting',
+		webhookBaseUrl: 'http://localhost/webhook',
+		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost/webhook-test',
+		variables: {},
+		executeWorkflow: async () => unavailable('a sub-workflow'),
+		getRunExecutionData: async () => unavailable('another execution'),
+		logAiEvent: () => unavailable('AI event logging'),
+		startRunnerTask: async () => unavailable('a task runner'),
+	};
+}
+
+/**
+ * n8n-core starts a repeating timer (its SSH-tunnel cleanup, every 60 s) the first time it builds
+ * a node context, and exports no way to stop it; in n8n only process exit ends it. Build one
+ * context now, through the public LoadOptionsContext, and keep the intervals started meanwhile,
+ * so they can be stopped and never keep a test process alive.
+ */
+const engineIntervals: NodeJS.Timeout[] = [];
+function startEngineServices(): void {
+	const setIntervalOfNode = globalThis.setInterval;
+	globalThis.setInterval = ((...args: Parameters<typeof setInterval>) => {
+		const timer = setIntervalOfNode(...args);
+		engineIntervals.push(timer.unref());
+		return timer;
+	}) as typeof setInterval;
+	try {
+		const node: INode = { id: 'probe', name: 'Probe', type: 'test.probe', typeVersion: 1, position: [0, 0], parameters: {} };
+		const nodeTypes: INodeTypes = { getByName: () => new ItemsTrigger([]), getByNameAndVersion: () => new ItemsTrigger([]), getKnownTypes: () => ({}) };
+		const workflow = new Workflow({ nodes: [node], connections: {}, nodeTypes, active: false });
+		new LoadOptionsContext(workflow, node, engineData('probe', {}), 'parameters.probe');
+	} finally {
+		globalThis.setInterval = setIntervalOfNode;
+	}
+	if (engineIntervals.length === 0) {
+		throw new Error(
+			'n8n-core started no interval while building its first node context: either it no longer has one (remove startEngineServices) or a context was built before this harness was imported',
+		);
+	}
+}
+startEngineServices();
+
+/** Stops the timers n8n-core started, so jest can exit. */
 export function stopEngineTimers(): void {
-	Container.get(SSHClientsManager).onShutdown();
+	for (const timer of engineIntervals.splice(0)) clearInterval(timer);
 }

@@ -7,7 +7,6 @@ import { LoadOptionsContext } from 'n8n-core';
 import {
 	Workflow,
 	type ICredentialDataDecryptedObject,
-	type IDataObject,
 	type ILoadOptionsFunctions,
 	type INode,
 	type INodeParameters,
@@ -17,7 +16,7 @@ import {
 } from 'n8n-workflow';
 
 import { CybersourceInvoice } from '../../nodes/CybersourceInvoice/CybersourceInvoice.node';
-import { SigningCredentialsHelper } from '../harness/workflow';
+import { engineData } from '../harness/workflow';
 
 /** The context n8n gives `methods.listSearch` / `methods.loadOptions` for a node with these parameters. */
 export function loadOptionsContext(
@@ -41,10 +40,6 @@ export function loadOptionsContext(
 		getKnownTypes: () => ({}),
 	} as unknown as INodeTypes;
 	const workflow = new Workflow({ id: 'wf', nodes: [node], connections: {}, nodeTypes, active: false, settings: {} });
-	const additionalData = {
-		credentialsHelper: new SigningCredentialsHelper(credentials),
-		currentNodeParameters: parameters,
-		variables: {},
-	} as IDataObject as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData: IWorkflowExecuteAdditionalData = { ...engineData('load-options', credentials), currentNodeParameters: parameters };
 	return new LoadOptionsContext(workflow, workflow.getNode(node.name)!, additionalData, path);
 }
