@@ -1,0 +1,64 @@
+/**
+ * Dates: the calendar day the user picked goes to the API as YYYY-MM-DD, never shifted by a time
+ * zone; impossible calendar dates and other formats are refused.
+ */
+import { assertNotPast, toApiDate } from '../../nodes/CybersourceInvoice/helpers/dates';
+
+/** What n8n expressions like {{ $now.plus(30, 'days') }} return: an object with toISODate(). */
+const luxonLike = (isoDate: string) => ({ toISODate: () => isoDate, toString: () => `${isoDate}T23:30:00.000-05:00` });
+
+describe('toApiDate', () => {
+	it.each([
+		['2026-12-31', '2026-12-31'],
+		[' 2026-12-31 ', '2026-12-31'],
+		['2026-12-01T00:00:00', '2026-12-01'],
+		['2026-12-01T23:30:00-05:00', '2026-12-01'],
+		['2026-12-01 09:15', '2026-12-01'],
+		['2028-02-29', '2028-02-29'],
+	])('takes the string %j as %s', (value, date) => {
+		expect(toApiDate(value, 'Due Date')).toBe(date);
+	});
+
+	it('takes a Luxon-like date by its own calendar day, whatever its time of day', () => {
+		expect(toApiDate(luxonLike('2026-12-01'), 'Due Date')).toBe('2026-12-01');
+	});
+
+	it('takes a JavaScript Date by its UTC day', () => {
+		expect(toApiDate(new Date(Date.UTC(2026, 11, 1, 12)), 'Due Date')).toBe('2026-12-01');
+	});
+
+	it.each(['2026-02-30', '2027-02-29', '2026-13-01', '2026-00-10', '2026-04-31'])(
+		'refuses the impossible calendar date %j',
+		(value) => {
+			expect(() => toApiDate(value, 'Due Date')).toThrow(
+				`Due Date: "${value}" is not a valid date. Use the format YYYY-MM-DD, like 2026-12-31`,
+			);
+		},
+	);
+
+	it.each(['12/31/2026', '31.12.2026', '2026-1-5', 'tomorrow', '20261231', ''])('refuses %j, which would have to be guessed', (value) => {
+		expect(() => toApiDate(value, 'Due Date')).toThrow(`Due Date: "${value}" is not a valid date`);
+	});
+
+	it('refuses an invalid Luxon-like date and values that are not dates', () => {
+		expect(() => toApiDate(luxonLike('2026-02-30'), 'Due Date')).toThrow('Due Date: "2026-02-30" is not a valid date');
+		expect(() => toApiDate(20261231, 'Due Date')).toThrow('Due Date: must be a date like 2026-12-31, got 20261231');
+		expect(() => toApiDate({ date: '2026-12-31' }, 'Due Date')).toThrow(
+			'Due Date: must be a date like 2026-12-31, got {"date":"2026-12-31"}',
+		);
+	});
+});
+
+describe('assertNotPast', () => {
+	const now = new Date(Date.UTC(2026, 5, 15, 3, 0)); // 15 June 2026, 03:00 UTC
+
+	it.each(['2026-06-14', '2026-06-15', '2027-01-01'])('accepts %s (yesterday in UTC or later)', (date) => {
+		expect(() => assertNotPast(date, 'Expiration Date', now)).not.toThrow();
+	});
+
+	it('refuses the day before yesterday', () => {
+		expect(() => assertNotPast('2026-06-13', 'Expiration Date', now)).toThrow(
+			'Expiration Date: 2026-06-13 is in the past. The payment link expiration must be today or later',
+		);
+	});
+});
