@@ -1,49 +1,26 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type { INodeTypeBaseDescription, IVersionedNodeType } from 'n8n-workflow';
+import { VersionedNodeType } from 'n8n-workflow';
 
-import * as invoice from './actions/invoice';
-import * as invoiceSettings from './actions/invoiceSettings';
-import { router } from './actions/router';
-import { searchInvoices } from './methods/listSearch';
-import { getMerchantDefinedFields } from './methods/loadOptions';
+import { CybersourceInvoiceV1 } from './v1/CybersourceInvoiceV1.node';
 
-export class CybersourceInvoice implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Cybersource Invoice',
-		name: 'cybersourceInvoice',
-		icon: { light: 'file:../../icons/cybersource.svg', dark: 'file:../../icons/cybersource.dark.svg' },
-		group: ['output'],
-		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Create, send and track Cybersource (Visa Acceptance) invoices with payment links',
-		defaults: { name: 'Cybersource Invoice' },
-		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'cybersourceApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Invoice', value: 'invoice' },
-					{ name: 'Invoice Setting', value: 'invoiceSettings' },
-				],
-				default: 'invoice',
-			},
-			...invoice.description,
-			...invoiceSettings.description,
-		],
-	};
-
-	methods = {
-		listSearch: { searchInvoices },
-		loadOptions: { getMerchantDefinedFields },
-	};
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+/**
+ * The node n8n loads (package.json's n8n.nodes). Each typeVersion has its own class under vN/, so a
+ * change that would alter saved workflows goes into a new version and old workflows keep version 1.
+ */
+export class CybersourceInvoice extends VersionedNodeType {
+	constructor() {
+		const baseDescription: INodeTypeBaseDescription = {
+			displayName: 'Cybersource Invoice',
+			name: 'cybersourceInvoice',
+			// `file:` paths resolve from this file's folder, for every version.
+			icon: { light: 'file:../../icons/cybersource.svg', dark: 'file:../../icons/cybersource.dark.svg' },
+			group: ['output'],
+			description: 'Create, send and track Cybersource (Visa Acceptance) invoices with payment links',
+			defaultVersion: 1,
+		};
+		const nodeVersions: IVersionedNodeType['nodeVersions'] = {
+			1: new CybersourceInvoiceV1(baseDescription),
+		};
+		super(nodeVersions, baseDescription);
 	}
 }

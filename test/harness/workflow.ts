@@ -129,7 +129,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	};
 	const types: Record<string, INodeType> = {
 		'n8n-nodes-base.manualTrigger': new ItemsTrigger(options.items ?? [{ json: {} }]),
-		'test.cybersourceInvoice': options.nodeType ?? new CybersourceInvoice(),
+		'test.cybersourceInvoice': options.nodeType ?? new CybersourceInvoice().getNodeType(1),
 	};
 	const nodeTypes: INodeTypes = {
 		getByName: (type: string) => types[type],

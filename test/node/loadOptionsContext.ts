@@ -24,7 +24,7 @@ export function loadOptionsContext(
 	parameters: INodeParameters,
 	path = 'parameters.invoiceId',
 ): ILoadOptionsFunctions {
-	const nodeType: INodeType = new CybersourceInvoice();
+	const nodeType: INodeType = new CybersourceInvoice().getNodeType(1);
 	const node: INode = {
 		id: 'node',
 		name: 'Cybersource Invoice',

@@ -24,7 +24,9 @@ import {
 } from 'n8n-workflow';
 
 import { CybersourceInvoicePollingTrigger } from '../../nodes/CybersourceInvoicePollingTrigger/CybersourceInvoicePollingTrigger.node';
+import type { CybersourceInvoicePollingTriggerV1 } from '../../nodes/CybersourceInvoicePollingTrigger/v1/CybersourceInvoicePollingTriggerV1.node';
 import { CybersourceInvoiceTrigger } from '../../nodes/CybersourceInvoiceTrigger/CybersourceInvoiceTrigger.node';
+import type { CybersourceInvoiceTriggerV1 } from '../../nodes/CybersourceInvoiceTrigger/v1/CybersourceInvoiceTriggerV1.node';
 import { SigningCredentialsHelper } from '../harness/workflow';
 
 export const WEBHOOK_ID = '5b0f0c5e-2f7c-4d51-9d3a-7a3c1f2e9b10';
@@ -40,7 +42,7 @@ export interface TriggerSetup {
 	port?: number;
 }
 
-type AnyTrigger = CybersourceInvoiceTrigger | CybersourceInvoicePollingTrigger;
+type AnyTrigger = CybersourceInvoiceTriggerV1 | CybersourceInvoicePollingTriggerV1;
 
 function buildWorkflow(nodeType: AnyTrigger, setup: TriggerSetup): { workflow: Workflow; node: INode } {
 	const node: INode = {
@@ -94,7 +96,8 @@ export interface PollingTrigger {
 }
 
 export function pollingTrigger(setup: TriggerSetup): PollingTrigger {
-	const nodeType = new CybersourceInvoicePollingTrigger();
+	// The version a saved workflow's typeVersion 1 gets, as n8n picks it.
+	const nodeType = new CybersourceInvoicePollingTrigger().getNodeType(1) as CybersourceInvoicePollingTriggerV1;
 	const { workflow, node } = buildWorkflow(nodeType, setup);
 	return {
 		workflow,
@@ -162,7 +165,7 @@ function expressLike(req: IncomingMessage, raw: Buffer, res: ServerResponse): { 
 }
 
 export async function webhookTrigger(setup: Omit<TriggerSetup, 'webhookBaseUrl'>): Promise<WebhookTrigger> {
-	const nodeType = new CybersourceInvoiceTrigger();
+	const nodeType = new CybersourceInvoiceTrigger().getNodeType(1) as CybersourceInvoiceTriggerV1;
 	const runs: IDataObject[][] = [];
 	const answers: Delivery[] = [];
 	const server: Server = createServer();

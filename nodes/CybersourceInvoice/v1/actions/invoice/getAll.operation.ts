@@ -2,12 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { showFor } from '../../descriptions/display';
 import { simplifyProperty } from '../../descriptions/simplify';
-import { isBlank, parseWholeNumber } from '../../helpers/amounts';
-import { InputError } from '../../helpers/inputError';
-import { simplifyInvoice } from '../../helpers/invoiceResponse';
-import { INVOICE_STATUSES } from '../../helpers/limits';
-import { isOn } from '../../helpers/text';
-import { listInvoices } from '../../transport/pagination';
+import { isBlank, parseWholeNumber } from '../../../helpers/amounts';
+import { InputError } from '../../../helpers/inputError';
+import { simplifyInvoice } from '../../../helpers/invoiceResponse';
+import { INVOICE_STATUSES } from '../../../helpers/limits';
+import { isOn } from '../../../helpers/text';
+import { listInvoices } from '../../../transport/pagination';
 
 const STATUS_HELP: Record<(typeof INVOICE_STATUSES)[number], string> = {
 	DRAFT: 'Saved, not yet published or sent',

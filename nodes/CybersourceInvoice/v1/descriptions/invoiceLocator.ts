@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties, INodeParameterResourceLocator } from 'n8n-workflow';
 
-import { InputError } from '../helpers/inputError';
-import { assertPrintable } from '../helpers/text';
+import { InputError } from '../../helpers/inputError';
+import { assertPrintable } from '../../helpers/text';
 
 export const invoiceLocator: INodeProperties = {
 	displayName: 'Invoice',

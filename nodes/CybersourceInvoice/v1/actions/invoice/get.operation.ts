@@ -3,9 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { showFor } from '../../descriptions/display';
 import { invoiceLocator, readInvoiceId } from '../../descriptions/invoiceLocator';
 import { simplifyProperty } from '../../descriptions/simplify';
-import { simplifyInvoice } from '../../helpers/invoiceResponse';
-import { isOn } from '../../helpers/text';
-import { cybersourceApiRequest, invoicePath } from '../../transport';
+import { simplifyInvoice } from '../../../helpers/invoiceResponse';
+import { isOn } from '../../../helpers/text';
+import { cybersourceApiRequest, invoicePath } from '../../../transport';
 
 export const description: INodeProperties[] = showFor('invoice', ['get'], [
 	{ ...invoiceLocator, description: 'The invoice to get, with its full history (sent, paid, …)' },

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ARRAY_FIELD, lineItemsFromArray, type LineItemInput } from '../helpers/lineItems';
-import { MAX_LINE_ITEMS } from '../helpers/limits';
+import { ARRAY_FIELD, lineItemsFromArray, type LineItemInput } from '../../helpers/lineItems';
+import { MAX_LINE_ITEMS } from '../../helpers/limits';
 
 const lineFields: INodeProperties[] = [
 	{

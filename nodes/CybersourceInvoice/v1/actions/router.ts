@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { defaultParallelRequests, MAX_PARALLEL_REQUESTS } from '../descriptions/options';
-import { parseWholeNumber } from '../helpers/amounts';
-import { InputError, toNodeError } from '../helpers/inputError';
-import { attachLimiter, detachLimiter, RequestLimiter } from '../transport/limiter';
-import { takeWarnings, withWarnings } from '../transport/warnings';
+import { parseWholeNumber } from '../../helpers/amounts';
+import { InputError, toNodeError } from '../../helpers/inputError';
+import { attachLimiter, detachLimiter, RequestLimiter } from '../../transport/limiter';
+import { takeWarnings, withWarnings } from '../../transport/warnings';
 import * as invoice from './invoice';
 import * as invoiceSettings from './invoiceSettings';
 import { runItems, type ItemOutcome } from './runItems';

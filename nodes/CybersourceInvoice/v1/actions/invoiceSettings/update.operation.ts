@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../descriptions/display';
-import { isBlank } from '../../helpers/amounts';
-import { InputError } from '../../helpers/inputError';
-import { parseCurrency } from '../../helpers/invoiceAmounts';
-import { MAX_LOGO_BYTES } from '../../helpers/limits';
-import { flag, optionalEmail, optionalText } from '../../helpers/text';
-import { cybersourceApiRequest } from '../../transport';
+import { isBlank } from '../../../helpers/amounts';
+import { InputError } from '../../../helpers/inputError';
+import { parseCurrency } from '../../../helpers/invoiceAmounts';
+import { MAX_LOGO_BYTES } from '../../../helpers/limits';
+import { flag, optionalEmail, optionalText } from '../../../helpers/text';
+import { cybersourceApiRequest } from '../../../transport';
 import { productTypeProperty, readProductType, SETTINGS_PATH } from './common';
 
 const SETTINGS = 'invoiceSettingsInformation';

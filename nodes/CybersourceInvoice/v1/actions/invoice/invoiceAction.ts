@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { ACTION_WORDS, actionTookEffect, type InvoiceAction } from '../../helpers/reconcile';
-import { settle } from '../../helpers/settle';
-import { cybersourceApiRequest, invoicePath, isOutcomeUnknown } from '../../transport';
+import { ACTION_WORDS, actionTookEffect, type InvoiceAction } from '../../../helpers/reconcile';
+import { settle } from '../../../helpers/settle';
+import { cybersourceApiRequest, invoicePath, isOutcomeUnknown } from '../../../transport';
 
 async function readInvoice(this: IExecuteFunctions, invoiceId: string, itemIndex: number): Promise<IDataObject> {
 	return await cybersourceApiRequest.call(this, 'GET', invoicePath(invoiceId), undefined, undefined, { itemIndex });

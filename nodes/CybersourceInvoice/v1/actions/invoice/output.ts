@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { simplifyInvoice } from '../../helpers/invoiceResponse';
-import { isOn } from '../../helpers/text';
+import { simplifyInvoice } from '../../../helpers/invoiceResponse';
+import { isOn } from '../../../helpers/text';
 
 /** Read before any request, so that a wrong value stops the item before anything changes. */
 export function readSimplify(this: IExecuteFunctions, itemIndex: number): boolean {

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { identityMismatch } from '../../helpers/reconcile';
-import { settle } from '../../helpers/settle';
+import { identityMismatch } from '../../../helpers/reconcile';
+import { settle } from '../../../helpers/settle';
 import {
 	cybersourceApiCall,
 	cybersourceApiRequest,
@@ -10,7 +10,7 @@ import {
 	invoicePath,
 	isOutcomeUnknown,
 	type CybersourceResponse,
-} from '../../transport';
+} from '../../../transport';
 
 /** Sends of one create at most, when its answers keep getting lost. */
 export const MAX_CREATE_ATTEMPTS = 3;

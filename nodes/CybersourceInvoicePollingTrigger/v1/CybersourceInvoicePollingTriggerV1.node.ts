@@ -1,0 +1,55 @@
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeTypeBaseDescription,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { TriggerEvent } from '../../CybersourceInvoiceTrigger/helpers/events';
+import { eventItem, getInvoice } from '../../CybersourceInvoiceTrigger/helpers/output';
+import { baseline, changesSince, latestMatching, type Change, type PollState } from '../../CybersourceInvoiceTrigger/helpers/polling';
+import { versionDescription } from './versionDescription';
+
+async function toItems(this: IPollFunctions, changes: Change[], simplify: boolean): Promise<INodeExecutionData[]> {
+	const read = new Map<string, IDataObject>();
+	const items: INodeExecutionData[] = [];
+	for (const change of changes) {
+		const invoice = change.invoice ?? read.get(change.invoiceNumber) ?? (await getInvoice.call(this, change.invoiceNumber));
+		read.set(change.invoiceNumber, invoice);
+		items.push({ json: eventItem({ event: change.event, invoiceNumber: change.invoiceNumber, invoice, simplify }) });
+	}
+	return items;
+}
+
+/** Version 1 of the polling trigger; not `implements INodeType` for the reason given in CybersourceInvoiceV1. */
+export class CybersourceInvoicePollingTriggerV1 {
+	description: INodeTypeDescription;
+
+	constructor(baseDescription: INodeTypeBaseDescription) {
+		this.description = { ...baseDescription, ...versionDescription };
+	}
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const events = this.getNodeParameter('events', []) as TriggerEvent[];
+		if (events.length === 0) throw new NodeOperationError(this.getNode(), 'Choose at least one event in "Events"');
+		const simplify = this.getNodeParameter('simplify', true) as boolean;
+
+		if (this.getMode() === 'manual') {
+			const latest = await latestMatching.call(this, events);
+			return latest ? [await toItems.call(this, [latest], simplify)] : null;
+		}
+		const staticData = this.getWorkflowStaticData('node');
+		const previous = staticData.pollState as PollState | undefined;
+		if (!previous || previous.version !== 1) {
+			staticData.pollState = await baseline.call(this, events);
+			return null;
+		}
+		const { changes, state } = await changesSince.call(this, previous, events);
+		const items = await toItems.call(this, changes, simplify);
+		// Saved only after the output is built: a failed poll is simply repeated next time.
+		staticData.pollState = state;
+		return items.length ? [items] : null;
+	}
+}

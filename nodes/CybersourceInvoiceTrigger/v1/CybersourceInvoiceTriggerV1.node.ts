@@ -1,0 +1,183 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeTypeBaseDescription,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { CUSTOM_ENVIRONMENT } from '../../../credentials/signing/environments';
+import { eventOfType, eventTypesOf, type TriggerEvent } from '../helpers/events';
+import { eventItem, getInvoice } from '../helpers/output';
+import { forgetKey, keyById } from '../helpers/keyRing';
+import { alreadySeen, claim, release, remember } from '../helpers/replay';
+import { parseSignatureHeader, verifySignature, type StoredKey } from '../helpers/signature';
+import {
+	createOrReuseSubscription,
+	deleteSubscription,
+	ensureSignatureKey,
+	isKeyRefusal,
+	organizationId,
+	sameEvents,
+	subscriptionsFor,
+	type WebhookState,
+} from '../helpers/subscription';
+import { versionDescription } from './versionDescription';
+
+function selectedEventTypes(this: IHookFunctions): string[] {
+	const events = this.getNodeParameter('events', []) as TriggerEvent[];
+	if (events.length === 0) throw new NodeOperationError(this.getNode(), 'Choose at least one event in "Events"');
+	return eventTypesOf(events);
+}
+
+function webhookUrl(this: IHookFunctions): string {
+	const url = this.getNodeWebhookUrl('default');
+	if (!url) throw new NodeOperationError(this.getNode(), 'n8n has no webhook URL for this node');
+	return url;
+}
+
+/** Cybersource only delivers to public HTTPS; a custom base URL (a local test server) may differ. */
+async function assertDeliverable(this: IHookFunctions, url: string): Promise<void> {
+	const credentials = await this.getCredentials('cybersourceApi');
+	if (credentials.environment === CUSTOM_ENVIRONMENT || url.startsWith('https://')) return;
+	throw new NodeOperationError(this.getNode(), `Cybersource can only deliver to HTTPS, and n8n's webhook URL is ${url}`, {
+		description:
+			"Set n8n's WEBHOOK_URL to its public HTTPS address, or use the Cybersource Invoice Polling Trigger, which needs no public URL.",
+	});
+}
+
+function answer(this: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
+	this.getResponseObject().status(status).json(body);
+	return { noWebhookResponse: true };
+}
+
+/** The body exactly as it arrived: the signature covers these bytes, not a re-serialisation. */
+function rawBodyOf(this: IWebhookFunctions): Buffer {
+	const raw = (this.getRequestObject() as { rawBody?: unknown }).rawBody;
+	if (Buffer.isBuffer(raw)) return raw;
+	if (typeof raw === 'string') return Buffer.from(raw, 'utf8');
+	return Buffer.from(JSON.stringify(this.getBodyData()), 'utf8');
+}
+
+function parseNotification(raw: Buffer): IDataObject | undefined {
+	try {
+		const value = JSON.parse(raw.toString('utf8')) as unknown;
+		return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** The invoice number: `payloads[0].data` in the documented example, `payload` in the generic one. */
+function invoiceNumberOf(notification: IDataObject): string | undefined {
+	const payloads = Array.isArray(notification.payloads) ? (notification.payloads as IDataObject[]) : [];
+	const data = (payloads[0]?.data ?? notification.payload ?? {}) as IDataObject;
+	const value = data.invoiceNumber ?? data.invoiceId;
+	return value === undefined || value === null ? undefined : String(value);
+}
+
+/** This node's key, or a newer key of the same organization that another trigger created. */
+async function signingKey(this: IWebhookFunctions, state: WebhookState, header: unknown): Promise<StoredKey | undefined> {
+	const keyId = parseSignatureHeader(header)?.keyId;
+	if (!keyId || !state.keyId || !state.key) return state.keyId && state.key ? { keyId: state.keyId, key: state.key } : undefined;
+	if (keyId === state.keyId) return { keyId: state.keyId, key: state.key };
+	const credentials = await this.getCredentials('cybersourceApi');
+	return keyById(keyId, String(credentials.merchantId ?? '')) ?? { keyId: state.keyId, key: state.key };
+}
+
+/** Version 1 of the webhook trigger; not `implements INodeType` for the reason given in CybersourceInvoiceV1. */
+export class CybersourceInvoiceTriggerV1 {
+	description: INodeTypeDescription;
+
+	constructor(baseDescription: INodeTypeBaseDescription) {
+		this.description = { ...baseDescription, ...versionDescription };
+	}
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node') as WebhookState;
+				if (!state.keyId || !state.key || state.organizationId !== (await organizationId.call(this))) return false;
+				await ensureSignatureKey.call(this, state);
+				const eventTypes = selectedEventTypes.call(this);
+				const found = (await subscriptionsFor.call(this, webhookUrl.call(this))).find((item) => sameEvents(item, eventTypes));
+				if (!found) return false;
+				state.subscriptionId = String(found.webhookId);
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node') as WebhookState;
+				const eventTypes = selectedEventTypes.call(this);
+				const input = { url: webhookUrl.call(this), eventTypes, workflowName: this.getWorkflow().name ?? '' };
+				await assertDeliverable.call(this, input.url);
+				await ensureSignatureKey.call(this, state);
+				const first = await createOrReuseSubscription.call(this, input).then(
+					(id) => ({ id, error: undefined }),
+					(error: unknown) => ({ id: undefined, error }),
+				);
+				if (first.id !== undefined) {
+					state.subscriptionId = first.id;
+					return true;
+				}
+				// The stored key may have expired or been revoked at Cybersource: one new key, one more try.
+				if (!isKeyRefusal(first.error) || !state.keyId) throw first.error;
+				forgetKey(state.keyId);
+				await ensureSignatureKey.call(this, state, true);
+				state.subscriptionId = await createOrReuseSubscription.call(this, input);
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node') as WebhookState;
+				if (!state.subscriptionId) return true;
+				const gone = await deleteSubscription.call(this, state.subscriptionId);
+				if (gone) delete state.subscriptionId;
+				return gone;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const query = this.getQueryData() as IDataObject;
+		if (this.getWebhookName() === 'setup' || query.healthCheck === 'true') return { webhookResponse: { status: 'ok' } };
+
+		const state = this.getWorkflowStaticData('node') as WebhookState;
+		const raw = rawBodyOf.call(this);
+		const header = this.getHeaderData()['v-c-signature'];
+		const verdict = verifySignature(header, raw, await signingKey.call(this, state, header));
+		if (!verdict.valid) return answer.call(this, 401, { message: `Notification refused: ${verdict.reason}` });
+		const maxAgeSeconds = this.getNodeParameter('options.maxAgeSeconds', 0) as number;
+		if (maxAgeSeconds > 0 && verdict.signedAt !== undefined && Date.now() - verdict.signedAt > maxAgeSeconds * 1000) {
+			return answer.call(this, 401, { message: 'Notification refused: its signature is older than the maximum age' });
+		}
+
+		const notification = parseNotification(raw);
+		const invoiceNumber = notification && invoiceNumberOf(notification);
+		if (!notification || !invoiceNumber) return answer.call(this, 400, { message: 'Notification has no invoice number' });
+		const event = eventOfType(String(notification.eventType ?? this.getHeaderData()['v-c-event-type'] ?? ''));
+		const events = this.getNodeParameter('events', []) as TriggerEvent[];
+		const notificationId = String(notification.notificationId ?? '');
+		// Acknowledged without starting: events not chosen, and notifications already handled.
+		if (!event || !events.includes(event)) return { webhookResponse: { status: 'ignored' } };
+		const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
+		if (notificationId && alreadySeen(state, scope, notificationId)) return { webhookResponse: { status: 'duplicate' } };
+
+		claim(scope, notificationId);
+		try {
+			const invoice = await getInvoice.call(this, invoiceNumber);
+			const item = eventItem({
+				event,
+				invoiceNumber,
+				invoice,
+				simplify: this.getNodeParameter('simplify', true) as boolean,
+				occurredAt: typeof notification.eventDate === 'string' ? notification.eventDate : undefined,
+				extra: { notificationId },
+			});
+			if (notificationId) remember(state, scope, notificationId, Date.now());
+			return { workflowData: [this.helpers.returnJsonArray([item])] };
+		} finally {
+			release(scope, notificationId);
+		}
+	}
+}
