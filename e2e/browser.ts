@@ -17,7 +17,7 @@ import path from 'node:path';
 import { chromium, selectors, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 import { startSandbox, type Sandbox } from '../sandbox';
-import { Client } from '../sandbox/test/helpers';
+import { Client } from '../sandbox/client';
 import { OWNER, startInstance, type N8nInstance } from './instance';
 import { ensureRuntime, ROOT } from './n8nRuntime';
 

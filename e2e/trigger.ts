@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { startSandbox, type Sandbox } from '../sandbox';
-import { Client } from '../sandbox/test/helpers';
+import { Client } from '../sandbox/client';
 import { startCrm, type Crm } from './crm';
 import { OWNER } from './instance';
 import { EXAMPLES_DIR, writeCredentialImport } from './workflows';

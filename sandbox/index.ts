@@ -5,9 +5,9 @@
 
 export { startSandbox } from './sandbox';
 export type { Sandbox } from './sandbox';
-export { SandboxError } from './invoices';
-export { isLoopbackAddress } from './hooks';
-export { DEFAULT_MERCHANT_ID, DEFAULT_PORTFOLIO_ID } from './merchants';
+export { SandboxError } from './domain/sandboxError';
+export { isLoopbackAddress } from './domain/loopback';
+export { DEFAULT_MERCHANT_ID, DEFAULT_PORTFOLIO_ID } from './domain/merchants';
 export type {
 	AuthMode,
 	FaultKind,

@@ -1,28 +1,23 @@
-/** Assembles the sandbox: merchants, store, persistence, faults, request log and the HTTP dispatcher. */
+/** Assembles the sandbox: merchants, store, persistence, webhooks, faults, latency, request log and the HTTP dispatcher (http/dispatch.ts). */
 
-import { randomUUID } from 'node:crypto';
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { authenticate } from './auth';
-import { AUTH_FAILED_BODY, ApiError, serverErrorBody } from './errors';
-import { FaultQueue } from './faults';
-import { Latency, type LatencySetting } from './latency';
-import { handleHook, isLoopbackAddress } from './hooks';
-import { InvoiceService, SandboxError } from './invoices';
+import { InvoiceService } from './domain/invoices';
 import {
 	DEFAULT_MERCHANT_ID,
 	DEFAULT_PORTFOLIO_ID,
 	MerchantRegistry,
 	completeMerchant,
 	completeMetaKey,
-} from './merchants';
-import { RequestLog } from './requestLog';
-import { routeApi } from './routes';
-import { WebhookService } from './webhooks';
-import type { SandboxWebhooks } from './webhooks/hooks';
-import { BodyTooLarge, TrackedServer, createTrackedServer, readBody, sendJson } from './server';
-import { Persistence, Snapshot, Store, readSnapshot } from './store';
-import { SandboxClock, submitTimeUtc } from './time';
+} from './domain/merchants';
+import { Persistence, Snapshot, Store, readSnapshot } from './domain/store';
+import { SandboxClock } from './domain/time';
+import { WebhookService } from './domain/webhooks';
+import type { SandboxWebhooks } from './domain/webhooks/types';
+import { createDispatcher } from './http/dispatch';
+import { FaultQueue } from './http/faults';
+import { Latency, type LatencySetting } from './http/latency';
+import { RequestLog } from './http/requestLog';
+import { TrackedServer, createTrackedServer } from './http/server';
 import type {
 	FaultSpec,
 	RequestLogEntry,
@@ -69,24 +64,6 @@ export interface Sandbox {
 	setLatency(value: Partial<LatencySetting>): void;
 	/** Notification subscriptions, signed deliveries and reminders (see webhooks/). */
 	webhooks: SandboxWebhooks;
-}
-
-function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
-	const out: Record<string, string> = {};
-	for (const [name, value] of Object.entries(headers)) {
-		if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
-	}
-	return out;
-}
-
-/** The request-target as received; absolute-form (proxy style) is reduced to path + query. */
-function rawTarget(url: string | undefined): string {
-	const target = url ?? '/';
-	if (/^https?:\/\//i.test(target)) {
-		const parsed = new URL(target);
-		return `${parsed.pathname}${parsed.search}`;
-	}
-	return target;
 }
 
 async function loadMerchants(
@@ -199,99 +176,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		webhooks: webhooks.hooks(merchantIdOf),
 	};
 
-	const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-		const method = (req.method ?? 'GET').toUpperCase();
-		const rawPath = rawTarget(req.url);
-		const queryIndex = rawPath.indexOf('?');
-		const pathname = queryIndex < 0 ? rawPath : rawPath.slice(0, queryIndex);
-		const query = new URLSearchParams(queryIndex < 0 ? '' : rawPath.slice(queryIndex + 1));
-		let body: Buffer;
-		try {
-			body = await readBody(req);
-		} catch (error) {
-			if (error instanceof BodyTooLarge)
-				sendJson(res, 413, { message: 'Request body too large.' }, { connection: 'close' });
-			else res.destroy();
-			return;
-		}
-
-		if (pathname === '/__sandbox' || pathname.startsWith('/__sandbox/')) {
-			if (!isLoopbackAddress(req.socket.remoteAddress)) {
-				sendJson(res, 403, { error: 'sandbox hooks only answer loopback clients' });
-				return;
-			}
-			try {
-				const answer = handleHook({ method, pathname, query, body }, sandbox);
-				sendJson(res, answer.status, answer.body);
-			} catch (error) {
-				const status = error instanceof SandboxError ? error.status : 400;
-				sendJson(res, status, { error: (error as Error).message });
-			}
-			return;
-		}
-
-		// The simulated round trip comes first, so state changes and timestamps follow it.
-		await latency.wait();
-		const now = clock();
-		const entry = log.add({
-			time: new Date(now).toISOString(),
-			method,
-			path: rawPath,
-			headers: flattenHeaders(req.headers),
-			body: body.toString('utf8'),
-			status: 0,
-			verdict: 'pending',
-		});
-		const finish = (status: number, verdict: string): void => {
-			entry.status = status;
-			entry.verdict = verdict;
-			if (!quiet)
-				process.stdout.write(`[sandbox] ${method} ${rawPath} -> ${status || '-'} ${verdict}\n`);
-		};
-
-		const fault = faults.take(method, rawPath, 'transport');
-		if (fault) {
-			finish(applyFault(fault, res, now), `fault:${fault.kind}`);
-			return;
-		}
-
-		const auth = authenticate({ method, rawPath, headers: req.headers, body, now }, registry);
-		entry.authMode = auth.mode;
-		entry.merchantId = auth.merchantId;
-		if (!auth.ok) {
-			sendJson(res, 401, AUTH_FAILED_BODY, correlation());
-			finish(401, auth.verdict);
-			return;
-		}
-
-		try {
-			const merchantId = auth.merchantId;
-			const answer = webhooks.watch(merchantId, invoiceIdOf(pathname), () =>
-				routeApi(
-					{ method, pathname, query, body, merchantId, now },
-					{
-						invoices,
-						store,
-						webhooks,
-						onChange: changed,
-						emailFails: () => faults.take(method, rawPath, 'email') !== undefined,
-					},
-				),
-			);
-			sendJson(res, answer.status, answer.body, correlation());
-			finish(answer.status, 'ok');
-		} catch (error) {
-			if (error instanceof ApiError) {
-				sendJson(res, error.status, error.body, { ...correlation(), ...error.headers });
-				finish(error.status, error.verdict);
-				return;
-			}
-			// A sandbox bug: answer like the gateway's generic failure, but say what happened.
-			sendJson(res, 502, serverErrorBody(now, 502), correlation());
-			finish(502, `sandbox error: ${(error as Error).stack ?? String(error)}`);
-		}
-	};
-
+	const handle = createDispatcher({
+		hookTarget: sandbox,
+		registry,
+		invoices,
+		store,
+		webhooks,
+		faults,
+		latency,
+		log,
+		clock,
+		quiet,
+		onChange: changed,
+	});
 	const tracked: TrackedServer = createTrackedServer((req, res) => {
 		handle(req, res).catch((error) => {
 			res.destroy();
@@ -315,61 +212,4 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		persistence.flush();
 	}
 	return sandbox;
-}
-
-/** The invoice an API path acts on, so the webhooks can tell which history grew. */
-function invoiceIdOf(pathname: string): string | undefined {
-	const match = /^\/invoicing\/v2\/invoices\/([^/]+)/.exec(pathname);
-	if (!match) return undefined;
-	try {
-		return decodeURIComponent(match[1]);
-	} catch {
-		return undefined;
-	}
-}
-
-function correlation(): Record<string, string> {
-	return { 'v-c-correlation-id': randomUUID() };
-}
-
-/** Answers (or deliberately does not answer) a transport fault; returns the status sent, 0 for none. */
-function applyFault(fault: FaultSpec, res: ServerResponse, now: number): number {
-	switch (fault.kind) {
-		case '502':
-		case '503':
-		case '504': {
-			const status = Number(fault.kind);
-			sendJson(res, status, serverErrorBody(now, status), correlation());
-			return status;
-		}
-		case '429':
-			sendJson(
-				res,
-				429,
-				{
-					submitTimeUtc: submitTimeUtc(now),
-					status: 'TOO_MANY_REQUESTS',
-					reason: 'TOO_MANY_REQUESTS',
-					message: 'Too many requests. Retry later.',
-				},
-				{ 'retry-after': String(fault.retryAfterSeconds ?? 1), ...correlation() },
-			);
-			return 429;
-		case 'malformed': {
-			// Claims JSON, delivers a truncated document: the nastiest case for a client parser.
-			const text = '{"submitTimeUtc":"' + submitTimeUtc(now) + '","status":"CREA';
-			res.writeHead(200, {
-				'content-type': 'application/json;charset=utf-8',
-				'content-length': Buffer.byteLength(text),
-			});
-			res.end(text);
-			return 200;
-		}
-		case 'reset':
-			res.socket?.destroy();
-			return 0;
-		case 'hang':
-		default:
-			return 0; // never answered; close() destroys the socket
-	}
 }

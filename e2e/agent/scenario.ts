@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import type { Sandbox } from '../../sandbox';
-import { Client } from '../../sandbox/test/helpers';
+import { Client } from '../../sandbox/client';
 import { n8nEnv, n8nVersion, ROOT, runN8nOrThrow, spawnN8n, stageCommunityPackage, stageExtension } from '../n8nRuntime';
 import { importIntoN8n, type LoadMode } from '../workflows';
 import { DRAFT_TOOL, startMockModel, type MockModel } from './mockModel';

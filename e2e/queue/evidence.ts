@@ -3,7 +3,7 @@
  * through its signed list API, then each one in full) and n8n's executions in PostgreSQL.
  */
 import type { Sandbox } from '../../sandbox';
-import { Client } from '../../sandbox/test/helpers';
+import { Client } from '../../sandbox/client';
 import type { N8nProcess } from './cluster';
 import type { Postgres } from './services';
 

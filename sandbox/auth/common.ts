@@ -2,7 +2,7 @@
 
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { MerchantRegistry } from '../merchants';
+import type { MerchantRegistry } from '../domain/merchants';
 import type { AuthMode } from '../types';
 
 /** Cybersource does not document the clock skew it allows; 15 minutes is the usual gateway window. */

@@ -5,7 +5,7 @@
  */
 
 import { createHmac } from 'node:crypto';
-import type { KeyCandidate, MerchantRegistry } from '../merchants';
+import type { KeyCandidate, MerchantRegistry } from '../domain/merchants';
 import {
 	AuthRequest,
 	AuthResult,

@@ -1,6 +1,6 @@
 /** Picks the verifier from the request's credentials: a Bearer JWT or an HTTP Signature. */
 
-import type { MerchantRegistry } from '../merchants';
+import type { MerchantRegistry } from '../domain/merchants';
 import { AuthRequest, AuthResult, fail, headerValue } from './common';
 import { verifyHttpSignature } from './httpSignature';
 import { verifyJwt } from './jwt';

@@ -6,7 +6,7 @@
  */
 
 import { createHmac, verify as verifySignature } from 'node:crypto';
-import type { KeyCandidate, MerchantRegistry } from '../merchants';
+import type { KeyCandidate, MerchantRegistry } from '../domain/merchants';
 import type { AuthMode } from '../types';
 import {
 	AuthRequest,

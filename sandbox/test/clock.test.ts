@@ -5,7 +5,8 @@
 
 import type { Sandbox } from '../index';
 import { parseArgs } from '../cli';
-import { Client, RawResponse, jwtHs256, rawRequest, startQuiet } from './helpers';
+import { Client, RawResponse, jwtHs256, rawRequest } from '../client';
+import { startQuiet } from './helpers';
 
 const LIST = '/invoicing/v2/invoices?offset=0&limit=1';
 

@@ -1,7 +1,8 @@
 /** Create modes (sendImmediately × deliveryMode), one test per row, plus the shape of the invoice resource. */
 
 import type { Sandbox } from '../index';
-import { Client, startQuiet } from './helpers';
+import { Client } from '../client';
+import { startQuiet } from './helpers';
 
 let sandbox: Sandbox;
 let client: Client;

@@ -1,7 +1,8 @@
 /** Fault injection: each kind observable, counts and filters, before-auth semantics, email-failed 202. */
 
 import type { Sandbox } from '../index';
-import { Client, rawRequest, startQuiet } from './helpers';
+import { Client, rawRequest } from '../client';
+import { startQuiet } from './helpers';
 
 let sandbox: Sandbox;
 let client: Client;

@@ -3,7 +3,8 @@
 import { networkInterfaces } from 'node:os';
 import { isLoopbackAddress } from '../index';
 import type { Sandbox } from '../index';
-import { Client, rawRequest, signHttp, startQuiet } from './helpers';
+import { Client, rawRequest, signHttp } from '../client';
+import { startQuiet } from './helpers';
 
 describe('isLoopbackAddress', () => {
 	test.each([

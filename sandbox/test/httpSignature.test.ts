@@ -1,14 +1,8 @@
 /** The documented HTTP Signature worked examples replayed byte for byte, and every tampered variant rejected with its reason. */
 
 import type { Sandbox } from '../index';
-import {
-	RawResponse,
-	VECTOR,
-	rawRequest,
-	signHttp,
-	startQuiet,
-	vectorSandboxOptions,
-} from './helpers';
+import { RawResponse, rawRequest, signHttp } from '../client';
+import { VECTOR, startQuiet, vectorSandboxOptions } from './helpers';
 
 const CREATE_HEADERS = 'host date request-target digest v-c-merchant-id';
 const GET_HEADERS = 'host date request-target v-c-merchant-id';

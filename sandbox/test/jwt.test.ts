@@ -2,16 +2,8 @@
 
 import { createHash, generateKeyPairSync, sign as rsaSign } from 'node:crypto';
 import type { Sandbox } from '../index';
-import {
-	RawResponse,
-	VECTOR,
-	invoiceBody,
-	jwtHs256,
-	jwtRs256,
-	rawRequest,
-	startQuiet,
-	vectorSandboxOptions,
-} from './helpers';
+import { RawResponse, invoiceBody, jwtHs256, jwtRs256, rawRequest } from '../client';
+import { VECTOR, startQuiet, vectorSandboxOptions } from './helpers';
 
 const CREATE_TOKEN =
 	'eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiIsImtpZCI6IjExMTExMTExLTIyMjItMzMzMy00NDQ0LTU1NTU1NTU1NTU1NSJ9.eyJkaWdlc3QiOiJ1N1ErTmhreU1iY0t4MWhqWjRKM3pjTmlJeEFMYzBRTmF0S2JQajFsZGJZPSIsImRpZ2VzdC1hbGdvcml0aG0iOiJTSEEtMjU2IiwiaWF0IjoxNTYzNDA5MDgzLCJleHAiOjE1NjM0MDkyMDMsInJlcXVlc3QtaG9zdCI6ImFwaXRlc3QuY3liZXJzb3VyY2UuY29tIiwicmVxdWVzdC1yZXNvdXJjZS1wYXRoIjoiL2ludm9pY2luZy92Mi9pbnZvaWNlcyIsInJlcXVlc3QtbWV0aG9kIjoicG9zdCIsImlzcyI6Im1vY2tfbWVyY2hhbnQiLCJqdGkiOiIwMDAwMDAwMC0wMDAwLTQwMDAtODAwMC0wMDAwMDAwMDAwMDAiLCJ2LWMtand0LXZlcnNpb24iOiIyIiwidi1jLW1lcmNoYW50LWlkIjoibW9ja19tZXJjaGFudCJ9.dNer-I70mkgu-tf5m8ZT7NaJJ9DYR_YrMlOnxgs2a9w';

@@ -1,7 +1,8 @@
 /** Listing: pagination over 2,500 seeded invoices, newest first, links, filters, list-summary shape, per-merchant data. */
 
 import type { Sandbox } from '../index';
-import { Client, rawRequest, startQuiet } from './helpers';
+import { Client, rawRequest } from '../client';
+import { startQuiet } from './helpers';
 
 let sandbox: Sandbox;
 let client: Client;

@@ -1,7 +1,8 @@
 /** Payment simulation: partial-payment rules, exact balances, PENDING review, over the JS API and the hooks. */
 
 import type { Sandbox } from '../index';
-import { Client, rawRequest, startQuiet } from './helpers';
+import { Client, rawRequest } from '../client';
+import { startQuiet } from './helpers';
 
 let sandbox: Sandbox;
 let client: Client;

@@ -3,7 +3,8 @@
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, startQuiet } from './helpers';
+import { Client } from '../client';
+import { startQuiet } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-persist-'));
 

@@ -1,7 +1,8 @@
 /** Invoice settings and merchant-defined field definitions (and their use in invoices). */
 
 import type { Sandbox } from '../index';
-import { Client, RawResponse, startQuiet } from './helpers';
+import { Client, RawResponse } from '../client';
+import { startQuiet } from './helpers';
 
 let sandbox: Sandbox;
 let client: Client;

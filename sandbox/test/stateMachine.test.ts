@@ -1,7 +1,8 @@
 /** The state machine: one test per row of the operations-per-status table (every operation from every status) and the send-transition table. */
 
 import type { Sandbox } from '../index';
-import { Client, RawResponse, invoiceBody, startQuiet } from './helpers';
+import { Client, RawResponse, invoiceBody } from '../client';
+import { startQuiet } from './helpers';
 
 type Status = 'DRAFT' | 'CREATED' | 'SENT' | 'PARTIAL' | 'PENDING' | 'PAID' | 'CANCELED';
 type Op = 'update' | 'send' | 'publish' | 'cancel' | 'pay';

@@ -1,7 +1,8 @@
 /** Request validation and error shapes: every maxLength of the field-limits table, formats, limits, list query, 404. */
 
 import type { Sandbox } from '../index';
-import { Client, RawResponse, invoiceBody, startQuiet } from './helpers';
+import { Client, RawResponse, invoiceBody } from '../client';
+import { startQuiet } from './helpers';
 
 let sandbox: Sandbox;
 let client: Client;
@@ -150,7 +151,7 @@ describe('required fields', () => {
 	});
 
 	test('a body that is not JSON, or not an object', async () => {
-		const { signHttp, rawRequest } = await import('./helpers');
+		const { signHttp, rawRequest } = await import('../client');
 		for (const body of ['{"invoiceInformation":', '[1,2]']) {
 			const headers = signHttp({
 				method: 'POST',

@@ -4,8 +4,9 @@
  * with the subscription's policy, reminders, redelivery and the delivery log.
  */
 import type { Sandbox } from '../index';
-import { signNotification } from '../webhooks';
-import { Client, rawRequest, startQuiet } from './helpers';
+import { signNotification } from '../domain/webhooks';
+import { Client, rawRequest } from '../client';
+import { startQuiet } from './helpers';
 import { startReceiver, verifySignature, type Receiver } from './webhookReceiver';
 
 type Any = any;

@@ -3,15 +3,14 @@
  * notifications on real invoice changes (with retries and health checks), and test hooks.
  */
 import type { ApiAnswer } from '../invoices';
-import { SandboxError } from '../invoices';
+import { SandboxError } from '../sandboxError';
 import type { Store } from '../store';
 import { INVALID, notFound, validationError } from '../errors';
 import { Deliverer, type Notification } from './delivery';
 import { buildNotification, eventsSince, markBefore } from './events';
 import type { KeyEncoding } from './signature';
 import { SubscriptionBook, renderProducts, renderSubscription } from './subscriptions';
-import type { SandboxWebhooks } from './hooks';
-import type { DeliveryAttempt, InvoiceEventType, Subscription } from './types';
+import type { DeliveryAttempt, InvoiceEventType, SandboxWebhooks, Subscription } from './types';
 
 export type { DeliveryAttempt, Subscription } from './types';
 export { signNotification, signatureHeader } from './signature';

@@ -1,6 +1,6 @@
 /** The status state machine of docs/cybersource-api.md#state-machine: which operation is allowed from which status, and where it leads. */
 
-import type { DeliveryMode, HistoryEvent, InvoiceStatus } from './types';
+import type { DeliveryMode, HistoryEvent, InvoiceStatus } from '../types';
 
 export type Operation = 'update' | 'send' | 'publish' | 'cancel' | 'pay';
 

@@ -2,6 +2,7 @@
  * Request validation of docs/cybersource-api.md#field-limits (invoice create/update) and docs/cybersource-api.md#list-response-and-paging (list query). Produces the stored,
  * normalised invoice content plus `details[]` entries whose `field` is the JSON path of the
  * offending value, e.g. `orderInformation.lineItems[3].quantity`.
+ * Over 300 lines because the field limits of one request body read best as one file, in body order.
  */
 
 import { ErrorDetail, INVALID, MISSING } from './errors';
@@ -15,7 +16,7 @@ import {
 	InvoiceStatus,
 	LineItem,
 	MdfDefinition,
-} from './types';
+} from '../types';
 
 type Json = Record<string, unknown>;
 

@@ -2,7 +2,7 @@
 
 import { ApiError, INVALID, MISSING, mdfError } from './errors';
 import { Checker } from './validation';
-import type { MdfDefinition } from './types';
+import type { MdfDefinition } from '../types';
 
 export const REFERENCE_TYPES = ['Invoice', 'Purchase', 'Donation'];
 /** The real per-type limit is not documented; 20 keeps the 412 branch reachable. */

@@ -17,7 +17,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { SandboxMerchant, SandboxMetaKey } from './types';
+import type { SandboxMerchant, SandboxMetaKey } from '../types';
 
 const run = promisify(execFile);
 

@@ -1,12 +1,12 @@
 /** Cybersource API routing (docs/cybersource-api.md#endpoints, docs/cybersource-api.md#merchant-defined-fields): method + path → handler. All routes are host-agnostic. */
 
-import { ApiError, INVALID, notFound, validationError } from './errors';
-import type { ApiAnswer, InvoiceService } from './invoices';
-import { referenceTypeOf, validateDefinition } from './mdf';
-import { applySettings, productTypeOf, renderSettings, validateSettings } from './settings';
-import type { Store } from './store';
-import { validateListQuery } from './validation';
-import { WebhookService } from './webhooks';
+import { ApiError, INVALID, notFound, validationError } from '../domain/errors';
+import type { ApiAnswer, InvoiceService } from '../domain/invoices';
+import { referenceTypeOf, validateDefinition } from '../domain/mdf';
+import { applySettings, productTypeOf, renderSettings, validateSettings } from '../domain/settings';
+import type { Store } from '../domain/store';
+import { validateListQuery } from '../domain/validation';
+import { WebhookService } from '../domain/webhooks';
 
 export interface ApiRequest {
 	method: string;

@@ -1,9 +1,10 @@
 /**
  * Invoice operations: the Cybersource API handlers (create, list, get, update, send, cancel,
- * publish) and the test-only payment simulation and bulk seeding behind the hooks.
+ * publish) and the test-only payment simulation behind the hooks (bulk seeding: seed.ts).
+ * Over 300 lines because it is one service: every operation shares the store, the render context
+ * and the status rules, and payments write the same history the API operations read.
  */
 
-import { randomBytes } from 'node:crypto';
 import { MISSING, actionNotAllowed, badRequest, notFound, validationError } from './errors';
 import { compareAmounts, isZeroAmount, subtractAmounts, toAmountString } from './money';
 import {
@@ -19,43 +20,14 @@ import { Operation, afterCreate, afterSend, isAllowed } from './stateMachine';
 import type { MerchantState, Store } from './store';
 import { submitTimeUtc, utcDate } from './time';
 import { ListQuery, validateInvoice } from './validation';
-import {
-	DeliveryMode,
-	HistoryEvent,
-	INVOICE_STATUSES,
-	InvoiceContent,
-	InvoiceStatus,
-	StoredInvoice,
-} from './types';
-
-/** Misuse of a test hook (bad amount, wrong status…): `status` is the hook's HTTP status. */
-export class SandboxError extends Error {
-	constructor(
-		readonly status: number,
-		message: string,
-	) {
-		super(message);
-	}
-}
+import type { DeliveryMode, HistoryEvent, StoredInvoice } from '../types';
+import { paymentToken, transactionId } from './ids';
+import { SandboxError } from './sandboxError';
+import { seedInvoices } from './seed';
 
 export interface ApiAnswer {
 	status: number;
 	body: unknown;
-}
-
-let transactionCounter = 0;
-/** 22-digit ids like the gateway's transaction ids. */
-function transactionId(now: number): string {
-	transactionCounter = (transactionCounter + 1) % 1000000;
-	const seconds = String(Math.floor(now / 1000))
-		.padStart(10, '0')
-		.slice(-10);
-	const random = String(randomBytes(4).readUInt32BE() % 1000000).padStart(6, '0');
-	return `${seconds}${random}${String(transactionCounter).padStart(6, '0')}`;
-}
-
-function paymentToken(): string {
-	return randomBytes(16).toString('hex');
 }
 
 export class InvoiceService {
@@ -375,138 +347,10 @@ export class InvoiceService {
 		});
 	}
 
-	/**
-	 * Bulk creation straight into the store (no HTTP, no per-invoice validation): the template is
-	 * validated once and its content object shared by every seeded invoice.
-	 */
-	seed(
-		merchantId: string,
-		count: number,
-		opts: { status?: string; template?: object } = {},
-	): string[] {
-		const now = this.clock();
-		if (!Number.isInteger(count) || count < 0 || count > 1000000) {
-			throw new SandboxError(400, 'count must be an integer between 0 and 1000000');
-		}
-		const status = (opts.status ?? 'DRAFT') as InvoiceStatus;
-		if (!INVOICE_STATUSES.includes(status))
-			throw new SandboxError(400, `unknown status ${String(opts.status)}`);
-		const state = this.store.state(merchantId);
-		const body = mergeDeep(defaultTemplate(now), opts.template ?? {});
-		const { input, details } = validateInvoice(body, {
-			today: utcDate(now),
-			mdfDefinitions: state.mdf.invoiceDefinitions(),
-		});
-		if (!input || details.length) {
-			throw new SandboxError(
-				400,
-				`invalid template: ${details.map((d) => `${d.field} ${d.reason}`).join(', ')}`,
-			);
-		}
-		if (
-			input.invoiceNumber !== undefined &&
-			(count !== 1 || state.invoices.has(input.invoiceNumber))
-		) {
-			throw new SandboxError(
-				400,
-				'a template invoiceNumber needs count 1 and a number not yet used',
-			);
-		}
-		let content: InvoiceContent = input.content;
-		if (status === 'PARTIAL' && !content.invoiceInformation.allowPartialPayments) {
-			content = {
-				...content,
-				invoiceInformation: { ...content.invoiceInformation, allowPartialPayments: true },
-			};
-		}
-		const total = content.orderInformation.amountDetails.totalAmount;
-		const half = halfOf(total);
-		const ids: string[] = [];
-		for (let i = 0; i < count; i++) {
-			const invoice: StoredInvoice = {
-				id: input.invoiceNumber ?? state.generateNumber(),
-				seq: state.nextSeq++,
-				createdAt: now,
-				status,
-				deliveryMode: input.deliveryMode ?? 'email',
-				content,
-				balance: total,
-				paymentToken: paymentToken(),
-				history: [],
-			};
-			seedHistory(invoice, status, total, half, now);
-			state.add(invoice);
-			ids.push(invoice.id);
-		}
+	/** Bulk creation straight into the store (see seed.ts). */
+	seed(merchantId: string, count: number, opts: { status?: string; template?: object } = {}): string[] {
+		const ids = seedInvoices(this.store.state(merchantId), this.clock(), count, opts);
 		this.onChange();
 		return ids;
 	}
-}
-
-function seedHistory(
-	invoice: StoredInvoice,
-	status: InvoiceStatus,
-	total: string,
-	half: string,
-	now: number,
-): void {
-	const events: Record<InvoiceStatus, HistoryEvent[]> = {
-		DRAFT: ['DRAFT'],
-		CREATED: ['CREATE'],
-		SENT: ['CREATE', 'SEND'],
-		PARTIAL: ['CREATE', 'SEND'],
-		PAID: ['CREATE', 'SEND'],
-		CANCELED: ['CREATE', 'CANCEL'],
-		PENDING: ['CREATE', 'SEND', 'PENDING'],
-	};
-	for (const event of events[status]) invoice.history.push({ event, date: now });
-	if (status === 'PARTIAL' || status === 'PAID') {
-		const paid = status === 'PAID' ? total : half;
-		invoice.balance = subtractAmounts(total, paid);
-		invoice.history.push({
-			event: 'PAYMENT',
-			date: now,
-			transactionDetails: { transactionId: transactionId(now), amount: paid },
-		});
-	}
-	if (status === 'PENDING')
-		invoice.pending = { amount: total, transactionId: transactionId(now), previousStatus: 'SENT' };
-}
-
-/** Half of an amount, rounded down to its own decimals (for seeded PARTIAL invoices). */
-function halfOf(total: string): string {
-	const [whole, fraction = ''] = total.split('.');
-	const units = BigInt(whole + fraction) / 2n;
-	const digits = units.toString().padStart(fraction.length + 1, '0');
-	const text = fraction.length
-		? `${digits.slice(0, -fraction.length)}.${digits.slice(-fraction.length)}`
-		: digits;
-	return units === 0n ? total : text;
-}
-
-function defaultTemplate(now: number): Record<string, unknown> {
-	return {
-		customerInformation: { name: 'Seeded Customer', email: 'seeded.customer@example.com' },
-		invoiceInformation: {
-			description: 'Seeded invoice',
-			dueDate: utcDate(now + 30 * 86400000),
-			deliveryMode: 'email',
-		},
-		orderInformation: { amountDetails: { totalAmount: '100.00', currency: 'USD' } },
-	};
-}
-
-function mergeDeep(base: Record<string, unknown>, extra: object): Record<string, unknown> {
-	const out: Record<string, unknown> = { ...base };
-	for (const [key, value] of Object.entries(extra)) {
-		const current = out[key];
-		const bothObjects =
-			value &&
-			typeof value === 'object' &&
-			!Array.isArray(value) &&
-			current &&
-			typeof current === 'object';
-		out[key] = bothObjects ? mergeDeep(current as Record<string, unknown>, value as object) : value;
-	}
-	return out;
 }

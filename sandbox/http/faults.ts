@@ -5,7 +5,7 @@
  * different: it is consumed only by a valid create that would email (docs/cybersource-api.md#email-failure-on-create 202).
  */
 
-import type { FaultKind, FaultSpec } from './types';
+import type { FaultKind, FaultSpec } from '../types';
 
 export const FAULT_KINDS: readonly FaultKind[] = [
 	'502',

@@ -2,7 +2,7 @@
 
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import type { Socket } from 'node:net';
-import { httpDate } from './time';
+import { httpDate } from '../domain/time';
 
 /** Settings logos may be 10 MB of base64; anything beyond this is not a Cybersource request. */
 export const MAX_BODY_BYTES = 25 * 1024 * 1024;

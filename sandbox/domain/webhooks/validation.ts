@@ -1,6 +1,6 @@
 /** Checks of subscription and key requests; answers like the gateway's 400 with `details[]`. */
 import { INVALID, MISSING, validationError, type ErrorDetail } from '../errors';
-import { isLoopbackAddress } from '../hooks';
+import { isLoopbackAddress } from '../loopback';
 import { INVOICE_EVENT_TYPES, PRODUCT_ID, type InvoiceEventType, type RetryPolicy } from './types';
 
 type Json = Record<string, unknown>;

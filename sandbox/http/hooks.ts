@@ -3,18 +3,11 @@
  * review, seeding, request log, faults, latency, stored invoices and the default merchant's credentials.
  */
 
-import type { FaultSpec, RequestLogEntry, SandboxMerchant, SandboxMetaKey } from './types';
-import { SandboxError } from './invoices';
+import type { FaultSpec, RequestLogEntry, SandboxMerchant, SandboxMetaKey } from '../types';
+import { SandboxError } from '../domain/sandboxError';
 import type { LatencySetting } from './latency';
-import { handleWebhookHook, type SandboxWebhooks } from './webhooks/hooks';
-
-/** 127.0.0.0/8, ::1 and their IPv4-mapped forms. */
-export function isLoopbackAddress(address: string | undefined): boolean {
-	if (!address) return false;
-	const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
-	if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4)) return true;
-	return address === '::1' || address === '0:0:0:0:0:0:0:1';
-}
+import type { SandboxWebhooks } from '../domain/webhooks/types';
+import { handleWebhookHook } from './webhookHooks';
 
 /** What the hooks need from the sandbox (implemented by the Sandbox object). */
 export interface HookTarget {

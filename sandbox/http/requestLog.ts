@@ -1,6 +1,6 @@
 /** Log of Cybersource API requests (not hooks), bounded so long runs and benchmarks stay small. */
 
-import type { RequestLogEntry } from './types';
+import type { RequestLogEntry } from '../types';
 
 export const MAX_LOG_ENTRIES = 10000;
 

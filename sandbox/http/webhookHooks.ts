@@ -1,19 +1,7 @@
-/** The test-side API of the webhook sandbox, in process and as `/__sandbox/webhooks/…` hooks. */
-import { SandboxError } from '../invoices';
-import type { DeliveryAttempt, Subscription } from './types';
+/** The webhook sandbox's test side as `/__sandbox/webhooks/…` hooks (in process: `SandboxWebhooks`). */
+import { SandboxError } from '../domain/sandboxError';
+import type { SandboxWebhooks } from '../domain/webhooks/types';
 
-export interface SandboxWebhooks {
-	/** Every subscription of every organization (including INACTIVE ones). */
-	subscriptions(): Subscription[];
-	/** Every health check and notification attempt, oldest first, with its outcome. */
-	deliveries(): DeliveryAttempt[];
-	/** A payment reminder (or, with `overdue`, an overdue reminder) was e-mailed: notifies subscribers. */
-	remind(invoiceId: string, opts?: { overdue?: boolean; merchantId?: string }): object;
-	/** Sends an already delivered notification again (same notificationId, request type RETRY). */
-	redeliver(notificationId: string): object;
-	/** Resolves when no delivery or retry is pending. */
-	settled(): Promise<void>;
-}
 
 /**
  * `GET webhooks/subscriptions`, `GET webhooks/deliveries`, `POST webhooks/deliveries/{id}/redeliver`,

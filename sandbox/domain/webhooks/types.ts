@@ -73,3 +73,17 @@ export interface DeliveryAttempt {
 	headers?: Record<string, string>;
 	body?: string;
 }
+
+/** The test-side API of the webhook sandbox, in process and behind the `/__sandbox/webhooks/…` hooks. */
+export interface SandboxWebhooks {
+	/** Every subscription of every organization (including INACTIVE ones). */
+	subscriptions(): Subscription[];
+	/** Every health check and notification attempt, oldest first, with its outcome. */
+	deliveries(): DeliveryAttempt[];
+	/** A payment reminder (or, with `overdue`, an overdue reminder) was e-mailed: notifies subscribers. */
+	remind(invoiceId: string, opts?: { overdue?: boolean; merchantId?: string }): object;
+	/** Sends an already delivered notification again (same notificationId, request type RETRY). */
+	redeliver(notificationId: string): object;
+	/** Resolves when no delivery or retry is pending. */
+	settled(): Promise<void>;
+}

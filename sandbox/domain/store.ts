@@ -13,7 +13,7 @@ import type {
 	SandboxMerchant,
 	SandboxMetaKey,
 	StoredInvoice,
-} from './types';
+} from '../types';
 
 export class MerchantState {
 	readonly invoices = new Map<string, StoredInvoice>();

@@ -5,7 +5,7 @@
 
 import { hasPaymentLink } from './stateMachine';
 import { isoMillis, isoSeconds, submitTimeUtc } from './time';
-import type { AmountDetails, LineItem, MdfDefinition, StoredInvoice } from './types';
+import type { AmountDetails, LineItem, MdfDefinition, StoredInvoice } from '../types';
 
 export type AmountStyle = 'number' | 'string';
 

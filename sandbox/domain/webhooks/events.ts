@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 
 import { paymentLink } from '../render';
 import type { MerchantState } from '../store';
-import type { HistoryItem, StoredInvoice } from '../types';
+import type { HistoryItem, StoredInvoice } from '../../types';
 import type { Notification } from './delivery';
 import type { InvoiceEventType } from './types';
 
