@@ -1,7 +1,7 @@
 import type { INodeTypeBaseDescription, IVersionedNodeType } from 'n8n-workflow';
 import { VersionedNodeType } from 'n8n-workflow';
 
-import { CybersourceInvoiceV1 } from './v1/CybersourceInvoiceV1.node';
+import { CybersourceInvoiceV1 } from './v1/CybersourceInvoiceV1';
 
 /**
  * The node n8n loads (package.json's n8n.nodes). Each typeVersion has its own class under vN/, so a

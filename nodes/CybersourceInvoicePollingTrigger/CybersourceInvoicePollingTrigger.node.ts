@@ -1,7 +1,7 @@
 import type { INodeTypeBaseDescription, IVersionedNodeType } from 'n8n-workflow';
 import { VersionedNodeType } from 'n8n-workflow';
 
-import { CybersourceInvoicePollingTriggerV1 } from './v1/CybersourceInvoicePollingTriggerV1.node';
+import { CybersourceInvoicePollingTriggerV1 } from './v1/CybersourceInvoicePollingTriggerV1';
 
 /** The polling trigger n8n loads; each typeVersion is a class under vN/ (see CybersourceInvoice.node.ts). */
 export class CybersourceInvoicePollingTrigger extends VersionedNodeType {

@@ -1,7 +1,7 @@
 import type { INodeTypeBaseDescription, IVersionedNodeType } from 'n8n-workflow';
 import { VersionedNodeType } from 'n8n-workflow';
 
-import { CybersourceInvoiceTriggerV1 } from './v1/CybersourceInvoiceTriggerV1.node';
+import { CybersourceInvoiceTriggerV1 } from './v1/CybersourceInvoiceTriggerV1';
 
 /** The webhook trigger n8n loads; each typeVersion is a class under vN/ (see CybersourceInvoice.node.ts). */
 export class CybersourceInvoiceTrigger extends VersionedNodeType {

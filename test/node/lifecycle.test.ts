@@ -25,8 +25,11 @@ function withoutTime(invoice: IDataObject): IDataObject {
 	return rest;
 }
 
-const NOT_ALLOWED_HINT =
-	"The invoice's current status does not allow this. Drafts can be published or sent; paid, partially paid, pending and canceled invoices cannot be updated or canceled; paid and canceled invoices cannot be sent.\nReason: ACTION_NOT_ALLOWED";
+/** The refusal's hint names the one rule the refused action breaks. */
+const NOT_ALLOWED_HINT = {
+	publish: "The invoice's current status does not allow this. Only draft invoices can be published.\nReason: ACTION_NOT_ALLOWED",
+	cancel: "The invoice's current status does not allow this. Only draft, created and sent invoices can be canceled.\nReason: ACTION_NOT_ALLOWED",
+};
 
 async function draft(emailWhenSent: boolean): Promise<string> {
 	const result = await runOk(sandbox(), { parameters: draftParams({ emailWhenSent }) });
@@ -106,7 +109,7 @@ describe('Publish', () => {
 		const id = await createInvoice(sandbox());
 		const result = await run(sandbox(), { parameters: invoiceParams('publish', id) });
 		expect(result.error?.message).toBe(`Cybersource refused to publish invoice "${id}": Requested action is not allowed.`);
-		expect(result.error?.description).toBe(NOT_ALLOWED_HINT);
+		expect(result.error?.description).toBe(NOT_ALLOWED_HINT.publish);
 		expect(stored(sandbox(), id).status).toBe('CREATED');
 	});
 });
@@ -160,7 +163,7 @@ describe('Cancel', () => {
 		await runOk(sandbox(), { parameters: invoiceParams('cancel', id) });
 		const result = await run(sandbox(), { parameters: invoiceParams('cancel', id) });
 		expect(result.error?.message).toBe(`Cybersource refused to cancel invoice "${id}": Requested action is not allowed.`);
-		expect(result.error?.description).toBe(NOT_ALLOWED_HINT);
+		expect(result.error?.description).toBe(NOT_ALLOWED_HINT.cancel);
 		expect(events(stored(sandbox(), id))).toEqual(['CREATE', 'CANCEL']);
 	});
 });

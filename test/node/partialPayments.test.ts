@@ -51,7 +51,7 @@ describe('Partial payments', () => {
 		});
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toBe(`Invoice "${id}" is PARTIAL and cannot be updated [item 0]`);
-		expect(result.error?.description).toBe('Only DRAFT, CREATED, SENT invoices can be updated. Nothing was changed.');
+		expect(result.error?.description).toBe('Only draft, created and sent invoices can be updated. Nothing was changed.');
 		expect(requestLines(sandbox())).toEqual([`GET /invoicing/v2/invoices/${id}`]);
 		expect(stored(sandbox(), id)).toEqual({ ...before, submitTimeUtc: expect.any(String) });
 	});
@@ -76,7 +76,7 @@ describe('Partial payments', () => {
 		expect(onPaid.error?.name).toBe('NodeApiError');
 		expect(onPaid.error?.message).toBe(`Cybersource refused to cancel invoice "${id}": Requested action is not allowed.`);
 		expect(onPaid.error?.description).toBe(
-			"The invoice's current status does not allow this. Drafts can be published or sent; paid, partially paid, pending and canceled invoices cannot be updated or canceled; paid and canceled invoices cannot be sent.\nReason: ACTION_NOT_ALLOWED",
+			"The invoice's current status does not allow this. Only draft, created and sent invoices can be canceled.\nReason: ACTION_NOT_ALLOWED",
 		);
 		expect(onPaid.error?.httpCode).toBe('400');
 		expect(sandbox().requests().map((request) => [request.path, request.status])).toEqual([

@@ -24,9 +24,9 @@ import {
 } from 'n8n-workflow';
 
 import { CybersourceInvoicePollingTrigger } from '../../nodes/CybersourceInvoicePollingTrigger/CybersourceInvoicePollingTrigger.node';
-import type { CybersourceInvoicePollingTriggerV1 } from '../../nodes/CybersourceInvoicePollingTrigger/v1/CybersourceInvoicePollingTriggerV1.node';
+import type { CybersourceInvoicePollingTriggerV1 } from '../../nodes/CybersourceInvoicePollingTrigger/v1/CybersourceInvoicePollingTriggerV1';
 import { CybersourceInvoiceTrigger } from '../../nodes/CybersourceInvoiceTrigger/CybersourceInvoiceTrigger.node';
-import type { CybersourceInvoiceTriggerV1 } from '../../nodes/CybersourceInvoiceTrigger/v1/CybersourceInvoiceTriggerV1.node';
+import type { CybersourceInvoiceTriggerV1 } from '../../nodes/CybersourceInvoiceTrigger/v1/CybersourceInvoiceTriggerV1';
 import { SigningCredentialsHelper } from '../harness/workflow';
 
 export const WEBHOOK_ID = '5b0f0c5e-2f7c-4d51-9d3a-7a3c1f2e9b10';

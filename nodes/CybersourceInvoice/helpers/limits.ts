@@ -45,15 +45,3 @@ export const LINE_DISCOUNT_PERCENT_DECIMALS = 2;
 /** The settings logo must be a PNG, JPG or GIF file of at most 1 MB. */
 export const MAX_LOGO_BYTES = 1024 * 1024;
 
-/**
- * Which statuses allow which action. The gateway enforces this; the node uses it to explain
- * refusals, and to stop an update before it sends anything.
- */
-export const ALLOWED_FROM = {
-	update: ['DRAFT', 'CREATED', 'SENT'],
-	send: ['DRAFT', 'CREATED', 'SENT', 'PARTIAL'],
-	publish: ['DRAFT'],
-	cancel: ['DRAFT', 'CREATED', 'SENT'],
-} as const;
-
-export const INVOICE_STATUSES = ['DRAFT', 'CREATED', 'SENT', 'PARTIAL', 'PAID', 'CANCELED', 'PENDING'] as const;

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { isBlank, Money, parseMoney, parsePercent, parseWholeNumber } from './amounts';
 import { InputError } from './inputError';
@@ -201,4 +201,14 @@ function lineTotal(given: unknown, parts: LineParts, options: LineOptions): Mone
 		);
 	}
 	return total;
+}
+
+/** The lines the user gave for this item, or 'keep' when Update keeps the current ones. */
+export function readLineItems(this: IExecuteFunctions, itemIndex: number): LineItemInput[] | 'keep' {
+	const mode = this.getNodeParameter('lineItemsMode', itemIndex, 'fields') as string;
+	if (mode === 'keep') return 'keep';
+	if (mode === 'remove') return [];
+	if (mode === 'array') return lineItemsFromArray(this.getNodeParameter('lineItemsArray', itemIndex, []));
+	const rows = this.getNodeParameter('lineItems', itemIndex, {}) as IDataObject;
+	return ((rows.line as IDataObject[] | undefined) ?? []).map((row) => ({ ...row }));
 }

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { ACTIONS, type InvoiceAction } from './statuses';
+
 /*
  * Deciding what happened to a write whose answer was lost, from the invoice as Cybersource now
  * shows it. Pure functions: the calls live in actions/invoice/createOnce.ts and invoiceAction.ts.
@@ -41,27 +43,18 @@ export function identityMismatch(sent: IDataObject, stored: IDataObject): { sent
 	return same ? undefined : { sent: describe(a), stored: describe(b) };
 }
 
-export type InvoiceAction = 'delivery' | 'publication' | 'cancelation';
-
-/** How messages name an action: what the user asked, and what it did. */
-export const ACTION_WORDS: Record<InvoiceAction, { verb: string; done: string }> = {
-	delivery: { verb: 'send', done: 'sent' },
-	publication: { verb: 'publish', done: 'published' },
-	cancelation: { verb: 'cancel', done: 'canceled' },
-};
-
 function historyLength(invoice: IDataObject): number {
 	return Array.isArray(invoice.invoiceHistory) ? invoice.invoiceHistory.length : 0;
 }
 
 /**
  * Whether the invoice shows that the action was applied. Publish and cancel end in one status
- * (CREATED, CANCELED). Send may keep the status (an email sent again), so it is judged against the
+ * (their `leadsTo` in statuses.ts). Send may keep the status (an email sent again), so it is judged against the
  * invoice read before it: a new status or a new history entry means it went out.
  */
 export function actionTookEffect(action: InvoiceAction, after: IDataObject, before?: IDataObject): boolean {
-	if (action === 'publication') return after.status === 'CREATED';
-	if (action === 'cancelation') return after.status === 'CANCELED';
+	const { leadsTo } = ACTIONS[action];
+	if (leadsTo) return after.status === leadsTo;
 	if (!before) return false;
 	return after.status !== before.status || historyLength(after) > historyLength(before);
 }

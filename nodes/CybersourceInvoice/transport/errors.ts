@@ -1,6 +1,7 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { ACTIONS, allowedSentence } from '../helpers/statuses';
 import { maskSecrets, maskText } from './mask';
 
 /** What went wrong on the wire, before any HTTP answer. */
@@ -65,14 +66,20 @@ function invoiceIdOf(path: string): string | undefined {
 	return match ? decodeURIComponent(match[1]) : undefined;
 }
 
-const ACTION_VERBS: Record<string, string> = { delivery: 'send', cancelation: 'cancel', publication: 'publish' };
+type RefusedAction = keyof typeof ACTIONS;
 
-/** What the user tried, for refusals: `cancel` for POST …/cancelation, `update` for PUT …/{id}. */
-function invoiceActionOf(method: string, path: string): string | undefined {
+/** What the user tried, for refusals: `cancelation` for POST …/cancelation, `update` for PUT …/{id}. */
+function invoiceActionOf(method: string, path: string): RefusedAction | undefined {
 	const action = /^\/invoicing\/v2\/invoices\/[^/?]+(?:\/([a-z]+))?(?:\?|$)/.exec(path);
 	if (!action) return undefined;
 	if (!action[1]) return method === 'PUT' ? 'update' : undefined;
-	return ACTION_VERBS[action[1]];
+	return action[1] !== 'update' && Object.hasOwn(ACTIONS, action[1]) ? (action[1] as RefusedAction) : undefined;
+}
+
+/** Why a status refused the action, from the status table; every rule when the action is unknown. */
+function notAllowedHint(action: RefusedAction | undefined): string {
+	const rules = action ? [action] : (Object.keys(ACTIONS) as RefusedAction[]);
+	return `The invoice's current status does not allow this. ${rules.map(allowedSentence).join(' ')}`;
 }
 
 const AUTH_HINT =
@@ -97,15 +104,11 @@ export function apiError(
 		const action = reason === 'ACTION_NOT_ALLOWED' ? invoiceActionOf(context.method, context.path) : undefined;
 		// A refusal says which action on which invoice, so a run over many items points at the right one.
 		message = action
-			? `Cybersource refused to ${action} invoice "${invoiceIdOf(context.path)}": ${apiMessage ?? 'Requested action is not allowed.'}`
+			? `Cybersource refused to ${ACTIONS[action].verb} invoice "${invoiceIdOf(context.path)}": ${apiMessage ?? 'Requested action is not allowed.'}`
 			: `Cybersource rejected the request: ${apiMessage ?? 'Invalid request.'}`;
 		if (lines.length) message += ` (${lines.join('; ')})`;
 		const hints: string[] = [];
-		if (reason === 'ACTION_NOT_ALLOWED') {
-			hints.push(
-				"The invoice's current status does not allow this. Drafts can be published or sent; paid, partially paid, pending and canceled invoices cannot be updated or canceled; paid and canceled invoices cannot be sent.",
-			);
-		}
+		if (reason === 'ACTION_NOT_ALLOWED') hints.push(notAllowedHint(action));
 		if (reason === 'DUPLICATE_RECORD') {
 			hints.push(
 				'An invoice with this invoice number already exists. Give each invoice its own number (for example built from the order ID), or leave Invoice Number empty so that the node assigns one.',

@@ -12,6 +12,7 @@ import type {
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { CUSTOM_ENVIRONMENT } from '../../../credentials/signing/environments';
+import type { InvoiceAction } from '../helpers/statuses';
 import {
 	apiError,
 	malformedResponseError,
@@ -104,7 +105,7 @@ export function isOutcomeUnknown(error: unknown): error is NodeApiError {
 }
 
 /** Path of an invoice (or one of its actions); the id is URL-encoded before it is signed. */
-export function invoicePath(invoiceId: string, action?: 'delivery' | 'cancelation' | 'publication'): string {
+export function invoicePath(invoiceId: string, action?: InvoiceAction): string {
 	const base = `/invoicing/v2/invoices/${encodeURIComponent(invoiceId)}`;
 	return action ? `${base}/${action}` : base;
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { cybersourceApiRequest } from '../../CybersourceInvoice/transport';
+import { OPEN_STATUSES } from '../../CybersourceInvoice/helpers/statuses';
 import { MAX_PAGE_SIZE } from '../../CybersourceInvoice/transport/pagination';
 import type { TriggerEvent } from './events';
 import { findInvoice, getInvoice } from './output';
@@ -12,8 +13,8 @@ import { findInvoice, getInvoice } from './output';
  * invoices, never every invoice ever issued. PENDING is not a list filter the API documents:
  * such invoices are read one by one until they leave PENDING.
  */
-export const LISTED_OPEN = ['DRAFT', 'CREATED', 'SENT', 'PARTIAL'];
-const OPEN = [...LISTED_OPEN, 'PENDING'];
+const OPEN: string[] = OPEN_STATUSES;
+const LISTED_OPEN = OPEN.filter((status) => status !== 'PENDING');
 const HEAD_KEEP = 5;
 const HEAD_PAGE = 50;
 /** New invoices looked at per poll; beyond this they are still tracked, only "created" is not emitted. */

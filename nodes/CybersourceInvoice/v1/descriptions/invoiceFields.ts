@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { refusedSentence } from '../../helpers/statuses';
+
 /*
  * Invoice fields, defined once. Create and Create Draft show the main ones as parameters and the
  * rest in Additional Fields; Update offers all of them in Update Fields. The parameter names are
@@ -320,8 +322,8 @@ export const updateFields: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Field',
 	default: {},
-	description:
-		'Only the fields added here change; everything else keeps its current value. Paid, partially paid, pending and canceled invoices cannot be updated.',
+	// Joined rather than a template literal: n8n's lint cannot see that the sentence ends with a period.
+	description: ['Only the fields added here change; everything else keeps its current value.', refusedSentence('update')].join(' '),
 	options: alphabetical([
 		allowPartialPaymentsField,
 		companyNameField,

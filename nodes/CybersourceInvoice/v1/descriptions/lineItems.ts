@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { ARRAY_FIELD, lineItemsFromArray, type LineItemInput } from '../../helpers/lineItems';
+import { ARRAY_FIELD } from '../../helpers/lineItems';
 import { MAX_LINE_ITEMS } from '../../helpers/limits';
 
 const lineFields: INodeProperties[] = [
@@ -136,14 +136,4 @@ const arrayProperty: INodeProperties = {
 /** Line-item parameters for Create and Create Draft, or for Update (with Keep / Remove). */
 export function lineItemProperties(forUpdate: boolean): INodeProperties[] {
 	return [forUpdate ? updateModeProperty : createModeProperty, rowsProperty, arrayProperty];
-}
-
-/** The lines the user gave for this item, or 'keep' when Update keeps the current ones. */
-export function readLineItems(this: IExecuteFunctions, itemIndex: number): LineItemInput[] | 'keep' {
-	const mode = this.getNodeParameter('lineItemsMode', itemIndex, 'fields') as string;
-	if (mode === 'keep') return 'keep';
-	if (mode === 'remove') return [];
-	if (mode === 'array') return lineItemsFromArray(this.getNodeParameter('lineItemsArray', itemIndex, []));
-	const rows = this.getNodeParameter('lineItems', itemIndex, {}) as IDataObject;
-	return ((rows.line as IDataObject[] | undefined) ?? []).map((row) => ({ ...row }));
 }

@@ -13,11 +13,11 @@ import {
 	minimumPartialAmountField,
 	totalAmountField,
 } from '../../descriptions/invoiceFields';
-import { lineItemProperties, readLineItems } from '../../descriptions/lineItems';
+import { lineItemProperties } from '../../descriptions/lineItems';
 import { simplifyProperty } from '../../descriptions/simplify';
 import { buildInvoiceBody, type BodyOptions, type InvoiceFields } from '../../../helpers/invoiceBody';
 import { assignedInvoiceNumber, readNumbering, type NumberOrigin } from '../../../helpers/invoiceNumber';
-import type { LineItemInput } from '../../../helpers/lineItems';
+import { readLineItems, type LineItemInput } from '../../../helpers/lineItems';
 import type { CreateRequest } from './createOnce';
 
 /** The parameters Create and Create Draft share; `deliveryOption` is each one's email switch. */

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../descriptions/display';
-import { invoiceLocator, readInvoiceId } from '../../descriptions/invoiceLocator';
+import { invoiceLocator } from '../../descriptions/invoiceLocator';
 import { simplifyProperty } from '../../descriptions/simplify';
+import { readInvoiceId } from '../../../helpers/invoiceId';
 import { simplifyInvoice } from '../../../helpers/invoiceResponse';
 import { isOn } from '../../../helpers/text';
 import { cybersourceApiRequest, invoicePath } from '../../../transport';

@@ -5,19 +5,9 @@ import { simplifyProperty } from '../../descriptions/simplify';
 import { isBlank, parseWholeNumber } from '../../../helpers/amounts';
 import { InputError } from '../../../helpers/inputError';
 import { simplifyInvoice } from '../../../helpers/invoiceResponse';
-import { INVOICE_STATUSES } from '../../../helpers/limits';
+import { INVOICE_STATUSES, STATUSES } from '../../../helpers/statuses';
 import { isOn } from '../../../helpers/text';
 import { listInvoices } from '../../../transport/pagination';
-
-const STATUS_HELP: Record<(typeof INVOICE_STATUSES)[number], string> = {
-	DRAFT: 'Saved, not yet published or sent',
-	CREATED: 'Published without email; payable through its link',
-	SENT: 'Emailed to the customer',
-	PARTIAL: 'Partly paid',
-	PAID: 'Fully paid',
-	CANCELED: 'Canceled by you',
-	PENDING: 'A payment is being processed or reviewed',
-};
 
 export const description: INodeProperties[] = showFor('invoice', ['getAll'], [
 	{
@@ -50,7 +40,7 @@ export const description: INodeProperties[] = showFor('invoice', ['getAll'], [
 				options: INVOICE_STATUSES.map((status) => ({
 					name: status.charAt(0) + status.slice(1).toLowerCase(),
 					value: status,
-					description: STATUS_HELP[status],
+					description: STATUSES[status].meaning,
 				})),
 				default: 'SENT',
 				description: 'Only return invoices in this status',

@@ -2,13 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { invoiceOptions } from '../../descriptions/options';
 
-import * as cancel from './cancel.operation';
 import * as create from './create.operation';
 import * as createDraft from './createDraft.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
-import * as publish from './publish.operation';
-import * as send from './send.operation';
+import { cancel, publish, send } from './statusActions';
 import * as update from './update.operation';
 
 export { cancel, create, createDraft, get, getAll, publish, send, update };

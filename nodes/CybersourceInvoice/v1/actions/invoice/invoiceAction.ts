@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { ACTION_WORDS, actionTookEffect, type InvoiceAction } from '../../../helpers/reconcile';
+import { actionTookEffect } from '../../../helpers/reconcile';
 import { settle } from '../../../helpers/settle';
+import { ACTIONS, type InvoiceAction } from '../../../helpers/statuses';
 import { cybersourceApiRequest, invoicePath, isOutcomeUnknown } from '../../../transport';
 
 async function readInvoice(this: IExecuteFunctions, invoiceId: string, itemIndex: number): Promise<IDataObject> {
@@ -34,7 +35,7 @@ export async function runInvoiceAction(
 	if (!read.ok) throw done.error;
 	const after = read.value;
 	if (actionTookEffect(action, after, before)) return after;
-	const { verb, done: past } = ACTION_WORDS[action];
+	const { verb, done: past } = ACTIONS[action];
 	throw new NodeOperationError(this.getNode(), `Cybersource did not confirm that invoice "${invoiceId}" was ${past} [item ${itemIndex}]`, {
 		itemIndex,
 		description: `${done.error.message}. The invoice was read again and shows no change (status ${String(after.status)}), so it was not done. Run the node again to ${verb} it.`,

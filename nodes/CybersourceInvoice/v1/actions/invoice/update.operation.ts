@@ -3,14 +3,15 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { showFor } from '../../descriptions/display';
 import { updateFields } from '../../descriptions/invoiceFields';
-import { invoiceLocator, readInvoiceId } from '../../descriptions/invoiceLocator';
-import { lineItemProperties, readLineItems } from '../../descriptions/lineItems';
+import { invoiceLocator } from '../../descriptions/invoiceLocator';
+import { lineItemProperties } from '../../descriptions/lineItems';
 import { simplifyProperty } from '../../descriptions/simplify';
+import { readInvoiceId } from '../../../helpers/invoiceId';
 import { isBlank, parseMoney } from '../../../helpers/amounts';
 import { buildInvoiceBody, type InvoiceFields } from '../../../helpers/invoiceBody';
 import { readCurrentInvoice } from '../../../helpers/invoiceResponse';
-import type { LineItemInput } from '../../../helpers/lineItems';
-import { ALLOWED_FROM } from '../../../helpers/limits';
+import { readLineItems, type LineItemInput } from '../../../helpers/lineItems';
+import { allowedSentence, isAllowed, refusedSentence } from '../../../helpers/statuses';
 import { isOn } from '../../../helpers/text';
 import { cybersourceApiRequest, invoicePath } from '../../../transport';
 import { runInvoiceAction } from './invoiceAction';
@@ -19,8 +20,8 @@ import { invoiceOutput, readSimplify } from './output';
 export const description: INodeProperties[] = showFor('invoice', ['update'], [
 	{
 		...invoiceLocator,
-		description: 'The invoice to change. Only drafts, created and sent invoices can be updated.',
-		hint: 'Paid, partially paid, pending and canceled invoices cannot be updated',
+		description: `The invoice to change. ${allowedSentence('update')}`,
+		hint: refusedSentence('update'),
 	},
 	updateFields,
 	...lineItemProperties(true),
@@ -95,13 +96,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const current = readCurrentInvoice(
 		await cybersourceApiRequest.call(this, 'GET', invoicePath(invoiceId), undefined, undefined, { itemIndex }),
 	);
-	if (!(ALLOWED_FROM.update as readonly string[]).includes(current.status)) {
+	if (!isAllowed('update', current.status)) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`Invoice "${invoiceId}" is ${current.status} and cannot be updated [item ${itemIndex}]`,
 			{
 				itemIndex,
-				description: `Only ${ALLOWED_FROM.update.join(', ')} invoices can be updated. Nothing was changed.`,
+				description: `${allowedSentence('update')} Nothing was changed.`,
 			},
 		);
 	}

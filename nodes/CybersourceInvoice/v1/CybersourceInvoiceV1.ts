@@ -1,6 +1,7 @@
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
+	INodeType,
 	INodeTypeBaseDescription,
 	INodeTypeDescription,
 } from 'n8n-workflow';
@@ -11,11 +12,10 @@ import { searchInvoices } from './methods/listSearch';
 import { getMerchantDefinedFields } from './methods/loadOptions';
 
 /**
- * Version 1 of the node. Not marked `implements INodeType`: n8n's lint would then ask it for its own
- * icon, which the base description gives; TypeScript still checks it as an INodeType where the
- * outer node lists its versions.
+ * Version 1 of the node. Not named *.node.ts: n8n loads every *.node.js of a custom extensions folder
+ * as a node of its own, and this class only works inside the versioned node.
  */
-export class CybersourceInvoiceV1 {
+export class CybersourceInvoiceV1 implements INodeType {
 	description: INodeTypeDescription;
 
 	constructor(baseDescription: INodeTypeBaseDescription) {

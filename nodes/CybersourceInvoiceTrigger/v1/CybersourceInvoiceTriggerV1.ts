@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	IHookFunctions,
+	INodeType,
 	INodeTypeBaseDescription,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -87,8 +88,11 @@ async function signingKey(this: IWebhookFunctions, state: WebhookState, header: 
 	return keyById(keyId, String(credentials.merchantId ?? '')) ?? { keyId: state.keyId, key: state.key };
 }
 
-/** Version 1 of the webhook trigger; not `implements INodeType` for the reason given in CybersourceInvoiceV1. */
-export class CybersourceInvoiceTriggerV1 {
+/**
+ * Version 1 of the webhook trigger. Not named *.node.ts: n8n loads every *.node.js of a custom extensions folder
+ * as a node of its own, and this class only works inside the versioned node.
+ */
+export class CybersourceInvoiceTriggerV1 implements INodeType {
 	description: INodeTypeDescription;
 
 	constructor(baseDescription: INodeTypeBaseDescription) {

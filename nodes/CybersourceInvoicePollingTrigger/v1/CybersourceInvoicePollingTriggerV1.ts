@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	INodeExecutionData,
+	INodeType,
 	INodeTypeBaseDescription,
 	INodeTypeDescription,
 	IPollFunctions,
@@ -23,8 +24,11 @@ async function toItems(this: IPollFunctions, changes: Change[], simplify: boolea
 	return items;
 }
 
-/** Version 1 of the polling trigger; not `implements INodeType` for the reason given in CybersourceInvoiceV1. */
-export class CybersourceInvoicePollingTriggerV1 {
+/**
+ * Version 1 of the polling trigger. Not named *.node.ts: n8n loads every *.node.js of a custom extensions folder
+ * as a node of its own, and this class only works inside the versioned node.
+ */
+export class CybersourceInvoicePollingTriggerV1 implements INodeType {
 	description: INodeTypeDescription;
 
 	constructor(baseDescription: INodeTypeBaseDescription) {
