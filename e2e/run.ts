@@ -19,11 +19,11 @@ import {
 	runN8nOrThrow,
 	stageCommunityPackage,
 	stageExtension,
-} from './n8nRuntime';
+} from '../realN8n/runtime';
 import { reportAgentRun, runAgentScenario } from './agent/scenario';
-import { playScenario, SCENARIOS, type Scenario } from './scenarios';
+import { playScenario, SCENARIOS, type Scenario } from '../realN8n/scenarios';
 import { runTriggerE2e } from './trigger';
-import { importIntoN8n, loadExamples, nodeTypePrefix, type LoadMode } from './workflows';
+import { importIntoN8n, loadExamples, nodeTypePrefix, type LoadMode } from '../realN8n/workflows';
 import { assertRuntimeProvidesWorkflowApi } from './workflowApi';
 
 interface Step {

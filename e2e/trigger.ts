@@ -16,16 +16,16 @@ import path from 'node:path';
 
 import { startSandbox, type Sandbox } from '../sandbox';
 import { Client } from '../sandbox/client';
-import { startCrm, type Crm } from './crm';
-import { OWNER } from './instance';
-import { EXAMPLES_DIR, writeCredentialImport } from './workflows';
-import { ensureRuntime, n8nEnv, n8nVersion, runN8nOrThrow, spawnN8n, stageExtension } from './n8nRuntime';
+import { startCrm, type Crm } from '../realN8n/crm';
+import { OWNER } from '../realN8n/instance';
+import { N8nRest } from '../realN8n/rest';
+import { ensureRuntime, n8nEnv, n8nVersion, runN8nOrThrow, spawnN8n, stageExtension } from '../realN8n/runtime';
+import { EXAMPLES_DIR, WEBHOOK_WORKFLOW, writeCredentialImport } from '../realN8n/workflows';
 
 /** n8n, its task broker and the CRM stand-in; another set can run next to this one (`N8N_TRIGGER_E2E_PORT=5802`). */
 const PORT = Number(process.env.N8N_TRIGGER_E2E_PORT ?? 5801);
 const BROKER_PORT = PORT + 10;
 const CRM_E2E_PORT = PORT + 5;
-export const WEBHOOK_WORKFLOW = 'csExPaidToCrm001';
 const ALL_EVENTS_WORKFLOW = 'csE2eAllEvents01';
 const POLLING_WORKFLOW = 'csE2ePollCrm0001';
 const WEBHOOK_EVENTS = ['sent', 'paid', 'partiallyPaid', 'canceled', 'reminderSent', 'overdueReminderSent'];
@@ -84,43 +84,6 @@ function writeWorkflows(file: string): void {
 		parameters: { events: POLLING_EVENTS, simplify: true, pollTimes: { item: [{ mode: 'everyMinute' }] } },
 	});
 	writeFileSync(file, JSON.stringify([webhook, allEvents, polling]));
-}
-
-class N8nRest {
-	private cookie = '';
-	constructor(readonly url: string) {}
-
-	async call(method: string, route: string, body?: unknown): Promise<Json> {
-		const response = await fetch(`${this.url}/rest${route}`, {
-			method,
-			headers: { 'content-type': 'application/json', cookie: this.cookie },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const text = await response.text();
-		if (!response.ok) throw new Error(`${method} /rest${route}: ${response.status} ${text.slice(0, 500)}`);
-		const setCookie = response.headers.get('set-cookie');
-		if (setCookie) this.cookie = setCookie.split(';')[0];
-		return text ? (JSON.parse(text) as Json) : {};
-	}
-
-	async login(): Promise<void> {
-		await this.call('POST', '/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
-	}
-
-	async activate(id: string): Promise<void> {
-		const { data } = await this.call('GET', `/workflows/${id}`);
-		await this.call('POST', `/workflows/${id}/activate`, { versionId: data.versionId });
-	}
-
-	async deactivate(id: string): Promise<void> {
-		await this.call('POST', `/workflows/${id}/deactivate`, {});
-	}
-
-	async executions(id: string): Promise<Json[]> {
-		const filter = encodeURIComponent(JSON.stringify({ workflowId: id }));
-		const { data } = await this.call('GET', `/executions?filter=${filter}`);
-		return (data.results ?? data) as Json[];
-	}
 }
 
 async function startN8n(workDir: string, sandbox: Sandbox): Promise<{ rest: N8nRest; child: ChildProcess; stop: () => Promise<void> }> {
@@ -286,13 +249,6 @@ async function pollingScenario(rest: N8nRest, sandbox: Sandbox, crm: Crm, client
 	assert.ok(runs.length === 2 || runs.length === 3, `expected 2 or 3 polling executions, got ${runs.length}`);
 	await rest.deactivate(POLLING_WORKFLOW);
 	return POLLING_EVENTS;
-}
-
-/** Logs in as the demo/e2e owner and activates a workflow of a running n8n (used by the demo). */
-export async function activateInN8n(url: string, workflowId: string): Promise<void> {
-	const rest = new N8nRest(url);
-	await rest.login();
-	await rest.activate(workflowId);
 }
 
 /** Runs both trigger scenarios in one `n8n start`; returns what was proven, for the summary. */

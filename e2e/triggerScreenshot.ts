@@ -9,12 +9,12 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { chromium, selectors } from 'playwright-core';
-
 import { startSandbox } from '../sandbox';
-import { OWNER, startInstance } from './instance';
-import { ROOT, ensureRuntime } from './n8nRuntime';
-import { WEBHOOK_WORKFLOW } from './trigger';
+import { startInstance } from '../realN8n/instance';
+import { ROOT, ensureRuntime } from '../realN8n/runtime';
+import { WEBHOOK_WORKFLOW } from '../realN8n/workflows';
+import { launchBrowser } from './browser/chromium';
+import { openNode, signIn } from './browser/editor';
 
 const PORT = 5803;
 const TARGET = path.join(ROOT, 'docs', 'trigger-panel.png');
@@ -24,32 +24,12 @@ async function main(): Promise<void> {
 	const workDir = mkdtempSync(path.join(tmpdir(), 'cs-trigger-shot-'));
 	const sandbox = await startSandbox({ port: 0, quiet: true });
 	const instance = await startInstance({ workDir, sandbox, port: PORT, brokerPort: PORT + 10, stdio: 'ignore' });
-	selectors.setTestIdAttribute('data-test-id');
-	const context = await chromium.launchPersistentContext(path.join(workDir, 'profile'), {
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		headless: true,
-		viewport: { width: 1280, height: 800 },
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-	});
+	const context = await launchBrowser(path.join(workDir, 'profile'));
 	try {
 		const page = context.pages()[0] ?? (await context.newPage());
 		const redirect = `/workflow/${WEBHOOK_WORKFLOW}`;
-		await page.goto(`${instance.url}/signin?redirect=${encodeURIComponent(redirect)}`);
-		await page.getByTestId('emailOrLdapLoginId').locator('input').fill(OWNER.email);
-		await page.getByTestId('password').locator('input').fill(OWNER.password);
-		await page.getByTestId('form-submit-button').click();
-		await page.waitForURL((url) => url.pathname === redirect);
-		const ndv = page.getByTestId('ndv');
-		for (let attempt = 1; ; attempt++) {
-			await page.locator('[data-test-id="canvas-node"][data-node-name="Invoice paid"]').dblclick();
-			try {
-				await ndv.waitFor({ state: 'visible', timeout: 5_000 });
-				break;
-			} catch (error) {
-				if (attempt >= 3) throw error;
-			}
-		}
-		await ndv.getByTestId('node-parameters').waitFor();
+		await signIn(page, instance.url, redirect);
+		const ndv = await openNode(page, 'Invoice paid');
 		await ndv.getByTestId('parameter-input-events').click();
 		const options = await page.locator('.el-select-dropdown__item:visible').allInnerTexts();
 		assert.deepEqual(

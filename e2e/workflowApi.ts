@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { NODE_BINARY, ROOT, RUNTIME, n8nVersion } from './n8nRuntime';
+import { NODE_BINARY, ROOT, RUNTIME, n8nVersion } from '../realN8n/runtime';
 
 function jsFiles(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

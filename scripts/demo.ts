@@ -10,12 +10,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { startSandbox, type Sandbox } from '../sandbox';
-import { OWNER, startInstance } from '../e2e/instance';
-import { ensureRuntime, n8nEnv, n8nVersion, ROOT, stageExtension } from '../e2e/n8nRuntime';
-import { playScenario, SCENARIOS, type ScenarioSummary } from '../e2e/scenarios';
-import { importIntoN8n } from '../e2e/workflows';
-import { startCrm } from '../e2e/crm';
-import { activateInN8n, WEBHOOK_WORKFLOW } from '../e2e/trigger';
+import { OWNER, startInstance } from '../realN8n/instance';
+import { ensureRuntime, n8nEnv, n8nVersion, ROOT, stageExtension } from '../realN8n/runtime';
+import { playScenario, SCENARIOS, type ScenarioSummary } from '../realN8n/scenarios';
+import { importIntoN8n, WEBHOOK_WORKFLOW } from '../realN8n/workflows';
+import { startCrm } from '../realN8n/crm';
+import { activateInN8n } from '../realN8n/rest';
 
 const DEMO_DIR = path.join(ROOT, '.demo');
 const N8N_PORT = Number(process.env.DEMO_N8N_PORT ?? 5678);

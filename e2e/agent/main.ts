@@ -8,7 +8,7 @@
  * extension instead.
  */
 import { startSandbox } from '../../sandbox';
-import { ensureRuntime } from '../n8nRuntime';
+import { ensureRuntime } from '../../realN8n/runtime';
 import { reportAgentRun, runAgentScenario } from './scenario';
 
 async function main(): Promise<void> {

@@ -12,8 +12,8 @@ import path from 'node:path';
 
 import type { Sandbox } from '../../sandbox';
 import { Client } from '../../sandbox/client';
-import { n8nEnv, n8nVersion, ROOT, runN8nOrThrow, spawnN8n, stageCommunityPackage, stageExtension } from '../n8nRuntime';
-import { importIntoN8n, type LoadMode } from '../workflows';
+import { n8nEnv, n8nVersion, ROOT, runN8nOrThrow, spawnN8n, stageCommunityPackage, stageExtension } from '../../realN8n/runtime';
+import { importIntoN8n, type LoadMode } from '../../realN8n/workflows';
 import { DRAFT_TOOL, startMockModel, type MockModel } from './mockModel';
 
 export const AGENT_WORKFLOW_ID = 'csExAgentDraft01';

@@ -13,8 +13,8 @@ import path from 'node:path';
 import { chromium, selectors } from 'playwright-core';
 
 import { startSandbox } from '../../sandbox';
-import { OWNER } from '../instance';
-import { ensureRuntime, ROOT } from '../n8nRuntime';
+import { OWNER } from '../../realN8n/instance';
+import { ensureRuntime, ROOT } from '../../realN8n/runtime';
 import { startMockModel } from './mockModel';
 import { AGENT_WORKFLOW_ID, startAgentN8n, type AgentN8n } from './scenario';
 

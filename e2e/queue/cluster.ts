@@ -10,8 +10,8 @@ import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFi
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { OWNER } from '../instance';
-import { n8nEnv, NODE_BINARY, PACKAGE_NAME, ROOT, RUNTIME, runN8nOrThrow } from '../n8nRuntime';
+import { OWNER } from '../../realN8n/instance';
+import { n8nEnv, NODE_BINARY, PACKAGE_NAME, ROOT, RUNTIME, runN8nOrThrow } from '../../realN8n/runtime';
 import type { Postgres } from './services';
 
 /** Every port this harness uses: 5900-5999, away from the other e2e suites. */

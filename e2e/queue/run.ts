@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { startSandbox, type Sandbox } from '../../sandbox';
-import { ensureRuntime, n8nVersion, nodeVersion, runN8nOrThrow } from '../n8nRuntime';
+import { ensureRuntime, n8nVersion, nodeVersion, runN8nOrThrow } from '../../realN8n/runtime';
 import { importWorkflows, PORTS, startCluster, tailLogs, type QueueCluster } from './cluster';
 import { runConcurrentScenario } from './concurrent';
 import { runCrashScenario, type QueueServices } from './crash';

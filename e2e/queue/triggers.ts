@@ -11,8 +11,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { Sandbox } from '../../sandbox';
-import { startCrm, type Crm } from '../crm';
-import { EXAMPLES_DIR } from '../workflows';
+import { startCrm, type Crm } from '../../realN8n/crm';
+import { EXAMPLES_DIR } from '../../realN8n/workflows';
 import { PORTS, type QueueCluster } from './cluster';
 import { executionsOf, sleep, spread, waitFor } from './evidence';
 import type { Postgres } from './services';

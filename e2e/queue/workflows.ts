@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 
 import type { Sandbox } from '../../sandbox';
-import { PACKAGE_NAME } from '../n8nRuntime';
+import { PACKAGE_NAME } from '../../realN8n/runtime';
 
 export const SECRET_CREDENTIAL = { id: 'csQueueSecret001', name: 'Cybersource (sandbox, shared secret)' };
 export const P12_CREDENTIAL = { id: 'csQueueP12Cert01', name: 'Cybersource (sandbox, P12 certificate)' };

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 
 import type { Sandbox } from '../sandbox';
-import { executeWorkflow, outputOf, type ExecutionResult } from './n8nRuntime';
+import { executeWorkflow, outputOf, type ExecutionResult } from './runtime';
 import { daysFromTodayIn, expectedDates, N8N_TIME_ZONE, type ExecutionWindow } from './calendar';
 
 type StoredInvoice = {

@@ -3,11 +3,13 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { Sandbox } from '../sandbox';
-import { PACKAGE_NAME, ROOT, runN8nOrThrow } from './n8nRuntime';
+import { PACKAGE_NAME, ROOT, runN8nOrThrow } from './runtime';
 
 export const EXAMPLES_DIR = path.join(ROOT, 'examples');
 export const CREDENTIAL_ID = 'csLocalSandbox01';
 export const CREDENTIAL_NAME = 'Cybersource (local sandbox)';
+/** Example 6: invoice paid (webhook trigger) → CRM. */
+export const WEBHOOK_WORKFLOW = 'csExPaidToCrm001';
 
 /** How n8n names the node: `CUSTOM.` prefix when loaded from N8N_CUSTOM_EXTENSIONS. */
 export type LoadMode = 'custom' | 'community';

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 import type { Sandbox } from '../sandbox';
-import { n8nEnv, runN8nOrThrow, spawnN8n, stageExtension } from './n8nRuntime';
+import { n8nEnv, runN8nOrThrow, spawnN8n, stageExtension } from './runtime';
 import { importIntoN8n } from './workflows';
 
 export const OWNER = {

@@ -9,7 +9,7 @@ import path from 'node:path';
 
 import { N8N_TIME_ZONE } from './calendar';
 
-/** Repository root (this file runs from .dev-dist/e2e). */
+/** Repository root (this file runs from .dev-dist/realN8n). */
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const PACKAGE_NAME = 'n8n-nodes-cybersource-invoice';
 
@@ -127,7 +127,7 @@ export function n8nEnv(userFolder: string, extra: Record<string, string> = {}): 
 		N8N_TEMPLATES_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_RUNNERS_BROKER_PORT: process.env.N8N_RUNNERS_BROKER_PORT ?? '5691',
-		// Pinned, and the zone e2e/calendar.ts computes expected dates in.
+		// Pinned, and the zone calendar.ts computes expected dates in.
 		GENERIC_TIMEZONE: N8N_TIME_ZONE,
 		...extra,
 	};
