@@ -2,16 +2,12 @@
 
 import type { Sandbox } from '../index';
 import { Client } from '../client';
-import { startQuiet } from './helpers';
+import { sandboxPerFile, startQuiet } from './helpers';
 
 let sandbox: Sandbox;
 let client: Client;
 
-beforeAll(async () => {
-	sandbox = await startQuiet();
-	client = new Client(sandbox);
-});
-afterAll(() => sandbox.close());
+sandboxPerFile((started) => ({ sandbox, client } = started));
 
 const events = (id: string): string[] =>
 	(sandbox.getInvoice(id) as any).invoiceHistory.map((item: { event: string }) => item.event);

@@ -2,17 +2,12 @@
 
 import type { Sandbox } from '../index';
 import { Client, rawRequest } from '../client';
-import { startQuiet } from './helpers';
+import { sandboxPerFile, startQuiet } from './helpers';
 
 let sandbox: Sandbox;
 let client: Client;
 
-beforeAll(async () => {
-	sandbox = await startQuiet();
-	client = new Client(sandbox);
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.reset());
+sandboxPerFile((started) => ({ sandbox, client } = started), { resetEach: true });
 
 const LIST = '/invoicing/v2/invoices?offset=0&limit=1';
 const lastEntry = () => sandbox.requests().slice(-1)[0];

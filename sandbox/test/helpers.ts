@@ -1,9 +1,35 @@
-/** Sandbox test fixtures: a quiet sandbox on a free port and the documented worked-example credentials. */
+/** Sandbox test fixtures: a quiet sandbox on a free port (per file, with a client) and the documented worked-example credentials. */
 
+import { Client } from '../client';
 import { Sandbox, SandboxOptions, startSandbox } from '../index';
 
 export function startQuiet(options: SandboxOptions = {}): Promise<Sandbox> {
 	return startSandbox({ port: 0, quiet: true, ...options });
+}
+
+export interface PerFileOptions extends SandboxOptions {
+	/** Clear invoices, log and faults before every test. */
+	resetEach?: boolean;
+	/** The client's clock (default: the real one), for files that pin the sandbox's `now`. */
+	clientClock?: () => number;
+}
+
+/**
+ * One quiet sandbox for the whole test file, closed after it, and a signing client for its default
+ * merchant; `ready` hands both to the file's own variables before the first test.
+ */
+export function sandboxPerFile(
+	ready: (started: { sandbox: Sandbox; client: Client }) => void,
+	options: PerFileOptions = {},
+): void {
+	const { resetEach, clientClock, ...sandboxOptions } = options;
+	let sandbox: Sandbox | undefined;
+	beforeAll(async () => {
+		sandbox = await startQuiet(sandboxOptions);
+		ready({ sandbox, client: new Client(sandbox, sandbox.merchant, clientClock) });
+	});
+	afterAll(() => sandbox?.close());
+	if (resetEach) beforeEach(() => sandbox?.reset());
 }
 
 /** The test credentials of the documented worked examples. */

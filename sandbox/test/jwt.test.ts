@@ -12,17 +12,15 @@ const LIST_TOKEN =
 const LIST_PATH = '/invoicing/v2/invoices?offset=0&limit=10&status=DRAFT';
 const AUTH_FAILED = { response: { rmsg: 'Authentication Failed' } };
 
-function bearer(
-	sandbox: Sandbox,
-	token: string,
-	opts: {
-		method: string;
-		path: string;
-		body?: string;
-		host?: string;
-		headers?: Record<string, string>;
-	},
-): Promise<RawResponse> {
+interface BearerRequest {
+	method: string;
+	path: string;
+	body?: string;
+	host?: string;
+	headers?: Record<string, string>;
+}
+
+function bearer(sandbox: Sandbox, token: string, opts: BearerRequest): Promise<RawResponse> {
 	const headers: Record<string, string> = {
 		host: opts.host ?? VECTOR.host,
 		authorization: `Bearer ${token}`,
@@ -136,16 +134,17 @@ describe('HS256 (documented vectors, fixed clock)', () => {
 		);
 	});
 
-	test('one byte of the body changed', async () => {
-		await expectRejected(
-			sandbox,
-			await bearer(sandbox, CREATE_TOKEN, {
-				method: 'POST',
-				path: '/invoicing/v2/invoices',
-				body: VECTOR.bodyB.replace('Tanya', 'Tanyb'),
-			}),
-			'auth: jwt digest mismatch',
-		);
+	// Each row: a documented token sent with one thing about the request changed, and the verdict.
+	const REPLAYED: Array<[string, string, BearerRequest, string]> = [
+		['one byte of the body changed', CREATE_TOKEN, { method: 'POST', path: '/invoicing/v2/invoices', body: VECTOR.bodyB.replace('Tanya', 'Tanyb') }, 'auth: jwt digest mismatch'],
+		['query changed', LIST_TOKEN, { method: 'GET', path: '/invoicing/v2/invoices?offset=0&limit=11&status=DRAFT' }, 'auth: jwt request-resource-path "/invoicing/v2/invoices?offset=0&limit=10&status=DRAFT" does not match the request'],
+		['path changed', CREATE_TOKEN, { method: 'POST', path: '/invoicing/v2/invoices/1/delivery', body: VECTOR.bodyB }, 'auth: jwt request-resource-path "/invoicing/v2/invoices" does not match the request'],
+		['method changed', CREATE_TOKEN, { method: 'PUT', path: '/invoicing/v2/invoices', body: VECTOR.bodyB }, 'auth: jwt request-method "post" does not match PUT'],
+		['Host changed', LIST_TOKEN, { method: 'GET', path: LIST_PATH, host: 'api.cybersource.com' }, 'auth: jwt request-host "apitest.cybersource.com" does not match Host "api.cybersource.com"'],
+		['v-c-merchant-id header disagrees with the claim', LIST_TOKEN, { method: 'GET', path: LIST_PATH, headers: { 'v-c-merchant-id': 'sandbox_merchant' } }, 'auth: v-c-merchant-id header "sandbox_merchant" does not match the jwt claim "mock_merchant"'],
+	];
+	test.each(REPLAYED)('%s', async (_change, token, request, verdict) => {
+		await expectRejected(sandbox, await bearer(sandbox, token, request), verdict);
 	});
 
 	test('payload claim edited without re-signing', async () => {
@@ -160,53 +159,6 @@ describe('HS256 (documented vectors, fixed clock)', () => {
 				path: '/invoicing/v2/invoices?offset=0&limit=1000&status=DRAFT',
 			}),
 			'auth: jwt signature mismatch',
-		);
-	});
-
-	test('query changed', async () => {
-		await expectRejected(
-			sandbox,
-			await bearer(sandbox, LIST_TOKEN, {
-				method: 'GET',
-				path: '/invoicing/v2/invoices?offset=0&limit=11&status=DRAFT',
-			}),
-			'auth: jwt request-resource-path "/invoicing/v2/invoices?offset=0&limit=10&status=DRAFT" does not match the request',
-		);
-	});
-
-	test('path changed', async () => {
-		await expectRejected(
-			sandbox,
-			await bearer(sandbox, CREATE_TOKEN, {
-				method: 'POST',
-				path: '/invoicing/v2/invoices/1/delivery',
-				body: VECTOR.bodyB,
-			}),
-			'auth: jwt request-resource-path "/invoicing/v2/invoices" does not match the request',
-		);
-	});
-
-	test('method changed', async () => {
-		await expectRejected(
-			sandbox,
-			await bearer(sandbox, CREATE_TOKEN, {
-				method: 'PUT',
-				path: '/invoicing/v2/invoices',
-				body: VECTOR.bodyB,
-			}),
-			'auth: jwt request-method "post" does not match PUT',
-		);
-	});
-
-	test('Host changed', async () => {
-		await expectRejected(
-			sandbox,
-			await bearer(sandbox, LIST_TOKEN, {
-				method: 'GET',
-				path: LIST_PATH,
-				host: 'api.cybersource.com',
-			}),
-			'auth: jwt request-host "apitest.cybersource.com" does not match Host "api.cybersource.com"',
 		);
 	});
 
@@ -226,78 +178,17 @@ describe('HS256 (documented vectors, fixed clock)', () => {
 		}
 	});
 
-	test('v-c-merchant-id header disagrees with the claim', async () => {
-		await expectRejected(
-			sandbox,
-			await bearer(sandbox, LIST_TOKEN, {
-				method: 'GET',
-				path: LIST_PATH,
-				headers: { 'v-c-merchant-id': 'sandbox_merchant' },
-			}),
-			'auth: v-c-merchant-id header "sandbox_merchant" does not match the jwt claim "mock_merchant"',
-		);
-	});
-
-	test('expired', async () => {
-		const token = vectorJwt({ iat: VECTOR.iat - 300, exp: VECTOR.iat - 180 });
-		await expectRejected(
-			sandbox,
-			await bearer(sandbox, token, {
-				method: 'GET',
-				path: '/invoicing/v2/invoices?offset=0&limit=1',
-			}),
-			'auth: jwt expired',
-		);
-	});
-
-	test('iat far in the future', async () => {
-		const token = vectorJwt({ iat: VECTOR.iat + 3600 });
-		await expectRejected(
-			sandbox,
-			await bearer(sandbox, token, {
-				method: 'GET',
-				path: '/invoicing/v2/invoices?offset=0&limit=1',
-			}),
-			'auth: jwt iat in the future',
-		);
-	});
-
-	test('unknown kid', async () => {
-		const token = vectorJwt({ kid: '99999999-2222-3333-4444-555555555555' });
-		await expectRejected(
-			sandbox,
-			await bearer(sandbox, token, {
-				method: 'GET',
-				path: '/invoicing/v2/invoices?offset=0&limit=1',
-			}),
-			'auth: unknown jwt kid "99999999-2222-3333-4444-555555555555"',
-		);
-	});
-
-	test('wrong secret', async () => {
-		const token = vectorJwt({
-			secret: Buffer.from('another secret of 32 bytes......').toString('base64'),
-		});
-		await expectRejected(
-			sandbox,
-			await bearer(sandbox, token, {
-				method: 'GET',
-				path: '/invoicing/v2/invoices?offset=0&limit=1',
-			}),
-			'auth: jwt signature mismatch',
-		);
-	});
-
-	test('iss is neither the merchant nor its portfolio', async () => {
-		const token = vectorJwt({ issuer: 'someone_else' });
-		await expectRejected(
-			sandbox,
-			await bearer(sandbox, token, {
-				method: 'GET',
-				path: '/invoicing/v2/invoices?offset=0&limit=1',
-			}),
-			'auth: jwt iss "someone_else" should be "mock_portfolio"',
-		);
+	// Each row: a token signed with one claim or key changed, for a plain list request, and the verdict.
+	const SIGNED_WRONG: Array<[string, Partial<Parameters<typeof jwtHs256>[0]>, string]> = [
+		['expired', { iat: VECTOR.iat - 300, exp: VECTOR.iat - 180 }, 'auth: jwt expired'],
+		['iat far in the future', { iat: VECTOR.iat + 3600 }, 'auth: jwt iat in the future'],
+		['unknown kid', { kid: '99999999-2222-3333-4444-555555555555' }, 'auth: unknown jwt kid "99999999-2222-3333-4444-555555555555"'],
+		['wrong secret', { secret: Buffer.from('another secret of 32 bytes......').toString('base64') }, 'auth: jwt signature mismatch'],
+		['iss is neither the merchant nor its portfolio', { issuer: 'someone_else' }, 'auth: jwt iss "someone_else" should be "mock_portfolio"'],
+	];
+	test.each(SIGNED_WRONG)('%s', async (_change, claims, verdict) => {
+		const request = { method: 'GET', path: '/invoicing/v2/invoices?offset=0&limit=1' };
+		await expectRejected(sandbox, await bearer(sandbox, vectorJwt(claims), request), verdict);
 	});
 
 	test('alg none and malformed tokens', async () => {

@@ -2,16 +2,12 @@
 
 import type { Sandbox } from '../index';
 import { Client, rawRequest } from '../client';
-import { startQuiet } from './helpers';
+import { sandboxPerFile } from './helpers';
 
 let sandbox: Sandbox;
 let client: Client;
 
-beforeAll(async () => {
-	sandbox = await startQuiet();
-	client = new Client(sandbox);
-});
-afterAll(() => sandbox.close());
+sandboxPerFile((started) => ({ sandbox, client } = started));
 
 type Any = any;
 

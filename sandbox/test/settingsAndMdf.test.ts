@@ -1,18 +1,11 @@
 /** Invoice settings and merchant-defined field definitions (and their use in invoices). */
 
-import type { Sandbox } from '../index';
 import { Client, RawResponse } from '../client';
-import { startQuiet } from './helpers';
+import { sandboxPerFile } from './helpers';
 
-let sandbox: Sandbox;
 let client: Client;
 
-beforeAll(async () => {
-	sandbox = await startQuiet();
-	client = new Client(sandbox);
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.reset());
+sandboxPerFile((started) => (client = started.client), { resetEach: true });
 
 const PNG =
 	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';

@@ -2,7 +2,7 @@
 
 import type { Sandbox } from '../index';
 import { Client, RawResponse, invoiceBody } from '../client';
-import { startQuiet } from './helpers';
+import { sandboxPerFile } from './helpers';
 
 type Status = 'DRAFT' | 'CREATED' | 'SENT' | 'PARTIAL' | 'PENDING' | 'PAID' | 'CANCELED';
 type Op = 'update' | 'send' | 'publish' | 'cancel' | 'pay';
@@ -10,11 +10,7 @@ type Op = 'update' | 'send' | 'publish' | 'cancel' | 'pay';
 let sandbox: Sandbox;
 let client: Client;
 
-beforeAll(async () => {
-	sandbox = await startQuiet();
-	client = new Client(sandbox);
-});
-afterAll(() => sandbox.close());
+sandboxPerFile((started) => ({ sandbox, client } = started));
 
 const NOT_ALLOWED = {
 	submitTimeUtc: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z$/),

@@ -2,18 +2,14 @@
 
 import type { Sandbox } from '../index';
 import { Client, RawResponse, invoiceBody } from '../client';
-import { startQuiet } from './helpers';
+import { sandboxPerFile } from './helpers';
 
 let sandbox: Sandbox;
 let client: Client;
 // Fixed clock: "today" is 2030-06-15 (UTC) for expiration checks.
 const NOW = Date.parse('2030-06-15T23:59:00Z');
 
-beforeAll(async () => {
-	sandbox = await startQuiet({ now: () => NOW });
-	client = new Client(sandbox, sandbox.merchant, () => NOW);
-});
-afterAll(() => sandbox.close());
+sandboxPerFile((started) => ({ sandbox, client } = started), { now: () => NOW, clientClock: () => NOW });
 
 type Body = Record<string, any>;
 
