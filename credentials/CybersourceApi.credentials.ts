@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { CUSTOM_ENVIRONMENT, ENVIRONMENTS } from './signing/environments';
+import { CUSTOM_ENVIRONMENT, ENVIRONMENTS } from './baseUrl';
 import { signRequest, type CybersourceCredentialData } from './signing/signRequest';
 import { CredentialFieldError } from './signing/credentialFieldError';
 
@@ -216,10 +216,9 @@ export class CybersourceApi implements ICredentialType {
 		return signedOptions;
 	};
 
+	// No baseURL: `authenticate` resolves the relative URL against the Environment / Base URL (baseUrl.ts).
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{$credentials.environment === "custom" ? $credentials.baseUrl : "https://" + $credentials.environment}}',
 			url: '/invoicing/v2/invoices?offset=0&limit=1',
 			method: 'GET',
 		},

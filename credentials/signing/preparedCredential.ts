@@ -7,7 +7,7 @@
 import { ContentCache } from './contentCache';
 import { CredentialFieldError } from './credentialFieldError';
 import { decodeSharedSecret } from './digest';
-import { resolveBaseUrl } from './environments';
+import { resolveBaseUrl } from '../baseUrl';
 import { baseUrlOf, type BaseUrl } from './requestUrl';
 import type { AuthMode, CybersourceCredentialData } from './signRequest';
 

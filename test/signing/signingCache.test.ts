@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import * as digest from '../../credentials/signing/digest';
-import * as environments from '../../credentials/signing/environments';
+import * as environments from '../../credentials/baseUrl';
 import * as pkcs12 from '../../credentials/signing/pkcs12';
 import { signRequest, type CybersourceCredentialData } from '../../credentials/signing/signRequest';
 

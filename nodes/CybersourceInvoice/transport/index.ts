@@ -11,7 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { CUSTOM_ENVIRONMENT } from '../../../credentials/signing/environments';
+import { hostForMessages } from '../../../credentials/baseUrl';
 import type { InvoiceAction } from '../helpers/statuses';
 import {
 	apiError,
@@ -180,12 +180,10 @@ async function sendOnce(
 	}
 }
 
-/** Where requests go, for messages; the credential decides it (see resolveBaseUrl). */
+/** Where requests go, for messages; the credential decides it. */
 async function hostOf(this: CybersourceContext): Promise<string> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	const environment = String(credentials.environment ?? '');
-	if (environment !== CUSTOM_ENVIRONMENT) return environment;
-	return URL.canParse(String(credentials.baseUrl)) ? new URL(String(credentials.baseUrl)).host : String(credentials.baseUrl);
+	return hostForMessages(credentials.environment, credentials.baseUrl);
 }
 
 /**

@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { CUSTOM_ENVIRONMENT } from '../../../credentials/signing/environments';
+import { CUSTOM_ENVIRONMENT } from '../../../credentials/baseUrl';
 import { eventOfType, eventTypesOf, type TriggerEvent } from '../helpers/events';
 import { eventItem, getInvoice } from '../helpers/output';
 import { forgetKey, keyById } from '../helpers/keyRing';

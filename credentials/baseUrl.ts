@@ -1,8 +1,12 @@
-import { CredentialFieldError } from './credentialFieldError';
+/*
+ * Where requests go, decided once: the credential's Environment list, its test request and its
+ * signing, and the node's messages all read this module (the node imports nothing else from
+ * credentials/).
+ */
+import { CredentialFieldError } from './signing/credentialFieldError';
 
 /**
- * The public Cybersource and Visa Acceptance API hosts. The option value is the host itself so the credential's test
- * request can build its URL with a plain expression.
+ * The public Cybersource and Visa Acceptance API hosts; the option value is the host itself.
  */
 export const ENVIRONMENTS = [
 	{ name: 'Cybersource Sandbox', value: 'apitest.cybersource.com' },
@@ -44,4 +48,13 @@ export function resolveBaseUrl(environment: string, customBaseUrl?: string): URL
 	}
 	url.pathname = url.pathname.replace(/\/+$/, '');
 	return url;
+}
+
+/** The host requests go to, for messages; the credential's raw value when it does not resolve. */
+export function hostForMessages(environment: unknown, customBaseUrl: unknown): string {
+	try {
+		return resolveBaseUrl(String(environment ?? ''), String(customBaseUrl ?? '')).host;
+	} catch {
+		return String(environment === CUSTOM_ENVIRONMENT ? customBaseUrl : environment);
+	}
 }
