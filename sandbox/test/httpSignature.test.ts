@@ -1,12 +1,12 @@
 /** The documented HTTP Signature worked examples replayed byte for byte, and every tampered variant rejected with its reason. */
 
 import type { Sandbox } from '../index';
-import { RawResponse, digestOf, rawRequest, signHttp } from '../client';
+import { RawResponse, digestOf, rawRequest, signHttp, type HttpSigInput } from '../client';
+import { expectRejected, lastEntry } from './authFixtures';
 import { VECTOR, startQuiet, vectorSandboxOptions } from './helpers';
 
 const CREATE_HEADERS = 'host date request-target digest v-c-merchant-id';
 const GET_HEADERS = 'host date request-target v-c-merchant-id';
-const AUTH_FAILED = { response: { rmsg: 'Authentication Failed' } };
 
 interface Vector {
 	method: string;
@@ -97,16 +97,23 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-function lastEntry() {
-	const entries = sandbox.requests();
-	return entries[entries.length - 1];
+/** A GET correctly signed with the worked examples' key (a single invoice unless `changes` say otherwise). */
+function signedGet(changes: Partial<HttpSigInput> = {}): { path: string; headers: Record<string, string> } {
+	const input: HttpSigInput = {
+		method: 'GET',
+		path: '/invoicing/v2/invoices/98753',
+		host: VECTOR.host,
+		date: VECTOR.date,
+		keyId: VECTOR.keyId,
+		secret: VECTOR.secret,
+		signedMerchantId: VECTOR.merchantId,
+		...changes,
+	};
+	return { path: input.path, headers: signHttp(input) };
 }
 
-async function expectRejected(response: RawResponse, verdict: string): Promise<void> {
-	expect(response.status).toBe(401);
-	expect(response.json).toEqual(AUTH_FAILED);
-	expect(lastEntry().status).toBe(401);
-	expect(lastEntry().verdict).toBe(verdict);
+function send(request: { path: string; headers: Record<string, string> }): Promise<RawResponse> {
+	return rawRequest(sandbox.url, { method: 'GET', ...request });
 }
 
 describe('the documented worked examples are accepted', () => {
@@ -127,7 +134,7 @@ describe('the documented worked examples are accepted', () => {
 			name: 'Tanya Lee',
 			email: 'tanya.lee@my-email.world',
 		});
-		expect(lastEntry()).toMatchObject({
+		expect(lastEntry(sandbox)).toMatchObject({
 			verdict: 'ok',
 			status: 201,
 			merchantId: VECTOR.merchantId,
@@ -135,14 +142,14 @@ describe('the documented worked examples are accepted', () => {
 			path: '/invoicing/v2/invoices',
 			body: VECTOR.bodyB,
 		});
-		expect(lastEntry().headers.host).toBe(VECTOR.host);
+		expect(lastEntry(sandbox).headers.host).toBe(VECTOR.host);
 	});
 
 	test('list (GET with query)', async () => {
 		const response = await vectorRequest(sandbox, V.list);
 		expect(response.status).toBe(200);
 		expect(response.json.totalInvoices).toBe(0); // nothing is DRAFT
-		expect(lastEntry().verdict).toBe('ok');
+		expect(lastEntry(sandbox).verdict).toBe('ok');
 	});
 
 	test('get (GET /98753)', async () => {
@@ -166,7 +173,7 @@ describe('the documented worked examples are accepted', () => {
 	test('create with meta key (signed portfolio, header MID)', async () => {
 		const response = await vectorRequest(sandbox, V.metaCreate);
 		expect(response.status).toBe(201);
-		expect(lastEntry()).toMatchObject({ verdict: 'ok', merchantId: VECTOR.merchantId });
+		expect(lastEntry(sandbox)).toMatchObject({ verdict: 'ok', merchantId: VECTOR.merchantId });
 	});
 
 	test('a fresh signature with v-c-date instead of date is accepted', async () => {
@@ -208,131 +215,41 @@ describe('rejections (401 + precise verdict)', () => {
 		['POST without digest in the signed list', { ...V.create, headerList: GET_HEADERS }, 'auth: digest not signed'],
 	];
 	test.each(TAMPERED)('%s', async (_change, vector, verdict) => {
-		await expectRejected(await vectorRequest(sandbox, vector), verdict);
+		await expectRejected(sandbox, await vectorRequest(sandbox, vector), verdict);
 	});
 
-	test('date outside the 15 minute window (correctly signed)', async () => {
-		const date = new Date(Date.parse(VECTOR.date) - 16 * 60 * 1000).toUTCString();
-		const headers = signHttp({
-			method: 'GET',
-			path: '/invoicing/v2/invoices/98753',
-			host: VECTOR.host,
-			date,
-			keyId: VECTOR.keyId,
-			secret: VECTOR.secret,
-			signedMerchantId: VECTOR.merchantId,
-		});
-		await expectRejected(
-			await rawRequest(sandbox.url, {
-				method: 'GET',
-				path: '/invoicing/v2/invoices/98753',
-				headers,
-			}),
-			'auth: date outside the 15 minute window',
-		);
+	const minutes = (n: number) => new Date(Date.parse(VECTOR.date) + n * 60 * 1000).toUTCString();
+	// Each row: a request correctly signed, but with something the gateway refuses, and the verdict.
+	const REFUSED: Array<[string, Partial<HttpSigInput>, string]> = [
+		['date outside the 15 minute window (correctly signed)', { date: minutes(-16) }, 'auth: date outside the 15 minute window'],
+		["a merchant key used for another merchant's MID (correctly signed)", { signedMerchantId: 'sandbox_merchant' }, 'auth: key belongs to merchant "mock_merchant", not "sandbox_merchant"'],
+		['a meta key for a merchant outside its portfolio', { path: '/invoicing/v2/invoices', signedMerchantId: VECTOR.portfolioId, headerMerchantId: 'sandbox_merchant' }, 'auth: merchant "sandbox_merchant" is not in portfolio "mock_portfolio"'],
+	];
+	test.each(REFUSED)('%s', async (_case, changes, verdict) => {
+		await expectRejected(sandbox, await send(signedGet(changes)), verdict);
 	});
 
 	test('a date 14 minutes off is still accepted', async () => {
-		const date = new Date(Date.parse(VECTOR.date) + 14 * 60 * 1000).toUTCString();
-		const headers = signHttp({
-			method: 'GET',
-			path: '/invoicing/v2/invoices/98753',
-			host: VECTOR.host,
-			date,
-			keyId: VECTOR.keyId,
-			secret: VECTOR.secret,
-			signedMerchantId: VECTOR.merchantId,
-		});
-		const response = await rawRequest(sandbox.url, {
-			method: 'GET',
-			path: '/invoicing/v2/invoices/98753',
-			headers,
-		});
+		const response = await send(signedGet({ date: minutes(14) }));
 		expect(response.status).toBe(200);
 	});
 
-	test("a merchant key used for another merchant's MID (correctly signed)", async () => {
-		const headers = signHttp({
-			method: 'GET',
-			path: '/invoicing/v2/invoices/98753',
-			host: VECTOR.host,
-			date: VECTOR.date,
-			keyId: VECTOR.keyId,
-			secret: VECTOR.secret,
-			signedMerchantId: 'sandbox_merchant',
-		});
-		await expectRejected(
-			await rawRequest(sandbox.url, {
-				method: 'GET',
-				path: '/invoicing/v2/invoices/98753',
-				headers,
-			}),
-			'auth: key belongs to merchant "mock_merchant", not "sandbox_merchant"',
-		);
-	});
-
-	test('a meta key for a merchant outside its portfolio', async () => {
-		const headers = signHttp({
-			method: 'GET',
-			path: '/invoicing/v2/invoices',
-			host: VECTOR.host,
-			date: VECTOR.date,
-			keyId: VECTOR.keyId,
-			secret: VECTOR.secret,
-			signedMerchantId: VECTOR.portfolioId,
-			headerMerchantId: 'sandbox_merchant',
-		});
-		await expectRejected(
-			await rawRequest(sandbox.url, { method: 'GET', path: '/invoicing/v2/invoices', headers }),
-			'auth: merchant "sandbox_merchant" is not in portfolio "mock_portfolio"',
-		);
-	});
-
 	test('unsupported algorithm', async () => {
-		const headers = signHttp({
-			method: 'GET',
-			path: '/invoicing/v2/invoices/98753',
-			host: VECTOR.host,
-			date: VECTOR.date,
-			keyId: VECTOR.keyId,
-			secret: VECTOR.secret,
-			signedMerchantId: VECTOR.merchantId,
-		});
-		headers.signature = headers.signature.replace('HmacSHA256', 'HmacSHA1');
-		await expectRejected(
-			await rawRequest(sandbox.url, {
-				method: 'GET',
-				path: '/invoicing/v2/invoices/98753',
-				headers,
-			}),
-			'auth: unsupported algorithm "HmacSHA1"',
-		);
+		const request = signedGet();
+		request.headers.signature = request.headers.signature.replace('HmacSHA256', 'HmacSHA1');
+		await expectRejected(sandbox, await send(request), 'auth: unsupported algorithm "HmacSHA1"');
 	});
 
 	test('signed header missing from the request', async () => {
-		const { host: _host, ...headers } = signHttp({
-			method: 'GET',
-			path: '/invoicing/v2/invoices/98753',
-			host: VECTOR.host,
-			date: VECTOR.date,
-			keyId: VECTOR.keyId,
-			secret: VECTOR.secret,
-			signedMerchantId: VECTOR.merchantId,
-		});
-		void _host;
+		const { path, headers } = signedGet();
+		const { host: _host, ...withoutHost } = headers;
 		// node:http then sends its own Host (127.0.0.1:port), which was not what was signed.
-		await expectRejected(
-			await rawRequest(sandbox.url, {
-				method: 'GET',
-				path: '/invoicing/v2/invoices/98753',
-				headers,
-			}),
-			'auth: signature mismatch',
-		);
+		await expectRejected(sandbox, await send({ path, headers: withoutHost }), 'auth: signature mismatch');
 	});
 
 	test('no credentials at all', async () => {
 		await expectRejected(
+			sandbox,
 			await rawRequest(sandbox.url, {
 				method: 'GET',
 				path: '/invoicing/v2/invoices?offset=0&limit=1',
@@ -343,6 +260,7 @@ describe('rejections (401 + precise verdict)', () => {
 
 	test('unknown routes are authenticated first, then 404', async () => {
 		await expectRejected(
+			sandbox,
 			await rawRequest(sandbox.url, { method: 'GET', path: '/pts/v2/payments' }),
 			'auth: no signature header or bearer token',
 		);
@@ -391,6 +309,7 @@ describe('diagnostic hints for common client mistakes', () => {
 		];
 		const signature = createHmac('sha256', VECTOR.secret).update(lines.join('\n')).digest('base64');
 		await expectRejected(
+			sandbox,
 			await vectorRequest(sandbox, { ...V.list, signature }),
 			'auth: signature mismatch (it would match with the shared secret used as text, not base64-decoded)',
 		);
@@ -399,6 +318,7 @@ describe('diagnostic hints for common client mistakes', () => {
 	test('query string left out of request-target', async () => {
 		const headers = signHttp({ ...base, path: '/invoicing/v2/invoices' });
 		await expectRejected(
+			sandbox,
 			await rawRequest(sandbox.url, { method: 'GET', path: base.path, headers }),
 			'auth: signature mismatch (it would match with request-target without the query string)',
 		);
@@ -408,6 +328,7 @@ describe('diagnostic hints for common client mistakes', () => {
 		const headers = signHttp(base);
 		headers.host = `${VECTOR.host}:8443`;
 		await expectRejected(
+			sandbox,
 			await rawRequest(sandbox.url, { method: 'GET', path: base.path, headers }),
 			'auth: signature mismatch (it would match with host without its port)',
 		);
