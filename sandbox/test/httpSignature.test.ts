@@ -28,16 +28,10 @@ function vectorRequest(sandbox: Sandbox, vector: Vector): Promise<RawResponse> {
 		signature: `keyid="${vector.keyId ?? VECTOR.keyId}", algorithm="HmacSHA256", headers="${vector.headerList}", signature="${vector.signature}"`,
 	};
 	if (vector.body !== undefined) {
-		headers.digest =
-			vector.digest ?? (vector.body === '{}' ? VECTOR.digestEmptyObject : VECTOR.digestB);
+		headers.digest = vector.digest ?? (vector.body === '{}' ? VECTOR.digestEmptyObject : VECTOR.digestB);
 		headers['content-type'] = 'application/json;charset=utf-8';
 	}
-	return rawRequest(sandbox.url, {
-		method: vector.method,
-		path: vector.path,
-		headers,
-		body: vector.body,
-	});
+	return rawRequest(sandbox.url, { method: vector.method, path: vector.path, headers, body: vector.body });
 }
 
 const V = {
@@ -177,21 +171,7 @@ describe('the documented worked examples are accepted', () => {
 	});
 
 	test('a fresh signature with v-c-date instead of date is accepted', async () => {
-		const headers = signHttp({
-			method: 'GET',
-			path: '/invoicing/v2/invoices/98753',
-			host: VECTOR.host,
-			date: VECTOR.date,
-			keyId: VECTOR.keyId,
-			secret: VECTOR.secret,
-			signedMerchantId: VECTOR.merchantId,
-			dateHeader: 'v-c-date',
-		});
-		const response = await rawRequest(sandbox.url, {
-			method: 'GET',
-			path: '/invoicing/v2/invoices/98753',
-			headers,
-		});
+		const response = await send(signedGet({ dateHeader: 'v-c-date' }));
 		expect(response.status).toBe(200);
 	});
 });
@@ -264,20 +244,7 @@ describe('rejections (401 + precise verdict)', () => {
 			await rawRequest(sandbox.url, { method: 'GET', path: '/pts/v2/payments' }),
 			'auth: no signature header or bearer token',
 		);
-		const headers = signHttp({
-			method: 'GET',
-			path: '/pts/v2/payments',
-			host: VECTOR.host,
-			date: VECTOR.date,
-			keyId: VECTOR.keyId,
-			secret: VECTOR.secret,
-			signedMerchantId: VECTOR.merchantId,
-		});
-		const response = await rawRequest(sandbox.url, {
-			method: 'GET',
-			path: '/pts/v2/payments',
-			headers,
-		});
+		const response = await send(signedGet({ path: '/pts/v2/payments' }));
 		expect(response.status).toBe(404);
 		expect(response.json).toEqual({
 			submitTimeUtc: expect.stringMatching(/^2019-07-18T00:18:03\.\d{9}Z$/),
@@ -289,22 +256,14 @@ describe('rejections (401 + precise verdict)', () => {
 });
 
 describe('diagnostic hints for common client mistakes', () => {
-	const base = {
-		method: 'GET',
-		path: '/invoicing/v2/invoices?offset=0&limit=10&status=DRAFT',
-		host: VECTOR.host,
-		date: VECTOR.date,
-		keyId: VECTOR.keyId,
-		secret: VECTOR.secret,
-		signedMerchantId: VECTOR.merchantId,
-	};
+	const LIST = '/invoicing/v2/invoices?offset=0&limit=10&status=DRAFT';
 
 	test('secret used as text instead of base64-decoded', async () => {
 		const { createHmac } = await import('node:crypto');
 		const lines = [
 			`host: ${VECTOR.host}`,
 			`date: ${VECTOR.date}`,
-			`request-target: get ${base.path}`,
+			`request-target: get ${LIST}`,
 			`v-c-merchant-id: ${VECTOR.merchantId}`,
 		];
 		const signature = createHmac('sha256', VECTOR.secret).update(lines.join('\n')).digest('base64');
@@ -316,20 +275,20 @@ describe('diagnostic hints for common client mistakes', () => {
 	});
 
 	test('query string left out of request-target', async () => {
-		const headers = signHttp({ ...base, path: '/invoicing/v2/invoices' });
+		const { headers } = signedGet({ path: '/invoicing/v2/invoices' });
 		await expectRejected(
 			sandbox,
-			await rawRequest(sandbox.url, { method: 'GET', path: base.path, headers }),
+			await send({ path: LIST, headers }),
 			'auth: signature mismatch (it would match with request-target without the query string)',
 		);
 	});
 
 	test('host signed without the port the client actually sent', async () => {
-		const headers = signHttp(base);
-		headers.host = `${VECTOR.host}:8443`;
+		const request = signedGet({ path: LIST });
+		request.headers.host = `${VECTOR.host}:8443`;
 		await expectRejected(
 			sandbox,
-			await rawRequest(sandbox.url, { method: 'GET', path: base.path, headers }),
+			await send(request),
 			'auth: signature mismatch (it would match with host without its port)',
 		);
 	});

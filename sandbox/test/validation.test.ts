@@ -1,65 +1,14 @@
-/** Request validation and error shapes: every maxLength of the field-limits table, formats, limits, list query, 404. */
+/** Request validation and error shapes: every maxLength of the field-limits table, required fields, formats, limits, duplicates, 404 (list query: listQuery.test.ts, update: update.test.ts). */
 
 import type { Sandbox } from '../index';
-import { Client, RawResponse, invoiceBody } from '../client';
+import { Client, invoiceBody } from '../client';
 import { sandboxPerFile } from './helpers';
+import { FIXED_NOW, expectInvalid, setPath, withField, type Body } from './validationFixtures';
 
 let sandbox: Sandbox;
 let client: Client;
-// Fixed clock: "today" is 2030-06-15 (UTC) for expiration checks.
-const NOW = Date.parse('2030-06-15T23:59:00Z');
 
-sandboxPerFile((started) => ({ sandbox, client } = started), { now: () => NOW, clientClock: () => NOW });
-
-type Body = Record<string, any>;
-
-function fullBody(): Body {
-	return {
-		clientReferenceInformation: { partner: { developerId: 'DEV', solutionId: 'SOL' } },
-		...invoiceBody(),
-		orderInformation: {
-			amountDetails: {
-				totalAmount: '100.00',
-				currency: 'USD',
-				taxDetails: { type: 'State Tax' },
-				freight: {},
-			},
-			lineItems: [{ productName: 'Widget', unitPrice: '100.00', quantity: 1 }],
-		},
-	};
-}
-
-/** Sets `a.b[0].c` in a body. */
-function setPath(body: Body, path: string, value: unknown): Body {
-	const keys = path.replace(/\[(\d+)\]/g, '.$1').split('.');
-	let target = body;
-	for (const key of keys.slice(0, -1)) {
-		target[key] ??= {};
-		target = target[key];
-	}
-	if (value === undefined) delete target[keys[keys.length - 1]];
-	else target[keys[keys.length - 1]] = value;
-	return body;
-}
-
-function withField(path: string, value: unknown): Body {
-	return setPath(fullBody(), path, value);
-}
-
-async function expectInvalid(
-	response: RawResponse,
-	details: Array<[string, string]>,
-	message = 'Invalid request.',
-): Promise<void> {
-	expect(response.status).toBe(400);
-	expect(response.json).toEqual({
-		submitTimeUtc: expect.stringMatching(/^2030-06-15T23:59:00\.\d{9}Z$/),
-		status: 'BADREQUEST',
-		reason: 'VALIDATION_ERRORS',
-		message,
-		details: details.map(([field, reason]) => ({ field, reason })),
-	});
-}
+sandboxPerFile((started) => ({ sandbox, client } = started), { now: () => FIXED_NOW, clientClock: () => FIXED_NOW });
 
 const create = (body: Body) => client.post('/invoicing/v2/invoices', body);
 
@@ -154,7 +103,7 @@ describe('required fields', () => {
 				path: '/invoicing/v2/invoices',
 				body,
 				host: new URL(sandbox.url).host,
-				date: new Date(NOW).toUTCString(),
+				date: new Date(FIXED_NOW).toUTCString(),
 				keyId: sandbox.merchant.keyId,
 				secret: sandbox.merchant.sharedSecret,
 				signedMerchantId: sandbox.merchant.merchantId,
@@ -341,155 +290,5 @@ describe('duplicates and 404', () => {
 				message: 'Invoice does not exist.',
 			});
 		}
-	});
-});
-
-describe('list query (list)', () => {
-	const list = (query: string) => client.get(`/invoicing/v2/invoices${query}`);
-	const message = 'Invalid invoice status or paging parameters.';
-
-	test('offset and limit are required', async () => {
-		await expectInvalid(await list('?limit=10'), [['offset', 'MISSING_FIELD']], message);
-		await expectInvalid(await list('?offset=0'), [['limit', 'MISSING_FIELD']], message);
-		await expectInvalid(
-			await list(''),
-			[
-				['offset', 'MISSING_FIELD'],
-				['limit', 'MISSING_FIELD'],
-			],
-			message,
-		);
-	});
-
-	test('limit 1…1000, offset ≥ 0, integers', async () => {
-		expect((await list('?offset=0&limit=1000')).status).toBe(200);
-		await expectInvalid(await list('?offset=0&limit=1001'), [['limit', 'INVALID_DATA']], message);
-		await expectInvalid(await list('?offset=0&limit=0'), [['limit', 'INVALID_DATA']], message);
-		await expectInvalid(await list('?offset=-1&limit=5'), [['offset', 'INVALID_DATA']], message);
-		await expectInvalid(await list('?offset=1.5&limit=5'), [['offset', 'INVALID_DATA']], message);
-	});
-
-	test('status enum includes PENDING; values are case-sensitive', async () => {
-		for (const status of ['DRAFT', 'CREATED', 'SENT', 'PARTIAL', 'PAID', 'CANCELED', 'PENDING']) {
-			expect((await list(`?offset=0&limit=5&status=${status}`)).status).toBe(200);
-		}
-		for (const status of ['OPEN', 'draft', '']) {
-			await expectInvalid(
-				await list(`?offset=0&limit=5&status=${status}`),
-				[['status', 'INVALID_DATA']],
-				message,
-			);
-		}
-	});
-
-	test('unknown query parameters (e.g. the SDK cache buster) are ignored', async () => {
-		expect((await list('?offset=0&limit=5&_=1234')).status).toBe(200);
-	});
-});
-
-describe('update (PUT) is a full replacement', () => {
-	async function sent(extra: Body = {}): Promise<string> {
-		const response = await create({
-			...fullBody(),
-			...extra,
-			invoiceInformation: {
-				...fullBody().invoiceInformation,
-				sendImmediately: true,
-				deliveryMode: 'email',
-			},
-		});
-		expect(response.json.status).toBe('SENT');
-		return response.json.id;
-	}
-
-	test('omitted parts disappear; deliveryMode is kept when omitted', async () => {
-		const id = await sent({ processingInformation: { requestPhone: true } });
-		const response = await client.put(`/invoicing/v2/invoices/${id}`, {
-			customerInformation: { email: 'tanya.lee@my-email.world' },
-			invoiceInformation: { description: 'Replaced', dueDate: '2030-12-31' },
-			orderInformation: { amountDetails: { totalAmount: '50.00', currency: 'USD' } },
-		});
-		expect(response.status).toBe(200);
-		expect(response.json.processingInformation).toBeUndefined();
-		expect(response.json.customerInformation).toEqual({ email: 'tanya.lee@my-email.world' });
-		expect(response.json.orderInformation).toEqual({
-			amountDetails: { totalAmount: 50, currency: 'USD', balanceAmount: 50 },
-		});
-		expect(response.json.invoiceInformation.deliveryMode).toBe('Email');
-		expect(response.json.status).toBe('SENT');
-		// No automatic resend.
-		const history = (sandbox.getInvoice(id) as any).invoiceHistory.map(
-			(item: { event: string }) => item.event,
-		);
-		expect(history).toEqual(['UPDATE', 'SEND', 'CREATE']);
-	});
-
-	test('invoiceNumber: same as the path id is tolerated, another one is refused', async () => {
-		const id = await sent();
-		const same = await client.put(
-			`/invoicing/v2/invoices/${id}`,
-			setPath(fullBody(), 'invoiceInformation.invoiceNumber', id),
-		);
-		expect(same.status).toBe(200);
-		const other = await client.put(
-			`/invoicing/v2/invoices/${id}`,
-			setPath(fullBody(), 'invoiceInformation.invoiceNumber', 'X1'),
-		);
-		await expectInvalid(
-			other,
-			[['invoiceInformation.invoiceNumber', 'INVALID_DATA']],
-			'Field validation errors.',
-		);
-	});
-
-	test('clientReferenceInformation is ignored on update', async () => {
-		const id = await sent();
-		const response = await client.put(`/invoicing/v2/invoices/${id}`, fullBody());
-		expect(response.status).toBe(200);
-		expect(response.json.clientReferenceInformation).toBeUndefined();
-	});
-
-	test('changing the email of a SENT invoice replaces the pay link', async () => {
-		const id = await sent();
-		const before = (await client.get(`/invoicing/v2/invoices/${id}`)).json.invoiceInformation
-			.paymentLink;
-		const sameEmail = await client.put(`/invoicing/v2/invoices/${id}`, fullBody());
-		expect(sameEmail.json.invoiceInformation.paymentLink).toBe(before);
-		const changed = await client.put(
-			`/invoicing/v2/invoices/${id}`,
-			setPath(fullBody(), 'customerInformation.email', 'new@example.com'),
-		);
-		expect(changed.json.invoiceInformation.paymentLink).not.toBe(before);
-	});
-
-	test('sendImmediately on a DRAFT publishes it (email → SENT)', async () => {
-		const draft = await create(fullBody());
-		expect(draft.json.status).toBe('DRAFT');
-		const body = setPath(fullBody(), 'invoiceInformation.sendImmediately', true);
-		const response = await client.put(`/invoicing/v2/invoices/${draft.json.id}`, body);
-		expect(response.json.status).toBe('SENT');
-		const noEmail = await create(fullBody());
-		const refused = await client.put(
-			`/invoicing/v2/invoices/${noEmail.json.id}`,
-			setPath(body, 'customerInformation', undefined),
-		);
-		await expectInvalid(
-			refused,
-			[['customerInformation.email', 'MISSING_FIELD']],
-			'Field validation errors.',
-		);
-	});
-
-	test('update validation uses the same rules', async () => {
-		const id = await sent();
-		const response = await client.put(
-			`/invoicing/v2/invoices/${id}`,
-			withField('orderInformation.lineItems[0].quantity', 0),
-		);
-		await expectInvalid(
-			response,
-			[['orderInformation.lineItems[0].quantity', 'INVALID_DATA']],
-			'Field validation errors.',
-		);
 	});
 });
