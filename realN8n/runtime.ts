@@ -135,7 +135,10 @@ export function n8nEnv(userFolder: string, extra: Record<string, string> = {}): 
 
 export interface CommandResult {
 	status: number | null;
+	/** stdout and stderr as they came, for messages. */
 	output: string;
+	/** stdout alone: a result printed there is never cut by a log line on stderr. */
+	stdout: string;
 }
 
 /** Runs an n8n CLI command (async, so an in-process sandbox keeps answering meanwhile). */
@@ -143,13 +146,17 @@ export function runN8n(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 180_0
 	return new Promise((resolve, reject) => {
 		const child = spawn(NODE_BINARY, [N8N_ENTRY, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 		const chunks: Buffer[] = [];
-		child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+		const stdout: Buffer[] = [];
+		child.stdout.on('data', (chunk: Buffer) => {
+			chunks.push(chunk);
+			stdout.push(chunk);
+		});
 		child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
 		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
 		child.on('error', reject);
 		child.on('close', (status) => {
 			clearTimeout(timer);
-			resolve({ status, output: Buffer.concat(chunks).toString('utf8') });
+			resolve({ status, output: Buffer.concat(chunks).toString('utf8'), stdout: Buffer.concat(stdout).toString('utf8') });
 		});
 	});
 }
@@ -168,12 +175,31 @@ export interface ExecutionResult {
 	error?: { message?: string; description?: string };
 }
 
+/**
+ * The JSON value that starts at `start`, ignoring whatever follows it: n8n 2.40 may print a log
+ * line after the run's JSON (seen now and then in scenario 3).
+ */
+export function firstJsonValue(text: string, start: number): string {
+	let depth = 0;
+	let inString = false;
+	for (let index = start; index < text.length; index++) {
+		const char = text[index];
+		if (inString) {
+			if (char === '\\') index++;
+			else if (char === '"') inString = false;
+		} else if (char === '"') inString = true;
+		else if (char === '{' || char === '[') depth++;
+		else if ((char === '}' || char === ']') && --depth === 0) return text.slice(start, index + 1);
+	}
+	return text.slice(start);
+}
+
 /** `n8n execute --rawOutput` prints log lines, then the run as JSON from its first `{` line. */
 export async function executeWorkflow(workflowId: string, env: NodeJS.ProcessEnv): Promise<ExecutionResult> {
 	const result = await runN8n(['execute', `--id=${workflowId}`, '--rawOutput'], env);
-	const start = result.output.search(/^\{/m);
+	const start = result.stdout.search(/^\{/m);
 	if (start < 0) throw new Error(`n8n execute ${workflowId} printed no result (exit ${result.status}):\n${result.output.slice(-4000)}`);
-	const run = JSON.parse(result.output.slice(start)) as {
+	const run = JSON.parse(firstJsonValue(result.stdout, start)) as {
 		status?: string;
 		data: { resultData: { runData: ExecutionResult['runData']; error?: ExecutionResult['error'] } };
 	};
