@@ -62,7 +62,7 @@ export default tseslint.config(
 	},
 	{
 		// Dev tooling (tests, sandbox, scripts) may use what the shipped code may not.
-		files: ['test/**/*.ts', 'sandbox/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'realN8n/**/*.ts', 'scripts/**/*.ts'],
+		files: ['test/**/*.ts', 'sandbox/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'devkit/**/*.ts', 'realN8n/**/*.ts', 'scripts/**/*.ts'],
 		rules: { '@typescript-eslint/no-explicit-any': 'off' },
 	},
 	{

@@ -5,8 +5,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { futureDate } from '../test/harness/sandbox';
-import { runNode } from '../test/harness/workflow';
+import { runNode } from '../devkit/engine';
 import { floorNode } from './floorNode';
 import { keepAliveAgent, signedCall, type RawCredentials } from './rawClient';
 
@@ -14,6 +13,9 @@ import { keepAliveAgent, signedCall, type RawCredentials } from './rawClient';
 const cybersource = require('cybersource-rest-client') as Record<string, new (...args: unknown[]) => Record<string, (...args: unknown[]) => void>>;
 
 export type Contender = (creds: RawCredentials, count: number) => Promise<void>;
+
+/** A due date a month ahead (the API's format), so no run is refused as past due. */
+const DUE_DATE = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 
 /** Create with three line items, as a user would fill in the node. */
 function createParameters(parallelRequests: number): INodeParameters {
@@ -23,7 +25,7 @@ function createParameters(parallelRequests: number): INodeParameters {
 		customerName: 'Tanya Lee',
 		customerEmail: 'tanya@example.com',
 		description: 'Benchmark invoice',
-		dueDate: futureDate(),
+		dueDate: DUE_DATE,
 		currency: 'USD',
 		totalAmount: '',
 		lineItemsMode: 'fields',

@@ -15,7 +15,7 @@ import path from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { stopEngineTimers } from '../test/harness/workflow';
+import { stopEngineTimers } from '../devkit/engine';
 import { bodyMaker, floorCreates, nodeCreates, nodeReturnAll, rawCreates, rawReturnAll, sdkCreates, type Contender } from './contenders';
 import { startSandboxProcess, type SandboxProcess } from './sandboxProcess';
 

@@ -6,7 +6,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import type { RequestLogEntry } from '../../sandbox';
 import { futureDate, sandboxCredentials, startTestSandbox, type CredentialMode, type Sandbox } from '../harness/sandbox';
-import { runNode, stopEngineTimers, type RunOptions, type RunResult } from '../harness/workflow';
+import { runNode, stopEngineTimers, type RunOptions, type RunResult } from '../../devkit/engine';
 
 export { futureDate };
 

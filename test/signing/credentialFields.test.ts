@@ -7,7 +7,7 @@
 import { CredentialFieldError } from '../../credentials/signing/credentialFieldError';
 import { signRequest, type CybersourceCredentialData } from '../../credentials/signing/signRequest';
 import { sandboxCredentials } from '../harness/sandbox';
-import { runNode } from '../harness/workflow';
+import { runNode } from '../../devkit/engine';
 import { createParams, useSandbox } from '../node/helpers';
 
 const SECRET = Buffer.from('0123456789abcdef0123456789abcdef').toString('base64');

@@ -27,7 +27,7 @@ import { CybersourceInvoicePollingTrigger } from '../../nodes/CybersourceInvoice
 import type { CybersourceInvoicePollingTriggerV1 } from '../../nodes/CybersourceInvoicePollingTrigger/v1/CybersourceInvoicePollingTriggerV1';
 import { CybersourceInvoiceTrigger } from '../../nodes/CybersourceInvoiceTrigger/CybersourceInvoiceTrigger.node';
 import type { CybersourceInvoiceTriggerV1 } from '../../nodes/CybersourceInvoiceTrigger/v1/CybersourceInvoiceTriggerV1';
-import { SigningCredentialsHelper } from '../harness/workflow';
+import { SigningCredentialsHelper } from '../../devkit/engine';
 
 export const WEBHOOK_ID = '5b0f0c5e-2f7c-4d51-9d3a-7a3c1f2e9b10';
 
