@@ -5,9 +5,9 @@ export function sha256Base64(body: string): string {
 	return createHash('sha256').update(body, 'utf8').digest('base64');
 }
 
-/** The HTTP Signature `digest` header value: `SHA-256=` and the base64 body hash. */
-export function digestHeader(body: string): string {
-	return `SHA-256=${sha256Base64(body)}`;
+/** The HTTP Signature `digest` header value, from the base64 body hash. */
+export function digestHeader(sha256: string): string {
+	return `SHA-256=${sha256}`;
 }
 
 /** POST, PUT and PATCH carry a body digest; GET and DELETE never do. */

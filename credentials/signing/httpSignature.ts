@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
 
-export interface HttpSignatureInput {
+import { digestHeader } from './digest';
+
+interface HttpSignatureInput {
 	/** Upper case. */
 	method: string;
 	/** Host as sent in the Host header (no scheme). */
@@ -26,7 +28,7 @@ export interface HttpSignatureInput {
  * `(request-target)` form since April 2024.
  */
 export function signHttpSignature(input: HttpSignatureInput): Record<string, string> {
-	const digest = input.digest === undefined ? undefined : `SHA-256=${input.digest}`;
+	const digest = input.digest === undefined ? undefined : digestHeader(input.digest);
 	const signingString =
 		`host: ${input.host}\ndate: ${input.date}\n` +
 		`request-target: ${input.method.toLowerCase()} ${input.target}\n` +

@@ -1,9 +1,9 @@
 import { createHmac, createSign, type KeyObject } from 'node:crypto';
 
 /** Lifetime of a token: the SDKs and the gateway use iat + 120 s. */
-export const JWT_LIFETIME_SECONDS = 120;
+const JWT_LIFETIME_SECONDS = 120;
 
-export interface JwtClaimsInput {
+interface JwtClaimsInput {
 	/** Upper case. */
 	method: string;
 	host: string;

@@ -47,7 +47,7 @@ export interface Pkcs12Contents {
 	privateKeys: Array<Pkcs12Bag & { pkcs8Der: Buffer }>;
 }
 
-export type Pkcs12ErrorReason = 'wrong-password' | 'malformed' | 'damaged' | 'unsupported';
+type Pkcs12ErrorReason = 'wrong-password' | 'malformed' | 'damaged' | 'unsupported';
 
 export class Pkcs12Error extends Error {
 	constructor(

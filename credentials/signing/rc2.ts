@@ -21,7 +21,7 @@ const BLOCK_SIZE = 8;
 const ROTATIONS = [1, 2, 3, 5];
 
 /** RFC 2268 section 2: expands a 1..128-byte key into 64 16-bit words. */
-export function rc2ExpandKey(key: Buffer, effectiveBits: number): Uint16Array {
+function rc2ExpandKey(key: Buffer, effectiveBits: number): Uint16Array {
 	if (key.length < 1 || key.length > 128) throw new RangeError('RC2 key must be 1..128 bytes');
 	if (!Number.isInteger(effectiveBits) || effectiveBits < 1 || effectiveBits > 1024) {
 		throw new RangeError('RC2 effective key bits must be 1..1024');

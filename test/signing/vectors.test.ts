@@ -4,7 +4,7 @@
  */
 import { createHmac } from 'node:crypto';
 
-import { digestHeader } from '../../credentials/signing/digest';
+import { digestHeader, sha256Base64 } from '../../credentials/signing/digest';
 import {
 	signRequest,
 	type CybersourceCredentialData,
@@ -39,7 +39,7 @@ describe('digest (§8.4)', () => {
 		['', 'SHA-256=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='],
 		[BODY_B, 'SHA-256=u7Q+NhkyMbcKx1hjZ4J3zcNiIxALc0QNatKbPj1ldbY='],
 	])('digest of %j', (body, expected) => {
-		expect(digestHeader(body)).toBe(expected);
+		expect(digestHeader(sha256Base64(body))).toBe(expected);
 	});
 });
 

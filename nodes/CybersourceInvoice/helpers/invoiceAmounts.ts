@@ -23,7 +23,7 @@ export interface AmountInputs {
 	minimumPartialAmount?: unknown;
 }
 
-export interface AmountOptions {
+interface AmountOptions {
 	allowPartialPayments: boolean;
 	/** Accept a Total Amount that differs from what the lines add up to. */
 	skipTotalCheck: boolean;

@@ -9,7 +9,7 @@ function object(value: unknown): IDataObject {
 }
 
 /** Stored invoice, read back into the fields Update starts from (docs/cybersource-api.md#invoice-resource). */
-export interface CurrentInvoice {
+interface CurrentInvoice {
 	status: string;
 	deliveryMode: DeliveryMode;
 	fields: InvoiceFields;

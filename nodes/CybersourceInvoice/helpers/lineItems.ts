@@ -21,7 +21,7 @@ export interface LineItemInput {
 }
 
 /** A line in the API's shape (`orderInformation.lineItems[]` of a create or update request). */
-export interface ApiLineItem extends IDataObject {
+interface ApiLineItem extends IDataObject {
 	productName: string;
 	quantity: number;
 	unitPrice: string;
@@ -105,7 +105,7 @@ export interface BuiltLines {
 	sum: Money;
 }
 
-export interface LineOptions {
+interface LineOptions {
 	/** Accept a given Line Total that differs from quantity × unit price − discount + tax. */
 	skipTotalCheck: boolean;
 }

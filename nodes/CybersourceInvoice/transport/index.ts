@@ -301,7 +301,8 @@ export async function cybersourceApiRequest(
 	options: RequestOptions = {},
 ): Promise<IDataObject> {
 	const response = await cybersourceApiCall.call(this, method, path, body, query, options);
-	return Array.isArray(response.body) ? { items: response.body } : response.body;
+	// Only the merchant-defined-field endpoints answer arrays, and they use cybersourceApiRequestArray.
+	return response.body as IDataObject;
 }
 
 /** For the endpoints that answer a bare JSON array (merchant-defined fields, docs/cybersource-api.md#merchant-defined-fields). */

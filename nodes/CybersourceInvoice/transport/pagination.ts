@@ -7,7 +7,7 @@ import { limiterOf } from './limiter';
 /** The API's maximum page size. */
 export const MAX_PAGE_SIZE = 1000;
 
-export interface ListInvoicesQuery {
+interface ListInvoicesQuery {
 	status?: string;
 }
 

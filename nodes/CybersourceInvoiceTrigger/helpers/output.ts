@@ -31,7 +31,7 @@ function historyDate(invoice: IDataObject, event: TriggerEvent): string | undefi
 	return dates[dates.length - 1];
 }
 
-export interface EventItemInput {
+interface EventItemInput {
 	event: TriggerEvent;
 	invoiceNumber: string;
 	invoice: IDataObject;

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** `V-C-Signature: t=<timestamp>;keyId=<key id>;sig=<base64 HMAC-SHA256>` */
-export interface SignatureHeader {
+interface SignatureHeader {
 	t: string;
 	keyId: string;
 	sig: string;
@@ -24,7 +24,7 @@ export interface StoredKey {
 	key: string;
 }
 
-export type Verdict = { valid: true; signedAt: number | undefined } | { valid: false; reason: string };
+type Verdict = { valid: true; signedAt: number | undefined } | { valid: false; reason: string };
 
 /**
  * Cybersource does not say whether its HMAC uses the key's base64-decoded bytes or the key text

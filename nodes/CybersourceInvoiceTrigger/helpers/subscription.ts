@@ -87,7 +87,7 @@ export async function subscriptionsFor(this: IHookFunctions, url: string): Promi
 	return list.filter((item) => item.webhookUrl === url && eventTypesOf(item).length > 0);
 }
 
-export interface SubscriptionInput {
+interface SubscriptionInput {
 	url: string;
 	eventTypes: string[];
 	workflowName: string;

@@ -215,7 +215,7 @@ const checkoutOptions: INodeProperties[] = [
 	},
 ];
 
-export const merchantDefinedFieldsOption: INodeProperties = {
+const merchantDefinedFieldsOption: INodeProperties = {
 	displayName: 'Merchant-Defined Fields',
 	name: 'merchantDefinedFields',
 	type: 'fixedCollection',

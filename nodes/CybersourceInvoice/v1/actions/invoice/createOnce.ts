@@ -13,7 +13,7 @@ import {
 } from '../../../transport';
 
 /** Sends of one create at most, when its answers keep getting lost. */
-export const MAX_CREATE_ATTEMPTS = 3;
+const MAX_CREATE_ATTEMPTS = 3;
 
 /** Who chose the invoice number of a create: this node or the user. */
 export type NumberOrigin = 'assigned' | 'given';
