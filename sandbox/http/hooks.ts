@@ -3,37 +3,13 @@
  * review, seeding, request log, faults, latency, stored invoices and the default merchant's credentials.
  */
 
-import type { FaultSpec, RequestLogEntry, SandboxMerchant, SandboxMetaKey } from '../types';
 import { SandboxError } from '../domain/sandboxError';
-import type { LatencySetting } from './latency';
-import type { SandboxWebhooks } from '../domain/webhooks/types';
+import type { Sandbox } from '../sandbox';
+import type { FaultSpec } from '../types';
 import { handleWebhookHook } from './webhookHooks';
 
-/** What the hooks need from the sandbox (implemented by the Sandbox object). */
-export interface HookTarget {
-	url: string;
-	merchant: SandboxMerchant;
-	merchants: SandboxMerchant[];
-	metaKeys: SandboxMetaKey[];
-	reset(): void;
-	requests(filter?: { since?: number; pathIncludes?: string }): RequestLogEntry[];
-	clearRequests(): void;
-	injectFault(spec: FaultSpec): void;
-	clearFaults(): void;
-	pendingFaults(): unknown[];
-	pay(
-		id: string,
-		opts: { amount?: string | number; merchantId?: string; outcome?: 'paid' | 'pending' },
-	): object;
-	review(id: string, decision: 'accept' | 'reject', opts: { merchantId?: string }): object;
-	seed(count: number, opts: { merchantId?: string; status?: string; template?: object }): string[];
-	getInvoice(id: string, merchantId?: string): object | undefined;
-	clockOffsetMs(): number;
-	setClockOffset(ms: number): void;
-	latency(): LatencySetting;
-	setLatency(value: Partial<LatencySetting>): void;
-	webhooks: SandboxWebhooks;
-}
+/** What the hooks may use: the whole in-process API except closing the sandbox. */
+export type HookTarget = Omit<Sandbox, 'close'>;
 
 export interface HookRequest {
 	method: string;
