@@ -48,18 +48,8 @@ export function badRequest(
 	message: string,
 	details?: ErrorDetail[],
 ): ApiError {
-	const body: Record<string, unknown> = {
-		submitTimeUtc: submitTimeUtc(now),
-		status: 'BADREQUEST',
-		reason,
-		message,
-	};
-	if (details) body.details = details;
-	return new ApiError(
-		400,
-		body,
-		`${reason === 'ACTION_NOT_ALLOWED' ? 'state' : 'validation'}: ${reason}`,
-	);
+	const body = errorBody(now, 'BADREQUEST', reason, message, details);
+	return new ApiError(400, body, `${reason === 'ACTION_NOT_ALLOWED' ? 'state' : 'validation'}: ${reason}`);
 }
 
 export function actionNotAllowed(now: number, op: string, status: string): ApiError {
@@ -98,12 +88,18 @@ export function mdfError(
 	message: string,
 	details?: ErrorDetail[],
 ): ApiError {
-	const body: Record<string, unknown> = {
-		submitTimeUtc: submitTimeUtc(now),
-		status,
-		reason,
-		message,
-	};
+	return new ApiError(status, errorBody(now, status, reason, message, details), `validation: ${reason}`);
+}
+
+/** The gateway's error body; `details` only when there are some. */
+function errorBody(
+	now: number,
+	status: string | number,
+	reason: string,
+	message: string,
+	details?: ErrorDetail[],
+): Record<string, unknown> {
+	const body: Record<string, unknown> = { submitTimeUtc: submitTimeUtc(now), status, reason, message };
 	if (details) body.details = details;
-	return new ApiError(status, body, `validation: ${reason}`);
+	return body;
 }
