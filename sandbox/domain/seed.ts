@@ -10,6 +10,7 @@ import type { MerchantState } from './store';
 import { utcDate } from './time';
 import {
 	INVOICE_STATUSES,
+	type DeliveryMode,
 	type HistoryEvent,
 	type InvoiceContent,
 	type InvoiceStatus,
@@ -33,7 +34,38 @@ export function seedInvoices(
 	const status = (opts.status ?? 'DRAFT') as InvoiceStatus;
 	if (!INVOICE_STATUSES.includes(status))
 		throw new SandboxError(400, `unknown status ${String(opts.status)}`);
-	const body = mergeDeep(defaultTemplate(now), opts.template ?? {});
+	const { content, invoiceNumber, deliveryMode } = seedTemplate(state, now, count, status, opts.template);
+	const total = content.orderInformation.amountDetails.totalAmount;
+	const half = halfOf(total);
+	const ids: string[] = [];
+	for (let i = 0; i < count; i++) {
+		const invoice: StoredInvoice = {
+			id: invoiceNumber ?? state.generateNumber(),
+			seq: state.nextSeq++,
+			createdAt: now,
+			status,
+			deliveryMode: deliveryMode ?? 'email',
+			content,
+			balance: total,
+			paymentToken: paymentToken(),
+			history: [],
+		};
+		seedHistory(invoice, status, total, half, now);
+		state.add(invoice);
+		ids.push(invoice.id);
+	}
+	return ids;
+}
+
+/** The template (defaults merged with the caller's), validated once like a create body. */
+function seedTemplate(
+	state: MerchantState,
+	now: number,
+	count: number,
+	status: InvoiceStatus,
+	template: object = {},
+): { content: InvoiceContent; invoiceNumber?: string; deliveryMode?: DeliveryMode } {
+	const body = mergeDeep(defaultTemplate(now), template);
 	const { input, details } = validateInvoice(body, {
 		today: utcDate(now),
 		mdfDefinitions: state.mdf.invoiceDefinitions(),
@@ -60,26 +92,7 @@ export function seedInvoices(
 			invoiceInformation: { ...content.invoiceInformation, allowPartialPayments: true },
 		};
 	}
-	const total = content.orderInformation.amountDetails.totalAmount;
-	const half = halfOf(total);
-	const ids: string[] = [];
-	for (let i = 0; i < count; i++) {
-		const invoice: StoredInvoice = {
-			id: input.invoiceNumber ?? state.generateNumber(),
-			seq: state.nextSeq++,
-			createdAt: now,
-			status,
-			deliveryMode: input.deliveryMode ?? 'email',
-			content,
-			balance: total,
-			paymentToken: paymentToken(),
-			history: [],
-		};
-		seedHistory(invoice, status, total, half, now);
-		state.add(invoice);
-		ids.push(invoice.id);
-	}
-	return ids;
+	return { content, invoiceNumber: input.invoiceNumber, deliveryMode: input.deliveryMode };
 }
 
 function seedHistory(
