@@ -1,5 +1,6 @@
 /** Assembles the sandbox: merchants, store, persistence, webhooks, faults, latency, request log and the HTTP dispatcher (http/dispatch.ts). */
 
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { InvoiceService } from './domain/invoices';
 import {
@@ -105,48 +106,69 @@ async function loadMerchants(
 	return { merchants, metaKeys };
 }
 
-export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+/** The parts one sandbox is made of; `onChange` schedules a write of the data file. */
+interface Parts {
+	sandboxClock: SandboxClock;
+	clock: () => number;
+	registry: MerchantRegistry;
+	merchants: SandboxMerchant[];
+	metaKeys: SandboxMetaKey[];
+	store: Store;
+	persistence?: Persistence;
+	onChange: () => void;
+	invoices: InvoiceService;
+	faults: FaultQueue;
+	webhooks: WebhookService;
+	latency: Latency;
+	log: RequestLog;
+	quiet: boolean;
+}
+
+async function buildParts(options: SandboxOptions): Promise<Parts> {
 	const sandboxClock = new SandboxClock(options.now ?? Date.now, options.clockOffsetMs ?? 0);
 	const clock = sandboxClock.now;
 	const snapshot = options.dataFile ? readSnapshot(options.dataFile) : undefined;
 	const { merchants, metaKeys } = await loadMerchants(options, snapshot);
-	const registry = new MerchantRegistry(merchants, metaKeys);
 	const store = new Store();
 	if (snapshot) store.load(snapshot.state);
 	const persistence = options.dataFile
-		? new Persistence(options.dataFile, () => ({
-				version: 1,
-				merchants,
-				metaKeys,
-				state: store.toJSON(),
-			}))
+		? new Persistence(options.dataFile, () => ({ version: 1, merchants, metaKeys, state: store.toJSON() }))
 		: undefined;
-	const changed = (): void => persistence?.changed();
-	const invoices = new InvoiceService(store, clock, options.amountsAs ?? 'number', changed);
-	const faults = new FaultQueue();
-	const webhooks = new WebhookService({
-		store,
-		now: clock,
-		dataFile: options.dataFile && `${options.dataFile}.webhooks.json`,
-		retryUnitMs: options.webhookRetryUnitMs,
-		keyEncoding: options.webhookKeyEncoding,
-	});
-	const latency = new Latency({ ms: options.latencyMs ?? 0, jitterMs: options.latencyJitterMs ?? 0 });
-	const log = new RequestLog();
-	const defaultMerchant = registry.merchants.get(DEFAULT_MERCHANT_ID)!;
-	const quiet = options.quiet ?? false;
-	const merchantIdOf = (merchantId?: string): string => merchantId ?? DEFAULT_MERCHANT_ID;
-
-	const sandbox: Sandbox = {
-		url: '',
-		merchant: defaultMerchant,
+	const onChange = (): void => persistence?.changed();
+	return {
+		sandboxClock,
+		clock,
+		registry: new MerchantRegistry(merchants, metaKeys),
 		merchants,
 		metaKeys,
-		close: async () => {
-			webhooks.deliverer.close();
-			await tracked.close();
-			persistence?.flush();
-		},
+		store,
+		persistence,
+		onChange,
+		invoices: new InvoiceService(store, clock, options.amountsAs ?? 'number', onChange),
+		faults: new FaultQueue(),
+		webhooks: new WebhookService({
+			store,
+			now: clock,
+			dataFile: options.dataFile && `${options.dataFile}.webhooks.json`,
+			retryUnitMs: options.webhookRetryUnitMs,
+			keyEncoding: options.webhookKeyEncoding,
+		}),
+		latency: new Latency({ ms: options.latencyMs ?? 0, jitterMs: options.latencyJitterMs ?? 0 }),
+		log: new RequestLog(),
+		quiet: options.quiet ?? false,
+	};
+}
+
+/** The in-process API over the parts (`url` is filled in once the server listens). */
+function sandboxApi(parts: Parts, close: () => Promise<void>): Sandbox {
+	const { sandboxClock, store, invoices, faults, webhooks, latency, log } = parts;
+	const merchantIdOf = (merchantId?: string): string => merchantId ?? DEFAULT_MERCHANT_ID;
+	return {
+		url: '',
+		merchant: parts.registry.merchants.get(DEFAULT_MERCHANT_ID)!,
+		merchants: parts.merchants,
+		metaKeys: parts.metaKeys,
+		close,
 		reset: () => {
 			store.reset();
 			sandboxClock.reset();
@@ -154,7 +176,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			log.clear();
 			faults.clear();
 			webhooks.reset();
-			changed();
+			parts.onChange();
 		},
 		requests: (filter) => log.list(filter),
 		clearRequests: () => log.clear(),
@@ -175,41 +197,42 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		setLatency: (value) => latency.set(value),
 		webhooks: webhooks.hooks(merchantIdOf),
 	};
+}
 
-	const handle = createDispatcher({
-		hookTarget: sandbox,
-		registry,
-		invoices,
-		store,
-		webhooks,
-		faults,
-		latency,
-		log,
-		clock,
-		quiet,
-		onChange: changed,
-	});
-	const tracked: TrackedServer = createTrackedServer((req, res) => {
-		handle(req, res).catch((error) => {
-			res.destroy();
-			if (!quiet) process.stderr.write(`[sandbox] ${String(error)}\n`);
-		});
-	}, clock);
-
+/** Listens on the options' host and port (0: any free one); resolves to the base URL. */
+async function listen(server: Server, options: SandboxOptions): Promise<string> {
 	const host = options.host ?? '127.0.0.1';
 	await new Promise<void>((resolve, reject) => {
-		tracked.server.once('error', reject);
-		tracked.server.listen(options.port ?? 8787, host, () => {
-			tracked.server.off('error', reject);
+		server.once('error', reject);
+		server.listen(options.port ?? 8787, host, () => {
+			server.off('error', reject);
 			resolve();
 		});
 	});
-	const { port } = tracked.server.address() as AddressInfo;
-	sandbox.url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+	const { port } = server.address() as AddressInfo;
+	return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	const parts = await buildParts(options);
+	// Requests arrive only after listen(), by which time `handle` exists.
+	const tracked: TrackedServer = createTrackedServer((req, res) => {
+		handle(req, res).catch((error) => {
+			res.destroy();
+			if (!parts.quiet) process.stderr.write(`[sandbox] ${String(error)}\n`);
+		});
+	}, parts.clock);
+	const sandbox = sandboxApi(parts, async () => {
+		parts.webhooks.deliverer.close();
+		await tracked.close();
+		parts.persistence?.flush();
+	});
+	const handle = createDispatcher({ ...parts, hookTarget: sandbox });
+	sandbox.url = await listen(tracked.server, options);
 	// Write the merchants right away so a restart with the same data file accepts the same keys.
-	if (persistence) {
-		persistence.changed();
-		persistence.flush();
+	if (parts.persistence) {
+		parts.persistence.changed();
+		parts.persistence.flush();
 	}
 	return sandbox;
 }
