@@ -2,6 +2,9 @@
  * Turns the certificate fields of the credential (a P12 file, or a PEM key and certificate) into
  * the key and key id used for JWT RS256 signing. Everything the user has to fix
  * is reported as a CredentialFieldError naming the field; messages never echo passwords or keys.
+ *
+ * Over 300 lines on purpose: the P12 and PEM paths share the key checks, the kid rules and the
+ * per-content cache below, and each function stays short.
  */
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import {

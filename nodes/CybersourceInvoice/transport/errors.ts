@@ -85,6 +85,97 @@ function notAllowedHint(action: RefusedAction | undefined): string {
 const AUTH_HINT =
 	'Check the Cybersource API credential: the Merchant ID, the Key ID and Shared Secret Key (or the P12 file, password and key alias), and that the Environment is the one the keys were created in (sandbox keys only work on a sandbox host). Signatures are only valid for a few minutes, so also check that this machine\'s clock is right.';
 
+/** A non-2xx answer, masked, with the parts every explanation reads. */
+interface Refusal {
+	statusCode: number;
+	body: IDataObject;
+	apiMessage?: string;
+	reason?: string;
+	context: ApiFailureContext;
+}
+
+interface Explanation {
+	message: string;
+	description?: string;
+}
+
+const DUPLICATE_HINT =
+	'An invoice with this invoice number already exists. Give each invoice its own number (for example built from the order ID), or leave Invoice Number empty so that the node assigns one.';
+
+function badRequest({ body, apiMessage, reason, context }: Refusal): Explanation {
+	const lines = detailLines(body);
+	const action = reason === 'ACTION_NOT_ALLOWED' ? invoiceActionOf(context.method, context.path) : undefined;
+	// A refusal says which action on which invoice, so a run over many items points at the right one.
+	let message = action
+		? `Cybersource refused to ${ACTIONS[action].verb} invoice "${invoiceIdOf(context.path)}": ${apiMessage ?? 'Requested action is not allowed.'}`
+		: `Cybersource rejected the request: ${apiMessage ?? 'Invalid request.'}`;
+	if (lines.length) message += ` (${lines.join('; ')})`;
+	const hints: string[] = [];
+	if (reason === 'ACTION_NOT_ALLOWED') hints.push(notAllowedHint(action));
+	if (reason === 'DUPLICATE_RECORD') hints.push(DUPLICATE_HINT);
+	if (lines.length) hints.push(`Fields: ${lines.join('; ')}`);
+	if (reason) hints.push(`Reason: ${reason}`);
+	return { message, description: hints.join('\n') };
+}
+
+function authenticationFailed({ body, context }: Refusal): Explanation {
+	const detail = rmsgText(body);
+	let description = `${detail ? `Cybersource says: ${detail}. ` : ''}${AUTH_HINT}`;
+	if (context.clockOffsetMs !== undefined) {
+		description += ` (The request was already signed again with Cybersource's time, ${Math.round(context.clockOffsetMs / 1000)} s off this machine's clock, and was still refused, so the clock is not the cause.)`;
+	}
+	return { message: 'Cybersource authentication failed', description };
+}
+
+function forbidden({ apiMessage }: Refusal): Explanation {
+	return {
+		message: 'Cybersource refused access (403)',
+		description: `The key is valid but not allowed to do this. Make sure the Invoicing service is enabled for the merchant and the key belongs to it. ${apiMessage ?? ''}`.trim(),
+	};
+}
+
+function notFound({ apiMessage, context }: Refusal): Explanation {
+	const invoiceId = invoiceIdOf(context.path);
+	if (!invoiceId) return { message: `Cybersource could not find ${context.path}${apiMessage ? `: ${apiMessage}` : ''}`, description: apiMessage };
+	return {
+		message: `Invoice "${invoiceId}" does not exist`,
+		description: 'Check the invoice number, and that the credential is for the merchant that owns the invoice.',
+	};
+}
+
+function rateLimited({ context }: Refusal): Explanation {
+	return {
+		message: 'Cybersource is limiting the request rate (429)',
+		description: `Gave up after ${context.attempts} attempt(s). Slow the workflow down (for example with a Wait node or smaller batches) and try again.`,
+	};
+}
+
+function serverProblem({ statusCode, apiMessage, context }: Refusal): Explanation {
+	return {
+		message: `Cybersource had a server problem (${statusCode})${apiMessage ? `: ${apiMessage}` : ''}`,
+		description:
+			context.method === 'POST'
+				? 'It was not retried automatically because it may have been applied. Check the invoice with Get or Get Many (newest first) before running it again, so that nothing is created or sent twice.'
+				: `Gave up after ${context.attempts} attempt(s). Try again later, or enable "Retry On Fail" in the node settings.`,
+	};
+}
+
+const BY_STATUS: Record<number, (refusal: Refusal) => Explanation> = {
+	400: badRequest,
+	401: authenticationFailed,
+	403: forbidden,
+	404: notFound,
+	429: rateLimited,
+};
+
+function explain(refusal: Refusal): Explanation {
+	const { statusCode, apiMessage, reason } = refusal;
+	const known = BY_STATUS[statusCode];
+	if (known) return known(refusal);
+	if (statusCode >= 500) return serverProblem(refusal);
+	return { message: `Cybersource answered ${statusCode}${apiMessage ? `: ${apiMessage}` : ''}`, description: reason };
+}
+
 /** Turns a non-2xx Cybersource answer into an error a non-programmer can act on. */
 export function apiError(
 	node: INode,
@@ -94,61 +185,13 @@ export function apiError(
 ): NodeApiError {
 	// Masked first: an echoed Authorization or Signature must not reach the error or the output.
 	const body = asObject(maskSecrets(rawBody));
-	const apiMessage = typeof body.message === 'string' ? body.message : undefined;
-	const reason = typeof body.reason === 'string' ? body.reason : undefined;
-	let message: string;
-	let description: string | undefined;
-
-	if (statusCode === 400) {
-		const lines = detailLines(body);
-		const action = reason === 'ACTION_NOT_ALLOWED' ? invoiceActionOf(context.method, context.path) : undefined;
-		// A refusal says which action on which invoice, so a run over many items points at the right one.
-		message = action
-			? `Cybersource refused to ${ACTIONS[action].verb} invoice "${invoiceIdOf(context.path)}": ${apiMessage ?? 'Requested action is not allowed.'}`
-			: `Cybersource rejected the request: ${apiMessage ?? 'Invalid request.'}`;
-		if (lines.length) message += ` (${lines.join('; ')})`;
-		const hints: string[] = [];
-		if (reason === 'ACTION_NOT_ALLOWED') hints.push(notAllowedHint(action));
-		if (reason === 'DUPLICATE_RECORD') {
-			hints.push(
-				'An invoice with this invoice number already exists. Give each invoice its own number (for example built from the order ID), or leave Invoice Number empty so that the node assigns one.',
-			);
-		}
-		if (lines.length) hints.push(`Fields: ${lines.join('; ')}`);
-		if (reason) hints.push(`Reason: ${reason}`);
-		description = hints.join('\n');
-	} else if (statusCode === 401) {
-		message = 'Cybersource authentication failed';
-		const detail = rmsgText(body);
-		description = `${detail ? `Cybersource says: ${detail}. ` : ''}${AUTH_HINT}`;
-		if (context.clockOffsetMs !== undefined) {
-			description += ` (The request was already signed again with Cybersource's time, ${Math.round(context.clockOffsetMs / 1000)} s off this machine's clock, and was still refused, so the clock is not the cause.)`;
-		}
-	} else if (statusCode === 403) {
-		message = 'Cybersource refused access (403)';
-		description = `The key is valid but not allowed to do this. Make sure the Invoicing service is enabled for the merchant and the key belongs to it. ${apiMessage ?? ''}`.trim();
-	} else if (statusCode === 404) {
-		const invoiceId = invoiceIdOf(context.path);
-		message = invoiceId
-			? `Invoice "${invoiceId}" does not exist`
-			: `Cybersource could not find ${context.path}${apiMessage ? `: ${apiMessage}` : ''}`;
-		description = invoiceId
-			? 'Check the invoice number, and that the credential is for the merchant that owns the invoice.'
-			: apiMessage;
-	} else if (statusCode === 429) {
-		message = 'Cybersource is limiting the request rate (429)';
-		description = `Gave up after ${context.attempts} attempt(s). Slow the workflow down (for example with a Wait node or smaller batches) and try again.`;
-	} else if (statusCode >= 500) {
-		message = `Cybersource had a server problem (${statusCode})${apiMessage ? `: ${apiMessage}` : ''}`;
-		description =
-			context.method === 'POST'
-				? 'It was not retried automatically because it may have been applied. Check the invoice with Get or Get Many (newest first) before running it again, so that nothing is created or sent twice.'
-				: `Gave up after ${context.attempts} attempt(s). Try again later, or enable "Retry On Fail" in the node settings.`;
-	} else {
-		message = `Cybersource answered ${statusCode}${apiMessage ? `: ${apiMessage}` : ''}`;
-		description = reason;
-	}
-
+	const { message, description } = explain({
+		statusCode,
+		body,
+		apiMessage: typeof body.message === 'string' ? body.message : undefined,
+		reason: typeof body.reason === 'string' ? body.reason : undefined,
+		context,
+	});
 	return new NodeApiError(node, { ...body, statusCode } as JsonObject, {
 		message,
 		description,

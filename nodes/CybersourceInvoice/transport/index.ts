@@ -19,9 +19,9 @@ import {
 	networkError,
 	redirectError,
 	type ApiFailureContext,
-	type NetworkFailure,
 } from './errors';
 import { limiterOf } from './limiter';
+import { markOutcomeUnknown, networkFailureOf, retryAfterMs, retryDelay, type Outcome } from './retry';
 import { clockWarning, currentClockOffset, learnClockOffset } from './clockSkew';
 import { beforeDeadline, bodyOf, discard } from './response';
 import { recordWarning } from './warnings';
@@ -32,6 +32,8 @@ export type CybersourceContext =
 	| IHookFunctions
 	| IPollFunctions
 	| IWebhookFunctions;
+
+export { isOutcomeUnknown } from './retry';
 
 export const CREDENTIAL_TYPE = 'cybersourceApi';
 
@@ -68,84 +70,15 @@ export interface CybersourceResponse {
 
 type QueryValue = string | number | boolean | undefined;
 
-const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
-const RETRYABLE_NETWORK = new Set([
-	'ECONNREFUSED',
-	'ECONNRESET',
-	'ECONNABORTED',
-	'ETIMEDOUT',
-	'EPIPE',
-	'EAI_AGAIN',
-	'ERR_SOCKET_CONNECTION_TIMEOUT',
-]);
-
-/** GET and PUT are idempotent: repeating them cannot create a second invoice. */
-function isIdempotent(method: IHttpRequestMethods): boolean {
-	return method === 'GET' || method === 'PUT';
-}
-
-/** A 429 means the request was turned away unread, so even a POST may be sent again. */
-function isRetryableStatus(method: IHttpRequestMethods, statusCode: number): boolean {
-	return RETRYABLE_STATUS.has(statusCode) && (statusCode === 429 || isIdempotent(method));
-}
-
-/**
- * Marks the error of a POST whose effect is unknown: it was sent, and the answer (network error,
- * timeout, 5xx, unreadable 2xx) does not say whether Cybersource applied it. Callers that can check
- * (by invoice number or status) do so instead of failing; see `isOutcomeUnknown`.
- */
-function markOutcomeUnknown(method: IHttpRequestMethods, error: NodeApiError): NodeApiError {
-	if (!isIdempotent(method)) error.context.outcomeUnknown = true;
-	return error;
-}
-
-/** Whether this error is a POST that may or may not have been applied. */
-export function isOutcomeUnknown(error: unknown): error is NodeApiError {
-	return error instanceof NodeApiError && error.context.outcomeUnknown === true;
-}
-
 /** Path of an invoice (or one of its actions); the id is URL-encoded before it is signed. */
 export function invoicePath(invoiceId: string, action?: InvoiceAction): string {
 	const base = `/invoicing/v2/invoices/${encodeURIComponent(invoiceId)}`;
 	return action ? `${base}/${action}` : base;
 }
 
-/**
- * The network error code (ECONNRESET, ECONNREFUSED, ECONNABORTED for a timeout, …) of a failed
- * attempt. n8n wraps the HTTP client's error in a NodeApiError and moves the code to `httpCode`.
- */
-function networkFailureOf(error: unknown): NetworkFailure | undefined {
-	const candidates = [error, (error as { cause?: unknown })?.cause];
-	for (const candidate of candidates) {
-		const fields = candidate as { code?: unknown; httpCode?: unknown; messages?: unknown; message?: unknown };
-		const code = [fields?.code, fields?.httpCode].find(
-			(value): value is string => typeof value === 'string' && /^E[A-Z_]+$/.test(value),
-		);
-		if (code) {
-			const messages = Array.isArray(fields.messages) ? (fields.messages as string[]) : [];
-			return { code, message: messages[0] ?? String(fields.message ?? code) };
-		}
-	}
-	return undefined;
-}
-
-function retryAfterMs(headers: IDataObject | undefined): number | undefined {
-	const value = headers?.['retry-after'];
-	if (value === undefined) return undefined;
-	const seconds = Number(value);
-	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-	const date = Date.parse(String(value));
-	return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
-}
-
 function isJson(body: unknown): body is IDataObject | IDataObject[] {
 	return !!body && typeof body === 'object' && !Buffer.isBuffer(body);
 }
-
-type Outcome =
-	| { kind: 'response'; statusCode: number; body: unknown; headers?: IDataObject }
-	| { kind: 'network'; failure: NetworkFailure }
-	| { kind: 'unsigned'; error: NodeApiError };
 
 type RawResponse = { statusCode: number; body: unknown; headers?: IDataObject };
 
@@ -186,6 +119,32 @@ async function hostOf(this: CybersourceContext): Promise<string> {
 	return hostForMessages(credentials.environment, credentials.baseUrl);
 }
 
+/** The request as the credential signs it: nothing followed, nothing thrown for an HTTP status. */
+function requestOf(
+	method: IHttpRequestMethods,
+	path: string,
+	body: IDataObject | undefined,
+	query: Record<string, QueryValue> | undefined,
+	headers: Record<string, string> | undefined,
+	timeoutMs: number,
+): IHttpRequestOptions {
+	return {
+		method,
+		url: path,
+		qs: query ? Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) : undefined,
+		body,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		// A redirect would repeat the signed request, body included, at another address.
+		disableFollowRedirect: true,
+		// Read by sendOnce, so the deadline covers the whole answer.
+		encoding: 'stream',
+		timeout: timeoutMs,
+		headers,
+	};
+}
+
 /**
  * The single chokepoint for Cybersource calls: signs through the credential, retries what is safe
  * to retry, and turns every failure into a NodeApiError that says what to fix.
@@ -204,21 +163,7 @@ export async function cybersourceApiCall(
 	options: RequestOptions = {},
 ): Promise<CybersourceResponse> {
 	const tuning = { ...DEFAULT_TUNING, ...options.tuning };
-	const request: IHttpRequestOptions = {
-		method,
-		url: path,
-		qs: query ? Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) : undefined,
-		body,
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		// A redirect would repeat the signed request, body included, at another address.
-		disableFollowRedirect: true,
-		// Read by sendOnce, so the deadline covers the whole answer.
-		encoding: 'stream',
-		timeout: tuning.timeoutMs,
-		headers: options.headers,
-	};
+	const request = requestOf(method, path, body, query, options.headers, tuning.timeoutMs);
 	const readCredential = async () => await this.getCredentials(CREDENTIAL_TYPE);
 	/** Set once the request was signed again with Cybersource's time after a clock-skew 401. */
 	let clockOffsetMs: number | undefined;
@@ -235,7 +180,6 @@ export async function cybersourceApiCall(
 		};
 		const outcome = limiter ? await limiter.run(send) : await send();
 		if (outcome.kind === 'unsigned') throw outcome.error;
-		let delay: number | undefined;
 
 		if (outcome.kind === 'response') {
 			const { statusCode } = outcome;
@@ -255,27 +199,30 @@ export async function cybersourceApiCall(
 				clockOffsetMs = await currentClockOffset(readCredential);
 				continue;
 			}
-			if (isRetryableStatus(method, statusCode)) {
-				delay = retryAfterMs(outcome.headers) ?? tuning.baseDelayMs * 2 ** (attempt - 1);
-			}
-			if (delay === undefined || attempt >= tuning.maxAttempts || waited + delay > tuning.maxTotalWaitMs) {
-				const error = apiError(this.getNode(), statusCode, outcome.body, context);
-				throw statusCode >= 500 ? markOutcomeUnknown(method, error) : error;
-			}
-		} else {
-			const { failure } = outcome;
-			const nothingSent = failure.code === 'ECONNREFUSED';
-			if ((nothingSent || isIdempotent(method)) && RETRYABLE_NETWORK.has(failure.code)) {
-				delay = tuning.baseDelayMs * 2 ** (attempt - 1);
-			}
-			if (delay === undefined || attempt >= tuning.maxAttempts || waited + delay > tuning.maxTotalWaitMs) {
-				const error = networkError(this.getNode(), failure, await hostOf.call(this), context);
-				throw nothingSent ? error : markOutcomeUnknown(method, error);
-			}
+		}
+		const delay = retryDelay(method, outcome, attempt, tuning.baseDelayMs);
+		if (delay === undefined || attempt >= tuning.maxAttempts || waited + delay > tuning.maxTotalWaitMs) {
+			throw await finalError.call(this, method, outcome, context);
 		}
 		waited += delay;
 		await sleep(delay);
 	}
+}
+
+/** The error of the last attempt; a POST whose effect is unknown is marked so (isOutcomeUnknown). */
+async function finalError(
+	this: CybersourceContext,
+	method: IHttpRequestMethods,
+	outcome: Exclude<Outcome, { kind: 'unsigned' }>,
+	context: ApiFailureContext,
+): Promise<NodeApiError> {
+	if (outcome.kind === 'response') {
+		const error = apiError(this.getNode(), outcome.statusCode, outcome.body, context);
+		return outcome.statusCode >= 500 ? markOutcomeUnknown(method, error) : error;
+	}
+	const error = networkError(this.getNode(), outcome.failure, await hostOf.call(this), context);
+	// Refused: the request never left, so nothing can have been applied.
+	return outcome.failure.code === 'ECONNREFUSED' ? error : markOutcomeUnknown(method, error);
 }
 
 /** The warning for a response signed with a corrected clock, recorded for the router too. */
