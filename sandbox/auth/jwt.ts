@@ -98,76 +98,11 @@ export function verifyJwt(req: AuthRequest, token: string, registry: MerchantReg
 	const kid = typeof header.kid === 'string' ? header.kid : '';
 	if (!kid) return fail('jwt header lacks kid', mode);
 
-	// Who signed: a shared-secret key (merchant or meta) or a merchant certificate.
-	let owners: KeyCandidate[] | { kind: 'merchant'; merchantId: string }[];
-	if (mode === 'jwtHS256') {
-		const candidates = registry.keyCandidates(kid);
-		if (candidates.length === 0) return fail(`unknown jwt kid "${kid}"`, mode);
-		owners = candidates.filter((candidate) =>
-			safeEqual(
-				createHmac(HMAC_ALGS[alg], candidate.secret).update(signingInput).digest(),
-				signature,
-			),
-		);
-	} else {
-		const cert = registry.certBySerial(kid);
-		if (!cert)
-			return fail(`unknown jwt kid "${kid}" (no certificate with that serialNumber)`, mode);
-		const valid = verifySignature('RSA-SHA256', signingInput, cert.publicKey, signature);
-		owners = valid ? [{ kind: 'merchant', merchantId: cert.merchantId }] : [];
-	}
-	if (owners.length === 0) {
-		const textKey =
-			mode === 'jwtHS256' &&
-			registry.keyCandidates(kid).some((candidate) =>
-				safeEqual(
-					createHmac(HMAC_ALGS[alg], Buffer.from(candidate.secret.toString('base64')))
-						.update(signingInput)
-						.digest(),
-					signature,
-				),
-			);
-		const hint = textKey
-			? ' (it would match with the shared secret used as text, not base64-decoded)'
-			: '';
-		return fail(`jwt signature mismatch${hint}`, mode);
-	}
+	const owners = signatureOwners({ alg, mode, kid, signingInput, signature }, registry);
+	if (typeof owners === 'string') return fail(owners, mode);
 
-	const nowSeconds = req.now / 1000;
-	if (typeof claims.exp !== 'number') return fail('jwt exp missing', mode);
-	if (nowSeconds > claims.exp) return fail('jwt expired', mode);
-	if (typeof claims.iat !== 'number') return fail('jwt iat missing', mode);
-	if (claims.iat * 1000 > req.now + MAX_SKEW_MS) return fail('jwt iat in the future', mode);
-
-	if (claims['request-method'] !== req.method.toLowerCase()) {
-		return fail(
-			`jwt request-method "${String(claims['request-method'])}" does not match ${req.method}`,
-			mode,
-		);
-	}
-	// SDK releases disagree on whether the query string belongs in the claim and
-	// the gateway's rule is unknown, so both forms are accepted.
-	const pathOnly = req.rawPath.split('?')[0];
-	const claimedPath = claims['request-resource-path'];
-	if (claimedPath !== req.rawPath && claimedPath !== pathOnly) {
-		return fail(
-			`jwt request-resource-path "${String(claimedPath)}" does not match the request`,
-			mode,
-		);
-	}
-	const host = headerValue(req.headers, 'host') ?? '';
-	if (!requestHostAccepted(claims['request-host'], host)) {
-		return fail(
-			`jwt request-host "${String(claims['request-host'])}" does not match Host "${host}"`,
-			mode,
-		);
-	}
-	if (BODY_METHODS.has(req.method)) {
-		if (claims['digest'] === undefined) return fail('jwt digest claim missing', mode);
-		if (claims['digest-algorithm'] !== 'SHA-256')
-			return fail('jwt digest-algorithm must be SHA-256', mode);
-		if (claims['digest'] !== bodyDigest(req.body)) return fail('jwt digest mismatch', mode);
-	}
+	const claimProblem = requestClaimsProblem(req, claims);
+	if (claimProblem) return fail(claimProblem, mode);
 
 	const merchantId = claims['v-c-merchant-id'];
 	if (typeof merchantId !== 'string' || !merchantId)
@@ -191,6 +126,81 @@ export function verifyJwt(req: AuthRequest, token: string, registry: MerchantReg
 		if (!problem) return { ok: true, merchantId, mode };
 	}
 	return fail(problem ?? 'jwt signature mismatch', mode, merchantId);
+}
+
+type Owner = KeyCandidate | { kind: 'merchant'; merchantId: string };
+
+/** Who signed: the shared-secret keys (merchant or meta) or the merchant certificate the signature verifies with; else why not. */
+function signatureOwners(
+	token: { alg: string; mode: AuthMode; kid: string; signingInput: Buffer; signature: Buffer },
+	registry: MerchantRegistry,
+): Owner[] | string {
+	const { alg, mode, kid, signingInput, signature } = token;
+	let owners: Owner[];
+	if (mode === 'jwtHS256') {
+		const candidates = registry.keyCandidates(kid);
+		if (candidates.length === 0) return `unknown jwt kid "${kid}"`;
+		owners = candidates.filter((candidate) =>
+			safeEqual(
+				createHmac(HMAC_ALGS[alg], candidate.secret).update(signingInput).digest(),
+				signature,
+			),
+		);
+	} else {
+		const cert = registry.certBySerial(kid);
+		if (!cert)
+			return `unknown jwt kid "${kid}" (no certificate with that serialNumber)`;
+		const valid = verifySignature('RSA-SHA256', signingInput, cert.publicKey, signature);
+		owners = valid ? [{ kind: 'merchant', merchantId: cert.merchantId }] : [];
+	}
+	if (owners.length === 0) {
+		const textKey =
+			mode === 'jwtHS256' &&
+			registry.keyCandidates(kid).some((candidate) =>
+				safeEqual(
+					createHmac(HMAC_ALGS[alg], Buffer.from(candidate.secret.toString('base64')))
+						.update(signingInput)
+						.digest(),
+					signature,
+				),
+			);
+		const hint = textKey
+			? ' (it would match with the shared secret used as text, not base64-decoded)'
+			: '';
+		return `jwt signature mismatch${hint}`;
+	}
+	return owners;
+}
+
+/** The request-binding claims, in the order the verdicts are given: time, method, path, host, body digest. */
+function requestClaimsProblem(req: AuthRequest, claims: Claims): string | undefined {
+	const nowSeconds = req.now / 1000;
+	if (typeof claims.exp !== 'number') return 'jwt exp missing';
+	if (nowSeconds > claims.exp) return 'jwt expired';
+	if (typeof claims.iat !== 'number') return 'jwt iat missing';
+	if (claims.iat * 1000 > req.now + MAX_SKEW_MS) return 'jwt iat in the future';
+
+	if (claims['request-method'] !== req.method.toLowerCase()) {
+		return `jwt request-method "${String(claims['request-method'])}" does not match ${req.method}`;
+	}
+	// SDK releases disagree on whether the query string belongs in the claim and
+	// the gateway's rule is unknown, so both forms are accepted.
+	const pathOnly = req.rawPath.split('?')[0];
+	const claimedPath = claims['request-resource-path'];
+	if (claimedPath !== req.rawPath && claimedPath !== pathOnly) {
+		return `jwt request-resource-path "${String(claimedPath)}" does not match the request`;
+	}
+	const host = headerValue(req.headers, 'host') ?? '';
+	if (!requestHostAccepted(claims['request-host'], host)) {
+		return `jwt request-host "${String(claims['request-host'])}" does not match Host "${host}"`;
+	}
+	if (BODY_METHODS.has(req.method)) {
+		if (claims['digest'] === undefined) return 'jwt digest claim missing';
+		if (claims['digest-algorithm'] !== 'SHA-256')
+			return 'jwt digest-algorithm must be SHA-256';
+		if (claims['digest'] !== bodyDigest(req.body)) return 'jwt digest mismatch';
+	}
+	return undefined;
 }
 
 /** v1: RS256 only, cert named by `x5c` (or kid), MID in the JOSE header or the HTTP header. */
