@@ -4,7 +4,8 @@ import { minorUnits } from './currencies';
 import type { DeliveryMode, InvoiceFields } from './invoiceBody';
 import type { LineItemInput } from './lineItems';
 
-function object(value: unknown): IDataObject {
+/** A JSON object field of an answer, or {} when it is missing or not an object. */
+export function object(value: unknown): IDataObject {
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
 }
 

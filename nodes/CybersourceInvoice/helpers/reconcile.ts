@@ -1,15 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { object } from './invoiceResponse';
 import { ACTIONS, type InvoiceAction } from './statuses';
 
 /*
  * Deciding what happened to a write whose answer was lost, from the invoice as Cybersource now
  * shows it. Pure functions: the calls live in actions/invoice/createOnce.ts and invoiceAction.ts.
  */
-
-function object(value: unknown): IDataObject {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
-}
 
 /** The three facts that identify an invoice for a customer: who pays, in what, how much. */
 interface Identity {
