@@ -32,22 +32,9 @@ export function parseSignatureHeader(value: string): Record<string, string> {
 export function verifyHttpSignature(req: AuthRequest, registry: MerchantRegistry): AuthResult {
 	const raw = headerValue(req.headers, 'signature') ?? '';
 	const params = parseSignatureHeader(raw);
-	for (const name of ['keyid', 'algorithm', 'headers', 'signature']) {
-		if (!params[name]) return fail(`signature header lacks ${name}`, MODE);
-	}
-	if (params.algorithm.toLowerCase() !== 'hmacsha256') {
-		return fail(`unsupported algorithm "${params.algorithm}"`, MODE);
-	}
+	const listProblem = signedListProblem(params, req.method);
+	if (listProblem) return fail(listProblem, MODE);
 	const names = params.headers.trim().toLowerCase().split(/\s+/);
-	if (names.includes('(request-target)')) {
-		return fail('legacy "(request-target)" is no longer accepted; sign "request-target"', MODE);
-	}
-	if (!names.includes('request-target')) return fail('request-target not signed', MODE);
-	if (!names.includes('host')) return fail('host not signed', MODE);
-	if (!names.includes('date') && !names.includes('v-c-date')) return fail('date not signed', MODE);
-	if (!names.includes('v-c-merchant-id')) return fail('v-c-merchant-id not signed', MODE);
-	const needsDigest = BODY_METHODS.has(req.method);
-	if (needsDigest && !names.includes('digest')) return fail('digest not signed', MODE);
 
 	const candidates = registry.keyCandidates(params.keyid);
 	if (candidates.length === 0) return fail(`unknown key id "${params.keyid}"`, MODE);
@@ -91,24 +78,8 @@ export function verifyHttpSignature(req: AuthRequest, registry: MerchantRegistry
 		);
 	}
 
-	if (names.includes('digest')) {
-		const digest = headerValue(req.headers, 'digest') ?? '';
-		const separator = digest.indexOf('=');
-		if (digest.slice(0, separator).toUpperCase() !== 'SHA-256') {
-			return fail('digest algorithm must be SHA-256', MODE, merchantId);
-		}
-		if (digest.slice(separator + 1) !== bodyDigest(req.body))
-			return fail('digest mismatch', MODE, merchantId);
-	}
-
-	for (const name of ['date', 'v-c-date']) {
-		if (!names.includes(name)) continue;
-		const time = Date.parse(headerValue(req.headers, name) ?? '');
-		if (Number.isNaN(time)) return fail(`unparseable ${name} header`, MODE, merchantId);
-		if (Math.abs(req.now - time) > MAX_SKEW_MS) {
-			return fail(`${name} outside the 15 minute window`, MODE, merchantId);
-		}
-	}
+	const freshness = digestAndDateProblem(req, names);
+	if (freshness) return fail(freshness, MODE, merchantId);
 
 	let problem: string | undefined;
 	for (const candidate of matched) {
@@ -116,6 +87,50 @@ export function verifyHttpSignature(req: AuthRequest, registry: MerchantRegistry
 		if (!problem) return { ok: true, merchantId, mode: MODE };
 	}
 	return fail(problem ?? 'signature mismatch', MODE, merchantId);
+}
+
+/** The Signature header's parameters and signed-header list: what must be there before any key is tried. */
+function signedListProblem(params: Record<string, string>, method: string): string | undefined {
+	for (const name of ['keyid', 'algorithm', 'headers', 'signature']) {
+		if (!params[name]) return `signature header lacks ${name}`;
+	}
+	if (params.algorithm.toLowerCase() !== 'hmacsha256') {
+		return `unsupported algorithm "${params.algorithm}"`;
+	}
+	const names = params.headers.trim().toLowerCase().split(/\s+/);
+	if (names.includes('(request-target)')) {
+		return 'legacy "(request-target)" is no longer accepted; sign "request-target"';
+	}
+	if (!names.includes('request-target')) return 'request-target not signed';
+	if (!names.includes('host')) return 'host not signed';
+	if (!names.includes('date') && !names.includes('v-c-date')) return 'date not signed';
+	if (!names.includes('v-c-merchant-id')) return 'v-c-merchant-id not signed';
+	const needsDigest = BODY_METHODS.has(method);
+	if (needsDigest && !names.includes('digest')) return 'digest not signed';
+	return undefined;
+}
+
+/** After the signature matched: the body against its signed digest, and the signed date within ±15 minutes. */
+function digestAndDateProblem(req: AuthRequest, names: string[]): string | undefined {
+	if (names.includes('digest')) {
+		const digest = headerValue(req.headers, 'digest') ?? '';
+		const separator = digest.indexOf('=');
+		if (digest.slice(0, separator).toUpperCase() !== 'SHA-256') {
+			return 'digest algorithm must be SHA-256';
+		}
+		if (digest.slice(separator + 1) !== bodyDigest(req.body))
+			return 'digest mismatch';
+	}
+
+	for (const name of ['date', 'v-c-date']) {
+		if (!names.includes(name)) continue;
+		const time = Date.parse(headerValue(req.headers, name) ?? '');
+		if (Number.isNaN(time)) return `unparseable ${name} header`;
+		if (Math.abs(req.now - time) > MAX_SKEW_MS) {
+			return `${name} outside the 15 minute window`;
+		}
+	}
+	return undefined;
 }
 
 /**
