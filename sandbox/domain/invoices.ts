@@ -19,7 +19,8 @@ import {
 import { Operation, afterCreate, afterSend, isAllowed } from './stateMachine';
 import type { MerchantState, Store } from './store';
 import { submitTimeUtc, utcDate } from './time';
-import { ListQuery, validateInvoice } from './validation';
+import type { ListQuery } from './listQuery';
+import { validateInvoice } from './validation';
 import type { DeliveryMode, HistoryEvent, StoredInvoice } from '../types';
 import { paymentToken, transactionId } from './ids';
 import { SandboxError } from './sandboxError';

@@ -1,7 +1,7 @@
 /** Merchant-defined field definitions (docs/cybersource-api.md#merchant-defined-fields), with that API's own error shape (integer status). */
 
 import { ApiError, INVALID, MISSING, mdfError } from './errors';
-import { Checker } from './validation';
+import { Checker } from './checker';
 import type { MdfDefinition } from '../types';
 
 export const REFERENCE_TYPES = ['Invoice', 'Purchase', 'Donation'];

@@ -1,7 +1,7 @@
 /** Invoice settings (docs/cybersource-api.md#invoice-settings): defaults, validation of a PUT, and the response shape. */
 
 import { ApiError, ErrorDetail, INVALID, validationError } from './errors';
-import { Checker } from './validation';
+import { Checker } from './checker';
 import { submitTimeUtc } from './time';
 
 export type SettingsInfo = Record<string, unknown>;

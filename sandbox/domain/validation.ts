@@ -1,114 +1,24 @@
 /**
- * Request validation of docs/cybersource-api.md#field-limits (invoice create/update) and docs/cybersource-api.md#list-response-and-paging (list query). Produces the stored,
- * normalised invoice content plus `details[]` entries whose `field` is the JSON path of the
- * offending value, e.g. `orderInformation.lineItems[3].quantity`.
- * Over 300 lines because the field limits of one request body read best as one file, in body order.
+ * Request validation of docs/cybersource-api.md#field-limits (invoice create/update; the list
+ * query: listQuery.ts). Produces the stored, normalised invoice content plus `details[]` entries
+ * whose `field` is the JSON path of the offending value, e.g. `orderInformation.lineItems[3].quantity`.
  */
 
-import { ErrorDetail, INVALID, MISSING } from './errors';
-import { decimalPlaces, toAmountString } from './money';
-import { isCalendarDate } from './time';
+import { Checker, type Json } from './checker';
+import { ErrorDetail, INVALID } from './errors';
 import {
 	AmountDetails,
 	DeliveryMode,
-	INVOICE_STATUSES,
 	InvoiceContent,
-	InvoiceStatus,
 	LineItem,
 	MdfDefinition,
 } from '../types';
-
-type Json = Record<string, unknown>;
 
 export const MAX_LINE_ITEMS = 30;
 export const MAX_QUANTITY = 999999999;
 /** Responses declare `id` maxLength 26, so longer numbers could not be echoed (docs/cybersource-api.md#invoice-numbers, inferred). */
 export const MAX_INVOICE_NUMBER = 26;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** Collects details while walking a body; every helper returns the normalised value or undefined. */
-export class Checker {
-	readonly details: ErrorDetail[] = [];
-
-	issue(field: string, reason: string): undefined {
-		this.details.push({ field, reason });
-		return undefined;
-	}
-
-	object(path: string, value: unknown, required = false): Json | undefined {
-		if (value === undefined || value === null)
-			return required ? this.issue(path, MISSING) : undefined;
-		if (typeof value !== 'object' || Array.isArray(value)) return this.issue(path, INVALID);
-		return value as Json;
-	}
-
-	string(
-		path: string,
-		value: unknown,
-		opts: { max?: number; required?: boolean; pattern?: RegExp } = {},
-	): string | undefined {
-		if (value === undefined || value === null || (opts.required && value === '')) {
-			return opts.required ? this.issue(path, MISSING) : undefined;
-		}
-		if (typeof value !== 'string') return this.issue(path, INVALID);
-		if (opts.max !== undefined && value.length > opts.max) return this.issue(path, INVALID);
-		if (opts.pattern && !opts.pattern.test(value)) return this.issue(path, INVALID);
-		return value;
-	}
-
-	/** Non-negative decimal with `.`; JSON numbers are accepted as the live gateway does. */
-	amount(
-		path: string,
-		value: unknown,
-		opts: { max?: number; required?: boolean; maxDecimals?: number } = {},
-	): string | undefined {
-		if (value === undefined || value === null || value === '') {
-			return opts.required ? this.issue(path, MISSING) : undefined;
-		}
-		const text = toAmountString(value);
-		if (text === undefined) return this.issue(path, INVALID);
-		if (opts.max !== undefined && text.length > opts.max) return this.issue(path, INVALID);
-		if (opts.maxDecimals !== undefined && decimalPlaces(text) > opts.maxDecimals) {
-			return this.issue(path, INVALID);
-		}
-		return text;
-	}
-
-	boolean(path: string, value: unknown): boolean | undefined {
-		if (value === undefined || value === null) return undefined;
-		if (typeof value !== 'boolean') return this.issue(path, INVALID);
-		return value;
-	}
-
-	/** Integers; digit strings are coerced (spec examples send `"quantity": "20"`). */
-	integer(
-		path: string,
-		value: unknown,
-		opts: { min?: number; max?: number; required?: boolean } = {},
-	): number | undefined {
-		if (value === undefined || value === null || value === '') {
-			return opts.required ? this.issue(path, MISSING) : undefined;
-		}
-		const number = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
-		if (typeof number !== 'number' || !Number.isInteger(number)) return this.issue(path, INVALID);
-		if (opts.min !== undefined && number < opts.min) return this.issue(path, INVALID);
-		if (opts.max !== undefined && number > opts.max) return this.issue(path, INVALID);
-		return number;
-	}
-
-	date(
-		path: string,
-		value: unknown,
-		opts: { required?: boolean; notBefore?: string } = {},
-	): string | undefined {
-		const text = this.string(path, value, { required: opts.required, max: 10 });
-		if (text === undefined) return undefined;
-		if (!isCalendarDate(text)) return this.issue(path, INVALID);
-		// Same format, so string order is date order.
-		if (opts.notBefore !== undefined && text < opts.notBefore) return this.issue(path, INVALID);
-		return text;
-	}
-}
 
 /** Drops undefined members so stored/echoed objects only carry what was sent. */
 function compact<T extends object>(value: T): T | undefined {
@@ -144,43 +54,9 @@ export function validateInvoice(
 	const root = body as Json;
 	const c = new Checker();
 
-	const clientRef = c.object('clientReferenceInformation', root.clientReferenceInformation);
-	const partner = clientRef && c.object('clientReferenceInformation.partner', clientRef.partner);
-	if (partner) {
-		c.string('clientReferenceInformation.partner.developerId', partner.developerId, { max: 8 });
-		c.string('clientReferenceInformation.partner.solutionId', partner.solutionId, { max: 8 });
-	}
-
-	const customer = c.object('customerInformation', root.customerInformation);
-	let customerInformation: InvoiceContent['customerInformation'];
-	if (customer) {
-		const company = c.object('customerInformation.company', customer.company);
-		customerInformation = compact({
-			name: c.string('customerInformation.name', customer.name, { max: 100 }),
-			email: c.string('customerInformation.email', customer.email, { max: 255, pattern: EMAIL }),
-			merchantCustomerId: c.string(
-				'customerInformation.merchantCustomerId',
-				customer.merchantCustomerId,
-				{
-					max: 100,
-				},
-			),
-			company:
-				company &&
-				compact({ name: c.string('customerInformation.company.name', company.name, { max: 60 }) }),
-		});
-	}
-
-	const processing = c.object('processingInformation', root.processingInformation);
-	const processingInformation =
-		processing &&
-		compact({
-			requestPhone: c.boolean('processingInformation.requestPhone', processing.requestPhone),
-			requestShipping: c.boolean(
-				'processingInformation.requestShipping',
-				processing.requestShipping,
-			),
-		});
+	validateClientReference(c, root);
+	const customerInformation = validateCustomer(c, root);
+	const processingInformation = validateProcessing(c, root);
 
 	// A missing parent is reported once, not once per required child.
 	const info = c.object('invoiceInformation', root.invoiceInformation, true);
@@ -207,13 +83,7 @@ export function validateInvoice(
 		info.transactionReferenceNumber,
 		{ max: 40, pattern: /^[A-Za-z0-9]*$/ },
 	);
-	let deliveryMode: DeliveryMode | undefined;
-	const modeText = c.string('invoiceInformation.deliveryMode', info.deliveryMode);
-	if (modeText !== undefined) {
-		const lower = modeText.toLowerCase(); // any case is accepted (docs/cybersource-api.md#delivery-mode-casing)
-		if (lower === 'email' || lower === 'none') deliveryMode = lower;
-		else c.issue('invoiceInformation.deliveryMode', INVALID);
-	}
+	const deliveryMode = readDeliveryMode(c, info.deliveryMode);
 
 	const { amountDetails, lineItems } = validateOrder(c, root);
 	const merchantDefinedFieldValues = validateMdfValues(c, root.merchantDefinedFieldValues, context);
@@ -232,6 +102,63 @@ export function validateInvoice(
 	if (processingInformation) content.processingInformation = processingInformation;
 	if (merchantDefinedFieldValues) content.merchantDefinedFieldValues = merchantDefinedFieldValues;
 	return { input: { content, invoiceNumber, sendImmediately, deliveryMode }, details: c.details };
+}
+
+/** Partner ids (optional; only their lengths are checked, nothing is stored). */
+function validateClientReference(c: Checker, root: Json): void {
+	const clientRef = c.object('clientReferenceInformation', root.clientReferenceInformation);
+	const partner = clientRef && c.object('clientReferenceInformation.partner', clientRef.partner);
+	if (partner) {
+		c.string('clientReferenceInformation.partner.developerId', partner.developerId, { max: 8 });
+		c.string('clientReferenceInformation.partner.solutionId', partner.solutionId, { max: 8 });
+	}
+}
+
+function validateCustomer(c: Checker, root: Json): InvoiceContent['customerInformation'] {
+	const customer = c.object('customerInformation', root.customerInformation);
+	let customerInformation: InvoiceContent['customerInformation'];
+	if (customer) {
+		const company = c.object('customerInformation.company', customer.company);
+		customerInformation = compact({
+			name: c.string('customerInformation.name', customer.name, { max: 100 }),
+			email: c.string('customerInformation.email', customer.email, { max: 255, pattern: EMAIL }),
+			merchantCustomerId: c.string(
+				'customerInformation.merchantCustomerId',
+				customer.merchantCustomerId,
+				{
+					max: 100,
+				},
+			),
+			company:
+				company &&
+				compact({ name: c.string('customerInformation.company.name', company.name, { max: 60 }) }),
+		});
+	}
+	return customerInformation;
+}
+
+function validateProcessing(c: Checker, root: Json): InvoiceContent['processingInformation'] {
+	const processing = c.object('processingInformation', root.processingInformation);
+	const processingInformation =
+		processing &&
+		compact({
+			requestPhone: c.boolean('processingInformation.requestPhone', processing.requestPhone),
+			requestShipping: c.boolean(
+				'processingInformation.requestShipping',
+				processing.requestShipping,
+			),
+		});
+	return processingInformation;
+}
+
+/** Any case is accepted (docs/cybersource-api.md#delivery-mode-casing) and stored lower case. */
+function readDeliveryMode(c: Checker, value: unknown): DeliveryMode | undefined {
+	const modeText = c.string('invoiceInformation.deliveryMode', value);
+	if (modeText === undefined) return undefined;
+	const lower = modeText.toLowerCase();
+	if (lower === 'email' || lower === 'none') return lower;
+	c.issue('invoiceInformation.deliveryMode', INVALID);
+	return undefined;
 }
 
 function validateOrder(
@@ -352,38 +279,4 @@ function validateMdfValues(
 		result.push({ definitionId, value: text });
 	});
 	return result;
-}
-
-export interface ListQuery {
-	offset: number;
-	limit: number;
-	status?: InvoiceStatus;
-}
-
-/** docs/cybersource-api.md#list-response-and-paging: offset and limit required integers, limit ≤ 1000, status enum (incl. PENDING, per the guide). */
-export function validateListQuery(query: URLSearchParams): {
-	query?: ListQuery;
-	details: ErrorDetail[];
-} {
-	const c = new Checker();
-	const integerParam = (name: string, min: number, max?: number): number | undefined => {
-		const raw = query.get(name);
-		if (raw === null || raw === '') return c.issue(name, MISSING);
-		if (!/^\d+$/.test(raw)) return c.issue(name, INVALID);
-		const number = Number(raw);
-		if (number < min || (max !== undefined && number > max)) return c.issue(name, INVALID);
-		return number;
-	};
-	const offset = integerParam('offset', 0);
-	const limit = integerParam('limit', 1, 1000);
-	const rawStatus = query.get('status');
-	let status: InvoiceStatus | undefined;
-	if (rawStatus !== null) {
-		if ((INVOICE_STATUSES as readonly string[]).includes(rawStatus))
-			status = rawStatus as InvoiceStatus;
-		else c.issue('status', INVALID);
-	}
-	if (c.details.length || offset === undefined || limit === undefined)
-		return { details: c.details };
-	return { query: { offset, limit, status }, details: [] };
 }

@@ -5,7 +5,7 @@ import type { ApiAnswer, InvoiceService } from '../domain/invoices';
 import { referenceTypeOf, validateDefinition } from '../domain/mdf';
 import { applySettings, productTypeOf, renderSettings, validateSettings } from '../domain/settings';
 import type { Store } from '../domain/store';
-import { validateListQuery } from '../domain/validation';
+import { validateListQuery } from '../domain/listQuery';
 import { WebhookService } from '../domain/webhooks';
 
 export interface ApiRequest {
