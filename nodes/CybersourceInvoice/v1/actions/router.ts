@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { defaultParallelRequests, MAX_PARALLEL_REQUESTS } from '../descriptions/options';
+import { defaultParallelRequests, invoiceOptions, MAX_PARALLEL_REQUESTS } from '../descriptions/options';
 import { parseWholeNumber } from '../../helpers/amounts';
+import { displayNameOf } from '../../helpers/fieldLabels';
 import { InputError, toNodeError } from '../../helpers/inputError';
 import { attachLimiter, detachLimiter, RequestLimiter } from '../../transport/limiter';
 import { takeWarnings, withWarnings } from '../../transport/warnings';
@@ -61,7 +62,7 @@ function parallelRequestsOf(this: IExecuteFunctions, resource: string, operation
 	if (resource !== 'invoice') return 1;
 	const value = this.getNodeParameter('options.parallelRequests', 0, defaultParallelRequests(operation));
 	try {
-		return parseWholeNumber(value, 'Parallel Requests', 1, MAX_PARALLEL_REQUESTS, `a whole number from 1 to ${MAX_PARALLEL_REQUESTS}`);
+		return parseWholeNumber(value, displayNameOf(invoiceOptions, 'parallelRequests'), 1, MAX_PARALLEL_REQUESTS, `a whole number from 1 to ${MAX_PARALLEL_REQUESTS}`);
 	} catch (error) {
 		throw toNodeError(this.getNode(), error as InputError, 0);
 	}

@@ -7,20 +7,22 @@ import { createProperties, readCreateRequest } from './createCommon';
 import { createOnce } from './createOnce';
 import { invoiceOutput, readSimplify } from './output';
 
-export const description: INodeProperties[] = createProperties('create', {
+const sendByEmailProperty: INodeProperties = {
 	displayName: 'Send by Email',
 	name: 'sendByEmail',
 	type: 'boolean',
 	default: false,
 	description:
 		'Whether Cybersource emails the invoice to the customer now (status SENT; needs Customer Email). Off: the invoice is published without an email (status CREATED) and its payment link is returned for you to share.',
-});
+};
+
+export const description: INodeProperties[] = createProperties('create', sendByEmailProperty);
 
 const EMAIL_FAILED =
 	'The invoice was created, but Cybersource could not email it. Run the Send operation to try again, or share the payment link yourself.';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const sendByEmail = isOn(this.getNodeParameter('sendByEmail', itemIndex, false), 'Send by Email');
+	const sendByEmail = isOn(this.getNodeParameter('sendByEmail', itemIndex, false), sendByEmailProperty.displayName);
 	const request = readCreateRequest.call(this, itemIndex, {
 		sendImmediately: true,
 		deliveryMode: sendByEmail ? 'email' : 'none',

@@ -5,17 +5,19 @@ import { createProperties, readCreateRequest } from './createCommon';
 import { createOnce } from './createOnce';
 import { invoiceOutput, readSimplify } from './output';
 
-export const description: INodeProperties[] = createProperties('createDraft', {
+const emailWhenSentProperty: INodeProperties = {
 	displayName: 'Email When Sent',
 	name: 'emailWhenSent',
 	type: 'boolean',
 	default: false,
 	description:
 		'Whether the Send operation will email this draft to the customer (needs Customer Email). Off: sending it later publishes it without an email. Either way nothing is emailed now.',
-});
+};
+
+export const description: INodeProperties[] = createProperties('createDraft', emailWhenSentProperty);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const emailWhenSent = isOn(this.getNodeParameter('emailWhenSent', itemIndex, false), 'Email When Sent');
+	const emailWhenSent = isOn(this.getNodeParameter('emailWhenSent', itemIndex, false), emailWhenSentProperty.displayName);
 	const request = readCreateRequest.call(this, itemIndex, {
 		sendImmediately: false,
 		deliveryMode: emailWhenSent ? 'email' : 'none',

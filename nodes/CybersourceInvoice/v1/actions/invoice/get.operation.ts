@@ -5,8 +5,8 @@ import { invoiceLocator } from '../../descriptions/invoiceLocator';
 import { simplifyProperty } from '../../descriptions/simplify';
 import { readInvoiceId } from '../../../helpers/invoiceId';
 import { simplifyInvoice } from '../../../helpers/invoiceResponse';
-import { isOn } from '../../../helpers/text';
 import { cybersourceApiRequest, invoicePath } from '../../../transport';
+import { readSimplify } from './output';
 
 export const description: INodeProperties[] = showFor('invoice', ['get'], [
 	{ ...invoiceLocator, description: 'The invoice to get, with its full history (sent, paid, …)' },
@@ -15,7 +15,7 @@ export const description: INodeProperties[] = showFor('invoice', ['get'], [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const invoiceId = readInvoiceId.call(this, itemIndex);
-	const simplify = isOn(this.getNodeParameter('simplify', itemIndex, false), 'Simplify');
+	const simplify = readSimplify.call(this, itemIndex);
 	const invoice = await cybersourceApiRequest.call(this, 'GET', invoicePath(invoiceId), undefined, undefined, {
 		itemIndex,
 	});

@@ -3,11 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { showFor } from '../../descriptions/display';
 import { simplifyProperty } from '../../descriptions/simplify';
 import { isBlank, parseWholeNumber } from '../../../helpers/amounts';
+import { displayNameOf } from '../../../helpers/fieldLabels';
 import { InputError } from '../../../helpers/inputError';
 import { simplifyInvoice } from '../../../helpers/invoiceResponse';
 import { INVOICE_STATUSES, STATUSES } from '../../../helpers/statuses';
 import { isOn } from '../../../helpers/text';
 import { listInvoices } from '../../../transport/pagination';
+import { readSimplify } from './output';
 
 export const description: INodeProperties[] = showFor('invoice', ['getAll'], [
 	{
@@ -50,25 +52,28 @@ export const description: INodeProperties[] = showFor('invoice', ['getAll'], [
 	simplifyProperty,
 ]);
 
+/** How messages name a parameter of Get Many: its label in the description above. */
+const label = (name: string): string => displayNameOf(description, name);
+
 /** The status filter: blank for none; any letter case is accepted, other words are refused. */
 function readStatus(value: unknown): string | undefined {
 	if (isBlank(value)) return undefined;
 	const status = String(value).trim().toUpperCase();
 	if (!(INVOICE_STATUSES as readonly string[]).includes(status)) {
-		throw new InputError('Status', `${JSON.stringify(value)} is not an invoice status. Use one of ${INVOICE_STATUSES.join(', ')}`);
+		throw new InputError(label('status'), `${JSON.stringify(value)} is not an invoice status. Use one of ${INVOICE_STATUSES.join(', ')}`);
 	}
 	return status;
 }
 
 /** Newest first, read in pages of up to 1000 (the API maximum). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = isOn(this.getNodeParameter('returnAll', itemIndex, false), 'Return All');
+	const returnAll = isOn(this.getNodeParameter('returnAll', itemIndex, false), label('returnAll'));
 	const limit = returnAll
 		? Number.POSITIVE_INFINITY
-		: parseWholeNumber(this.getNodeParameter('limit', itemIndex, 50), 'Limit', 1, Number.MAX_SAFE_INTEGER, 'a whole number of 1 or more');
+		: parseWholeNumber(this.getNodeParameter('limit', itemIndex, 50), label('limit'), 1, Number.MAX_SAFE_INTEGER, 'a whole number of 1 or more');
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const status = readStatus(filters.status);
-	const simplify = isOn(this.getNodeParameter('simplify', itemIndex, false), 'Simplify');
+	const simplify = readSimplify.call(this, itemIndex);
 	const invoices = await listInvoices.call(this, { status }, limit, { itemIndex });
 	return simplify ? invoices.map(simplifyInvoice) : invoices;
 }

@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { simplifyInvoice } from '../../../helpers/invoiceResponse';
 import { isOn } from '../../../helpers/text';
+import { simplifyProperty } from '../../descriptions/simplify';
 
 /** Read before any request, so that a wrong value stops the item before anything changes. */
 export function readSimplify(this: IExecuteFunctions, itemIndex: number): boolean {
-	return isOn(this.getNodeParameter('simplify', itemIndex, false), 'Simplify');
+	return isOn(this.getNodeParameter('simplify', itemIndex, false), simplifyProperty.displayName);
 }
 
 /**

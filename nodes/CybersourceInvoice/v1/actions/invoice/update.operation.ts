@@ -8,6 +8,7 @@ import { lineItemProperties } from '../../descriptions/lineItems';
 import { simplifyProperty } from '../../descriptions/simplify';
 import { readInvoiceId } from '../../../helpers/invoiceId';
 import { isBlank, parseMoney } from '../../../helpers/amounts';
+import { displayNameOf } from '../../../helpers/fieldLabels';
 import { buildInvoiceBody, type InvoiceFields } from '../../../helpers/invoiceBody';
 import { readCurrentInvoice } from '../../../helpers/invoiceResponse';
 import { readLineItems, type LineItemInput } from '../../../helpers/lineItems';
@@ -36,6 +37,9 @@ export const description: INodeProperties[] = showFor('invoice', ['update'], [
 	simplifyProperty,
 ]);
 
+/** How messages name a parameter of Update: its label in the description above. */
+const label = (name: string): string => displayNameOf(description, name);
+
 /** Fields whose change means the total must be recomputed from the lines. */
 const TOTAL_INPUTS = [
 	'currency',
@@ -57,7 +61,7 @@ const TOTAL_INPUTS = [
  * after reading the invoice and still before changing it.
  */
 function precheck(patch: InvoiceFields, lines: LineItemInput[] | 'keep'): void {
-	isOn(patch.allowPartialPayments, 'Allow Partial Payments');
+	isOn(patch.allowPartialPayments, label('allowPartialPayments'));
 	const trial: InvoiceFields = {
 		description: 'precheck',
 		dueDate: '2099-12-31',
@@ -75,7 +79,7 @@ function precheck(patch: InvoiceFields, lines: LineItemInput[] | 'keep'): void {
 		checkInvoiceTotal: false,
 	});
 	if (!isBlank(patch.minimumPartialAmount)) {
-		parseMoney(patch.minimumPartialAmount, String(trial.currency), 'Minimum Partial Amount');
+		parseMoney(patch.minimumPartialAmount, String(trial.currency), label('minimumPartialAmount'));
 	}
 }
 
@@ -89,7 +93,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// Empty values are ignored: an AI agent or a mapping may fill fields it does not mean to change.
 	const patch: InvoiceFields = Object.fromEntries(Object.entries(given).filter(([, value]) => !isBlank(value)));
 	const newLines = readLineItems.call(this, itemIndex);
-	const sendAfterUpdate = isOn(this.getNodeParameter('sendAfterUpdate', itemIndex, false), 'Send After Update');
+	const sendAfterUpdate = isOn(this.getNodeParameter('sendAfterUpdate', itemIndex, false), label('sendAfterUpdate'));
 	precheck(patch, newLines);
 	const simplify = readSimplify.call(this, itemIndex);
 
@@ -117,7 +121,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		delete fields.totalAmount;
 	}
 	// Turning partial payments off drops the stored minimum; a minimum given now is refused instead.
-	if (!isOn(fields.allowPartialPayments, 'Allow Partial Payments') && !('minimumPartialAmount' in patch)) {
+	if (!isOn(fields.allowPartialPayments, label('allowPartialPayments')) && !('minimumPartialAmount' in patch)) {
 		delete fields.minimumPartialAmount;
 	}
 

@@ -24,7 +24,7 @@ export function readProductType(this: IExecuteFunctions, itemIndex: number): str
 	const value = this.getNodeParameter('productType', itemIndex, 'INVOICING');
 	const productType = typeof value === 'string' ? value.trim().toUpperCase() : '';
 	if (!PRODUCT_TYPES.includes(productType)) {
-		throw new InputError('Product', `must be INVOICING or PAYBYLINK, got ${JSON.stringify(value)}`);
+		throw new InputError(productTypeProperty.displayName, `must be INVOICING or PAYBYLINK, got ${JSON.stringify(value)}`);
 	}
 	return productType;
 }
