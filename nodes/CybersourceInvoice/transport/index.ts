@@ -241,13 +241,9 @@ async function clockWarnings(
 /** `cybersourceApiCall` for callers that only need the JSON object it answers. */
 export async function cybersourceApiRequest(
 	this: CybersourceContext,
-	method: IHttpRequestMethods,
-	path: string,
-	body?: IDataObject,
-	query?: Record<string, QueryValue>,
-	options: RequestOptions = {},
+	...call: Parameters<typeof cybersourceApiCall>
 ): Promise<IDataObject> {
-	const response = await cybersourceApiCall.call(this, method, path, body, query, options);
+	const response = await cybersourceApiCall.call(this, ...call);
 	// Only the merchant-defined-field endpoints answer arrays, and they use cybersourceApiRequestArray.
 	return response.body as IDataObject;
 }
