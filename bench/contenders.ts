@@ -5,6 +5,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { daysFromTodayIn, N8N_TIME_ZONE } from '../realN8n/calendar';
 import { runNode } from '../devkit/engine';
 import { floorNode } from './floorNode';
 import { keepAliveAgent, signedCall, type RawCredentials } from './rawClient';
@@ -15,7 +16,7 @@ const cybersource = require('cybersource-rest-client') as Record<string, new (..
 export type Contender = (creds: RawCredentials, count: number) => Promise<void>;
 
 /** A due date a month ahead (the API's format), so no run is refused as past due. */
-const DUE_DATE = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+const DUE_DATE = daysFromTodayIn(N8N_TIME_ZONE, 30, Date.now());
 
 /** Create with three line items, as a user would fill in the node. */
 function createParameters(parallelRequests: number): INodeParameters {

@@ -17,9 +17,10 @@ import path from 'node:path';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { Client } from '../sandbox/client';
 import { startCrm, type Crm } from '../realN8n/crm';
-import { OWNER } from '../realN8n/instance';
+import { daysFromTodayIn, N8N_TIME_ZONE } from '../realN8n/calendar';
 import { N8nRest } from '../realN8n/rest';
-import { ensureRuntime, n8nEnv, n8nVersion, runN8nOrThrow, spawnN8n, stageExtension } from '../realN8n/runtime';
+import { ensureRuntime, n8nEnv, n8nVersion, runN8nOrThrow, stageExtension } from '../realN8n/runtime';
+import { loopbackServerEnv, startN8nServer } from '../realN8n/server';
 import { EXAMPLES_DIR, WEBHOOK_WORKFLOW, writeCredentialImport } from '../realN8n/workflows';
 
 /** n8n, its task broker and the CRM stand-in; another set can run next to this one (`N8N_TRIGGER_E2E_PORT=5802`). */
@@ -89,42 +90,19 @@ function writeWorkflows(file: string): void {
 async function startN8n(workDir: string, sandbox: Sandbox): Promise<{ rest: N8nRest; child: ChildProcess; stop: () => Promise<void> }> {
 	const env = n8nEnv(path.join(workDir, 'home'), {
 		N8N_CUSTOM_EXTENSIONS: stageExtension(path.join(workDir, 'ext')),
-		N8N_HOST: '127.0.0.1',
-		N8N_LISTEN_ADDRESS: '127.0.0.1',
-		N8N_PORT: String(PORT),
-		N8N_SECURE_COOKIE: 'false',
-		N8N_EDITOR_BASE_URL: `http://127.0.0.1:${PORT}`,
-		WEBHOOK_URL: `http://127.0.0.1:${PORT}/`,
-		N8N_RUNNERS_BROKER_PORT: String(BROKER_PORT),
+		...loopbackServerEnv(PORT, BROKER_PORT),
 	});
 	await runN8nOrThrow(['import:credentials', `--input=${writeCredentialImport(path.join(workDir, 'credentials.json'), sandbox)}`], env);
 	const workflows = path.join(workDir, 'workflows.json');
 	writeWorkflows(workflows);
 	await runN8nOrThrow(['import:workflow', `--input=${workflows}`], env);
-	const child = spawnN8n(['start'], env, process.env.N8N_E2E_VERBOSE ? 'inherit' : 'ignore');
-	const stop = async () => {
-		if (child.exitCode !== null) return;
-		const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-		child.kill('SIGTERM');
-		const forced = setTimeout(() => child.kill('SIGKILL'), 15_000);
-		await exited;
-		clearTimeout(forced);
-	};
+	const server = await startN8nServer(env, process.env.N8N_E2E_VERBOSE ? 'inherit' : 'ignore');
 	try {
-		const rest = new N8nRest(`http://127.0.0.1:${PORT}`);
-		const settings = await waitFor(
-			'n8n to start',
-			async () => {
-				if (child.exitCode !== null) throw new Error(`n8n exited with code ${child.exitCode}`);
-				return await rest.call('GET', '/settings').catch(() => undefined);
-			},
-			120_000,
-		);
-		if (settings.data?.userManagement?.showSetupOnFirstLoad) await rest.call('POST', '/owner/setup', OWNER);
+		const rest = new N8nRest(server.url);
 		await rest.login();
-		return { rest, child, stop };
+		return { rest, child: server.process, stop: server.stop };
 	} catch (error) {
-		await stop();
+		await server.stop();
 		throw error;
 	}
 }
@@ -134,7 +112,7 @@ async function sentInvoice(client: Client, email: string): Promise<string> {
 		customerInformation: { name: 'E2E Customer', email },
 		invoiceInformation: {
 			description: 'e2e trigger',
-			dueDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+			dueDate: daysFromTodayIn(N8N_TIME_ZONE, 30, Date.now()),
 			sendImmediately: true,
 			deliveryMode: 'email',
 			allowPartialPayments: true,

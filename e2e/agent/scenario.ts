@@ -5,6 +5,7 @@
  * invoices the conversation asked for.
  */
 import assert from 'node:assert/strict';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,9 @@ import path from 'node:path';
 
 import type { Sandbox } from '../../sandbox';
 import { Client } from '../../sandbox/client';
-import { n8nEnv, n8nVersion, ROOT, runN8nOrThrow, spawnN8n, stageCommunityPackage, stageExtension } from '../../realN8n/runtime';
+import { daysFromTodayIn, expectedDates, N8N_TIME_ZONE } from '../../realN8n/calendar';
+import { n8nEnv, n8nVersion, ROOT, runN8nOrThrow, stageCommunityPackage, stageExtension } from '../../realN8n/runtime';
+import { loopbackServerEnv, startN8nServer } from '../../realN8n/server';
 import { importIntoN8n, type LoadMode } from '../../realN8n/workflows';
 import { DRAFT_TOOL, startMockModel, type MockModel } from './mockModel';
 
@@ -21,8 +24,6 @@ const CHAT_WEBHOOK_ID = '3c0b6f7e-5d2a-4c61-9a8e-0a11ce5a0005';
 const CHAT_LOGIN = { user: 'invoice-chat', password: 'local-chat-password' };
 const PORT = Number(process.env.AGENT_TEST_PORT ?? 5821);
 const BROKER_PORT = Number(process.env.AGENT_TEST_BROKER_PORT ?? 5831);
-/** n8n's default zone; "due in 14 days" is counted from today there, not in UTC. */
-const N8N_ZONE = process.env.GENERIC_TIMEZONE ?? 'America/New_York';
 
 type StoredInvoice = {
 	id: string;
@@ -44,14 +45,6 @@ export interface AgentRunReport {
 
 function sleep(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Today plus `days` as YYYY-MM-DD in the n8n instance's zone. */
-function dateInN8nZone(days: number, now = Date.now()): string {
-	const today = new Intl.DateTimeFormat('en-CA', { timeZone: N8N_ZONE }).format(new Date(now));
-	const date = new Date(`${today}T12:00:00Z`);
-	date.setUTCDate(date.getUTCDate() + days);
-	return date.toISOString().slice(0, 10);
 }
 
 function writeAgentCredentials(target: string, model: MockModel): string {
@@ -101,7 +94,7 @@ async function assertPortFree(port: number): Promise<void> {
 }
 
 /** The chat webhook exists once n8n has started and activated the workflow. */
-async function waitForChat(url: string, child: ReturnType<typeof spawnN8n>): Promise<void> {
+async function waitForChat(url: string, child: ChildProcess): Promise<void> {
 	for (let attempt = 0; attempt < 240; attempt++) {
 		if (child.exitCode !== null) throw new Error(`n8n exited with code ${child.exitCode} while starting`);
 		try {
@@ -128,9 +121,10 @@ function stored(sandbox: Sandbox, id: string): StoredInvoice {
 }
 
 async function draftsTheInvoice(url: string, sandbox: Sandbox): Promise<StoredInvoice> {
-	const before = dateInN8nZone(14);
+	// "Due in 14 days" is counted from today in n8n's zone (not UTC), at either end of the chat.
+	const startedAt = Date.now();
 	const answer = await chat(url, 'Draft an invoice for Ada Lovelace, ada@example.com, 2 hours of consulting at 150 EUR, due in 14 days', 'agent-e2e-1');
-	const after = dateInN8nZone(14);
+	const due = expectedDates(14, { startedAt, endedAt: Date.now() });
 	const invoices = await listInvoices(sandbox);
 	assert.equal(invoices.length, 1, 'exactly one invoice was drafted');
 	const invoice = stored(sandbox, invoices[0].id);
@@ -138,7 +132,7 @@ async function draftsTheInvoice(url: string, sandbox: Sandbox): Promise<StoredIn
 	assert.deepEqual(invoice.customerInformation, { name: 'Ada Lovelace', email: 'ada@example.com' });
 	assert.equal(invoice.invoiceInformation.description, 'Consulting');
 	assert.equal(invoice.invoiceInformation.deliveryMode, 'Email', 'Send will email it');
-	assert.ok([before, after].includes(invoice.invoiceInformation.dueDate), `due ${invoice.invoiceInformation.dueDate}, expected ${after}`);
+	assert.ok(due.includes(invoice.invoiceInformation.dueDate), `due ${invoice.invoiceInformation.dueDate}, expected ${due.join(' or ')}`);
 	assert.deepEqual(
 		invoice.orderInformation.lineItems?.map((line) => [line.productName, line.quantity, Number(line.unitPrice), Number(line.totalAmount)]),
 		[['Consulting (hours)', 2, 150, 300]],
@@ -164,7 +158,7 @@ async function refusesBadInput(url: string, sandbox: Sandbox, prompt: string, ex
 async function listsUnpaid(url: string, sandbox: Sandbox, draft: StoredInvoice): Promise<string> {
 	const template = {
 		customerInformation: { name: 'Grace Hopper', email: 'grace@example.com' },
-		invoiceInformation: { description: 'Seeded for the agent test', dueDate: dateInN8nZone(7), deliveryMode: 'email' },
+		invoiceInformation: { description: 'Seeded for the agent test', dueDate: daysFromTodayIn(N8N_TIME_ZONE, 7, Date.now()), deliveryMode: 'email' },
 		orderInformation: { amountDetails: { totalAmount: '80.00', currency: 'USD' } },
 	};
 	const open = [...sandbox.seed(1, { status: 'SENT', template }), ...sandbox.seed(1, { status: 'PARTIAL', template })];
@@ -218,34 +212,18 @@ export async function startAgentN8n(sandbox: Sandbox, model: MockModel, workDir:
 	const load: Record<string, string> = {};
 	if (mode === 'custom') load.N8N_CUSTOM_EXTENSIONS = stageExtension(path.join(workDir, 'ext'));
 	else stageCommunityPackage(userFolder);
-	const env = n8nEnv(userFolder, {
-		...load,
-		N8N_HOST: '127.0.0.1',
-		N8N_LISTEN_ADDRESS: '127.0.0.1',
-		N8N_PORT: String(PORT),
-		N8N_SECURE_COOKIE: 'false',
-		WEBHOOK_URL: `${url}/`,
-		N8N_RUNNERS_BROKER_PORT: String(BROKER_PORT),
-	});
+	const env = n8nEnv(userFolder, { ...load, ...loopbackServerEnv(PORT, BROKER_PORT) });
 	await importIntoN8n(env, workDir, sandbox, mode);
 	await runN8nOrThrow(['import:credentials', `--input=${writeAgentCredentials(path.join(workDir, 'agent-credentials.json'), model)}`], env);
 	await publish(env);
-	const child = spawnN8n(['start'], env, process.env.AGENT_TEST_VERBOSE ? 'inherit' : 'ignore');
-	const stop = async () => {
-		if (child.exitCode !== null) return;
-		const exited = new Promise((resolve) => child.once('exit', resolve));
-		child.kill('SIGTERM');
-		const forced = setTimeout(() => child.kill('SIGKILL'), 15_000);
-		await exited;
-		clearTimeout(forced);
-	};
+	const server = await startN8nServer(env, process.env.AGENT_TEST_VERBOSE ? 'inherit' : 'ignore');
 	try {
-		await waitForChat(url, child);
+		await waitForChat(url, server.process);
 	} catch (error) {
-		await stop();
+		await server.stop();
 		throw error;
 	}
-	return { url, stop };
+	return { url, stop: server.stop };
 }
 
 /** Runs the agent example in a fresh n8n against `sandbox`; by default installed as users install it. */

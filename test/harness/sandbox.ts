@@ -1,6 +1,7 @@
 /** The in-process sandbox and ready-made credentials for each authentication mode. */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { daysFromTodayIn, N8N_TIME_ZONE } from '../../realN8n/calendar';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
 
 export type { Sandbox };
@@ -51,7 +52,7 @@ export function sandboxCredentials(sandbox: Sandbox, mode: CredentialMode = 'jwt
 	}
 }
 
-/** A due date a month ahead, in the API's format. */
+/** A date `days` ahead in the API's format, counted in n8n's zone (where the node's runs live). */
 export function futureDate(days = 30): string {
-	return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+	return daysFromTodayIn(N8N_TIME_ZONE, days, Date.now());
 }
