@@ -48,27 +48,23 @@ export function writeWorkflowImport(target: string, mode: LoadMode): string {
 	return target;
 }
 
-/** The "Cybersource API" credential pointing at the local sandbox (JWT with the shared secret). */
+/** The "Cybersource API" credential's fields for the local sandbox (JWT with the shared secret). */
+export function sandboxCredentialData(sandbox: Sandbox): Record<string, unknown> {
+	return {
+		environment: 'custom',
+		baseUrl: sandbox.url,
+		merchantId: sandbox.merchant.merchantId,
+		authMode: 'jwtSharedSecret',
+		accessKeyId: sandbox.merchant.keyId,
+		sharedSecret: sandbox.merchant.sharedSecret,
+		useMetaKey: false,
+	};
+}
+
+/** That credential as an `n8n import:credentials` file. */
 export function writeCredentialImport(target: string, sandbox: Sandbox): string {
-	writeFileSync(
-		target,
-		JSON.stringify([
-			{
-				id: CREDENTIAL_ID,
-				name: CREDENTIAL_NAME,
-				type: 'cybersourceApi',
-				data: {
-					environment: 'custom',
-					baseUrl: sandbox.url,
-					merchantId: sandbox.merchant.merchantId,
-					authMode: 'jwtSharedSecret',
-					accessKeyId: sandbox.merchant.keyId,
-					sharedSecret: sandbox.merchant.sharedSecret,
-					useMetaKey: false,
-				},
-			},
-		]),
-	);
+	const credential = { id: CREDENTIAL_ID, name: CREDENTIAL_NAME, type: 'cybersourceApi', data: sandboxCredentialData(sandbox) };
+	writeFileSync(target, JSON.stringify([credential]));
 	return target;
 }
 

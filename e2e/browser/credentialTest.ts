@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 
 import type { Page } from 'playwright-core';
 
+import { CREDENTIAL_ID, CREDENTIAL_NAME, sandboxCredentialData } from '../../realN8n/workflows';
 import type { Sandbox } from '../../sandbox';
 
 /**
@@ -28,19 +29,12 @@ async function testCredential(
 			});
 			return ((await response.json()) as { data: { status: string; message: string } }).data;
 		},
-		{ url: baseUrl, credentials: { id: 'csLocalSandbox01', name: 'Cybersource (local sandbox)', type: 'cybersourceApi', data } },
+		{ url: baseUrl, credentials: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME, type: 'cybersourceApi', data } },
 	);
 }
 
 export async function checkCredentialTest(page: Page, baseUrl: string, sandbox: Sandbox): Promise<void> {
-	const data = {
-		environment: 'custom',
-		baseUrl: sandbox.url,
-		merchantId: sandbox.merchant.merchantId,
-		authMode: 'jwtSharedSecret',
-		accessKeyId: sandbox.merchant.keyId,
-		sharedSecret: sandbox.merchant.sharedSecret,
-	};
+	const data = sandboxCredentialData(sandbox);
 	const before = sandbox.requests().length;
 	const good = await testCredential(page, baseUrl, data);
 	assert.equal(good.status, 'OK', `the right keys pass the credential test: ${good.message}`);

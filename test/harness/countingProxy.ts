@@ -3,7 +3,8 @@
  * client opens one connection per request, so this is the number of requests in flight.
  */
 import net from 'node:net';
-import type { AddressInfo } from 'node:net';
+
+import { listenOnLoopback } from './loopbackListen';
 
 export interface CountingProxy {
 	url: string;
@@ -15,7 +16,6 @@ export interface CountingProxy {
 
 export async function startCountingProxy(targetUrl: string): Promise<CountingProxy> {
 	const target = new URL(targetUrl);
-	const sockets = new Set<net.Socket>();
 	// Connections from before the last reset (say, closing after an earlier test) are not counted.
 	let generation = 0;
 	let open = 0;
@@ -25,36 +25,34 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
 		open++;
 		most = Math.max(most, open);
 		const upstream = net.connect(Number(target.port), target.hostname);
-		for (const socket of [client, upstream]) {
-			sockets.add(socket);
-			socket.on('error', () => undefined);
-		}
+		// close() drops the client side; the upstream side closes with it (done below).
+		for (const socket of [client, upstream]) socket.on('error', () => undefined);
 		client.pipe(upstream).pipe(client);
-		let closed = false;
+		// The request is over once the sandbox has sent its whole answer: that happens before the
+		// client can read it and open its next connection, whereas 'close' may come a little later.
+		let counted = true;
+		const answered = () => {
+			if (counted && born === generation) open--;
+			counted = false;
+		};
+		upstream.on('end', answered);
 		const done = () => {
-			if (closed) return;
-			closed = true;
-			if (born === generation) open--;
+			answered();
 			client.destroy();
 			upstream.destroy();
 		};
 		client.on('close', done);
 		upstream.on('close', done);
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
+	const listening = await listenOnLoopback(server);
 	return {
-		url: `http://127.0.0.1:${port}`,
+		url: listening.url,
 		mostInFlight: () => most,
 		reset: () => {
 			generation++;
 			open = 0;
 			most = 0;
 		},
-		close: () =>
-			new Promise<void>((resolve) => {
-				for (const socket of sockets) socket.destroy();
-				server.close(() => resolve());
-			}),
+		close: listening.close,
 	};
 }

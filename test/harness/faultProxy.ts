@@ -4,7 +4,8 @@
  * sandbox's own faults fire before anything is stored, so they cannot show this case.
  */
 import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+
+import { listenOnLoopback } from './loopbackListen';
 
 /** How the answer is lost: the connection drops, never answers, a gateway 502, or broken JSON. */
 export type LostAnswer = 'reset' | 'hang' | '502' | 'malformed';
@@ -52,7 +53,6 @@ function loseAnswer(kind: LostAnswer, response: http.ServerResponse): void {
 export async function startFaultProxy(target: string): Promise<FaultProxy> {
 	const upstream = new URL(target);
 	const armed: Armed[] = [];
-	const sockets = new Set<Socket>();
 
 	const take = (method: string, path: string): LostAnswer | undefined => {
 		const match = armed.find((entry) => entry.count > 0 && entry.fault.method === method && path.endsWith(entry.fault.pathEnd));
@@ -89,20 +89,12 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
 			forward.end(Buffer.concat(chunks));
 		});
 	});
-	server.on('connection', (socket) => {
-		sockets.add(socket);
-		socket.on('close', () => sockets.delete(socket));
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
+	const listening = await listenOnLoopback(server);
 
 	return {
-		url: `http://127.0.0.1:${port}`,
+		url: listening.url,
 		breakAfterStore: (fault) => armed.push({ fault, skip: fault.skip ?? 0, count: fault.count ?? 1 }),
 		pending: () => armed.filter((entry) => entry.count > 0).map((entry) => entry.fault),
-		close: async () => {
-			for (const socket of sockets) socket.destroy();
-			await new Promise<void>((resolve) => server.close(() => resolve()));
-		},
+		close: listening.close,
 	};
 }

@@ -4,11 +4,11 @@
  * hears which field to fix, and no request is attempted (so it is never reported as a network
  * failure that "may have reached Cybersource").
  */
-import { CredentialFieldError } from '../../credentials/signing/credentialFieldError';
 import { signRequest, type CybersourceCredentialData } from '../../credentials/signing/signRequest';
 import { sandboxCredentials } from '../harness/sandbox';
 import { runNode } from '../../devkit/engine';
 import { createParams, useSandbox } from '../node/helpers';
+import { fieldErrorOf } from './fieldErrorOf';
 
 const SECRET = Buffer.from('0123456789abcdef0123456789abcdef').toString('base64');
 const BASE: CybersourceCredentialData = {
@@ -18,16 +18,6 @@ const BASE: CybersourceCredentialData = {
 	sharedSecret: SECRET,
 };
 const GET = { method: 'GET', url: '/invoicing/v2/invoices' };
-
-function fieldErrorOf(work: () => unknown): CredentialFieldError {
-	try {
-		work();
-	} catch (error) {
-		if (error instanceof CredentialFieldError) return error;
-		throw error;
-	}
-	throw new Error('expected a CredentialFieldError');
-}
 
 describe('identifier fields with characters a header cannot carry', () => {
 	const cases: Array<[string, string, Partial<CybersourceCredentialData>]> = [

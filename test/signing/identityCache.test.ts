@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import * as pkcs12 from '../../credentials/signing/pkcs12';
-import { CredentialFieldError } from '../../credentials/signing/credentialFieldError';
 import { identityFromP12 } from '../../credentials/signing/signingIdentity';
+import { fieldErrorOf } from './fieldErrorOf';
 
 let dir: string;
 const files: Record<'a' | 'b', { p12: string; serial: string }> = {
@@ -30,16 +30,6 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => jest.restoreAllMocks());
-
-function fieldErrorOf(work: () => unknown): CredentialFieldError {
-	try {
-		work();
-	} catch (error) {
-		if (error instanceof CredentialFieldError) return error;
-		throw error;
-	}
-	throw new Error('expected a CredentialFieldError');
-}
 
 describe('a P12 that cannot be read', () => {
 	it('is read once per content and password: a repeated wrong password fails from the cache', () => {

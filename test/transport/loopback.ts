@@ -3,7 +3,8 @@
  * request headers back, or drip an answer.
  */
 import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+
+import { listenOnLoopback } from '../harness/loopbackListen';
 
 export interface SeenRequest {
 	method: string;
@@ -22,7 +23,6 @@ export async function startLoopback(
 	handler: (request: SeenRequest, response: http.ServerResponse) => void,
 ): Promise<LoopbackServer> {
 	const requests: SeenRequest[] = [];
-	const sockets = new Set<Socket>();
 	const server = http.createServer((req, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -32,19 +32,6 @@ export async function startLoopback(
 			handler(seen, res);
 		});
 	});
-	server.on('connection', (socket) => {
-		sockets.add(socket);
-		socket.on('close', () => sockets.delete(socket));
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	return {
-		url: `http://127.0.0.1:${port}`,
-		requests,
-		close: () =>
-			new Promise<void>((resolve) => {
-				server.close(() => resolve());
-				for (const socket of sockets) socket.destroy();
-			}),
-	};
+	const listening = await listenOnLoopback(server);
+	return { url: listening.url, requests, close: listening.close };
 }

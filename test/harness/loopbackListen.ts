@@ -1,0 +1,28 @@
+/**
+ * Starts a test server on an ephemeral loopback port. Its close() also drops connections still
+ * open (a hanging answer, a keep-alive socket), so a test never waits on them.
+ */
+import type { AddressInfo, Server, Socket } from 'node:net';
+
+export interface Listening {
+	url: string;
+	close(): Promise<void>;
+}
+
+export async function listenOnLoopback(server: Server): Promise<Listening> {
+	const sockets = new Set<Socket>();
+	server.on('connection', (socket: Socket) => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}`,
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.close(() => resolve());
+				for (const socket of sockets) socket.destroy();
+			}),
+	};
+}
