@@ -1,69 +1,47 @@
-// Flat config equivalent to @n8n/node-cli's (which needs Node 24): the community-nodes plugin
-// everywhere, plus eslint-plugin-n8n-nodes-base's community / credentials / nodes rule sets.
+// Two lints in one config (`n8n-node lint` and `npm run lint` both read it):
+// - the shipped code (nodes/, credentials/, package.json) gets n8n's default community-node config,
+//   exactly as @n8n/node-cli exports it (the one its strict mode requires), only limited to those files;
+// - the dev tooling (tests, sandbox, e2e, bench, scripts…) gets ESLint's and typescript-eslint's
+//   recommended rules: it is a Node.js program that may use console, node:http, process and timers.
+// package.json says "strict": false because strict mode accepts only the 3-line default config, which
+// applies the shipped-code rules to every .ts in the repository (CONTRIBUTING.md, "Lint").
+import { createRequire } from 'node:module';
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
-import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
-import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 
-const community = n8nCommunityNodesPlugin.configs.recommended;
+const SHIPPED = ['nodes/**/*.ts', 'credentials/**/*.ts', 'package.json'];
 
-export default tseslint.config(
+// @n8n/node-cli is installed in .n8n-node-cli/ (see scripts/n8n-node.mjs for why).
+function n8nCommunityConfig() {
+	const fromCli = createRequire(new URL('./.n8n-node-cli/package.json', import.meta.url));
+	try {
+		return fromCli('@n8n/node-cli/eslint').config;
+	} catch (error) {
+		if (error.code !== 'MODULE_NOT_FOUND') throw error;
+		throw new Error('n8n\'s lint config comes from @n8n/node-cli in .n8n-node-cli/: run `node scripts/n8n-node.mjs install` (npm run lint does it)');
+	}
+}
+
+export default defineConfig(
 	{
-		ignores: [
-			'dist/**',
-			'.dev-dist/**',
-			'node_modules/**',
-			'e2e/runtime*/**',
-			'.demo/**',
-			'coverage/**',
-		],
+		ignores: ['dist/**', '.dev-dist/**', 'e2e/runtime*/**', '.demo/**', 'coverage/**', '.n8n-node-cli/**'],
 	},
+	{ files: SHIPPED, extends: [n8nCommunityConfig()] },
 	{
+		// Every other .ts: the dev tooling.
 		files: ['**/*.ts'],
+		ignores: ['nodes/**', 'credentials/**'],
 		extends: [js.configs.recommended, tseslint.configs.recommended],
 		rules: {
 			'prefer-spread': 'off',
+			'@typescript-eslint/no-explicit-any': 'off',
 			// `_name` marks a value that is deliberately unused (e.g. left out of a rest object).
 			'@typescript-eslint/no-unused-vars': [
 				'error',
 				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
 			],
 		},
-	},
-	{
-		// The shipped package: the n8n rules, and no console.
-		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
-		extends: [community],
-		rules: { 'no-console': 'error' },
-	},
-	{ plugins: { 'n8n-nodes-base': n8nNodesBase } },
-	{
-		files: ['package.json'],
-		extends: [community],
-		rules: { ...n8nNodesBase.configs.community.rules },
-		languageOptions: { parser: tseslint.parser, parserOptions: { extraFileExtensions: ['.json'] } },
-	},
-	{
-		files: ['credentials/**/*.ts'],
-		rules: {
-			...n8nNodesBase.configs.credentials.rules,
-			// Applies to n8n's own repository only.
-			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
-		},
-	},
-	{
-		files: ['nodes/**/*.ts'],
-		rules: {
-			...n8nNodesBase.configs.nodes.rules,
-			// These two flag NodeConnectionTypes.Main, the current way to declare inputs/outputs.
-			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
-			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
-		},
-	},
-	{
-		// Dev tooling (tests, sandbox, scripts) may use what the shipped code may not.
-		files: ['test/**/*.ts', 'sandbox/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'devkit/**/*.ts', 'realN8n/**/*.ts', 'scripts/**/*.ts'],
-		rules: { '@typescript-eslint/no-explicit-any': 'off' },
 	},
 	{
 		files: ['**/*.js', '**/*.mjs'],

@@ -8,7 +8,7 @@
  * nodePanel, executeExample, form), with the editor, Chromium and sandbox helpers beside them.
  *
  * Env: BROWSER_TEST_PORT (n8n, default 5688), BROWSER_TEST_BROKER_PORT (default port + 1),
- * CHROMIUM_PATH (default /usr/bin/chromium), UPDATE_SCREENSHOTS=1 (rewrite docs/*.png).
+ * CHROMIUM_PATH (default /usr/bin/chromium), UPDATE_SCREENSHOTS=1 (rewrite .github/assets/*.png).
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * docs/trigger-panel.png: the Cybersource Invoice Trigger's panel in a real n8n editor (example 6),
+ * .github/assets/trigger-panel.png: the Cybersource Invoice Trigger's panel in a real n8n editor (example 6),
  * taken with headless Chromium. Also checks the panel offers the six webhook events.
  *
  *   npm run build && npm run build:dev && node .dev-dist/e2e/triggerScreenshot.js
@@ -17,7 +17,7 @@ import { launchBrowser } from './browser/chromium';
 import { openNode, signIn } from './browser/editor';
 
 const PORT = 5803;
-const TARGET = path.join(ROOT, 'docs', 'trigger-panel.png');
+const TARGET = path.join(ROOT, '.github', 'assets', 'trigger-panel.png');
 
 async function main(): Promise<void> {
 	ensureRuntime();

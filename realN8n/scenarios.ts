@@ -13,15 +13,23 @@ type StoredInvoice = {
 	status: string;
 	customerInformation?: { name?: string; email?: string };
 	invoiceInformation: { dueDate: string; deliveryMode?: string; paymentLink?: string };
-	orderInformation: { amountDetails: { totalAmount: number | string }; lineItems?: Array<Record<string, unknown>> };
+	orderInformation: { amountDetails: { totalAmount: number | string; currency?: string }; lineItems?: Array<Record<string, unknown>> };
 	invoiceHistory?: Array<{ event: string }>;
 };
 
+/** One invoice a workflow created or changed, as the sandbox holds it after the run. */
+export interface CheckedInvoice {
+	number: string;
+	status: string;
+	dueDate: string;
+	total: string;
+	customer: string;
+	paymentLink: string;
+}
+
 export interface ScenarioSummary {
 	workflow: string;
-	invoices: string[];
-	statuses: string[];
-	paymentLinks: string[];
+	invoices: CheckedInvoice[];
 }
 
 export interface Scenario {
@@ -56,9 +64,14 @@ function daysFromToday(days: number): string {
 function summary(workflow: string, invoices: StoredInvoice[]): ScenarioSummary {
 	return {
 		workflow,
-		invoices: invoices.map((invoice) => invoice.id),
-		statuses: invoices.map((invoice) => invoice.status),
-		paymentLinks: invoices.map((invoice) => invoice.invoiceInformation.paymentLink ?? ''),
+		invoices: invoices.map((invoice) => ({
+			number: invoice.id,
+			status: invoice.status,
+			dueDate: invoice.invoiceInformation.dueDate,
+			total: `${invoice.orderInformation.amountDetails.totalAmount} ${invoice.orderInformation.amountDetails.currency ?? ''}`.trim(),
+			customer: invoice.customerInformation?.email ?? invoice.customerInformation?.name ?? '',
+			paymentLink: invoice.invoiceInformation.paymentLink ?? '',
+		})),
 	};
 }
 

@@ -21,18 +21,17 @@ const DEMO_DIR = path.join(ROOT, '.demo');
 const N8N_PORT = Number(process.env.DEMO_N8N_PORT ?? 5678);
 const SANDBOX_PORT = Number(process.env.DEMO_SANDBOX_PORT ?? 8787);
 
-function table(rows: ScenarioSummary[]): string {
-	const lines = ['workflow                           invoices  statuses                      payment links'];
+/** Every invoice each example created or changed, as the sandbox holds it after the run. */
+function report(rows: ScenarioSummary[]): string {
+	const lines: string[] = [];
 	for (const row of rows) {
-		const statuses = Object.entries(
-			row.statuses.reduce<Record<string, number>>((count, status) => ({ ...count, [status]: (count[status] ?? 0) + 1 }), {}),
-		)
-			.map(([status, count]) => `${count} ${status}`)
-			.join(', ');
-		const links = row.paymentLinks.filter(Boolean);
-		lines.push(
-			`${row.workflow.padEnd(35)}${String(row.invoices.length).padStart(8)}  ${statuses.padEnd(30)}${links.length ? `${links.length}, e.g. ${links[0]}` : '-'}`,
-		);
+		lines.push(`${row.workflow}: ${row.invoices.length} invoice(s)`);
+		for (const invoice of row.invoices) {
+			const link = invoice.paymentLink ? `  ${invoice.paymentLink}` : '';
+			lines.push(
+				`  ${invoice.number.padEnd(22)} ${invoice.status.padEnd(15)} due ${invoice.dueDate}  ${invoice.total.padStart(11)}  ${invoice.customer}${link}`,
+			);
+		}
 	}
 	return lines.join('\n');
 }
@@ -58,7 +57,7 @@ async function headless(): Promise<number> {
 		rmSync(workDir, { recursive: true, force: true });
 	}
 	console.log(`\nn8n ${n8nVersion()} + n8n-nodes-cybersource-invoice against the local sandbox:\n`);
-	console.log(table(rows));
+	console.log(report(rows));
 	console.log(failures ? `\n${failures} workflow(s) FAILED` : '\nAll example workflows succeeded.');
 	return failures ? 1 : 0;
 }

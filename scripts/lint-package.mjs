@@ -28,9 +28,14 @@ try {
 	const unpacked = path.join(work, 'package');
 	execFileSync('tar', ['-xzf', tarball, '-C', work]);
 
-	const allowed = /^(dist\/.+|README\.md|LICENSE\.md|package\.json)$/;
+	// dist/ holds what tsc and the icon copy make; anything else there (e.g. screenshots or images that
+	// `n8n-node build` copied from a work tree) must not ship.
+	const allowed = /^(dist\/(nodes|credentials|icons)\/.+|README\.md|LICENSE\.md|package\.json)$/;
 	const strays = packed.files.map((file) => file.path).filter((file) => !allowed.test(file));
-	if (strays.length) fail(`the tarball holds files outside dist/, README, LICENSE, package.json: ${strays.join(', ')}`);
+	if (strays.length) {
+		const shown = strays.slice(0, 10).join(', ') + (strays.length > 10 ? `, … (${strays.length} in all)` : '');
+		fail(`the tarball holds files outside dist/nodes, dist/credentials, dist/icons, README, LICENSE, package.json: ${shown}`);
+	}
 	for (const needed of ['package.json', 'README.md', 'LICENSE.md', 'dist/nodes/CybersourceInvoice/CybersourceInvoice.node.js', 'dist/credentials/CybersourceApi.credentials.js', 'dist/icons/cybersource.svg', 'dist/icons/cybersource.dark.svg']) {
 		if (!packed.files.some((file) => file.path === needed)) fail(`the tarball lacks ${needed}`);
 	}

@@ -1,5 +1,5 @@
 /**
- * docs/agent-workflow.png: example 5 (Chat Trigger → AI Agent with the OpenAI Chat Model and the
+ * .github/assets/agent-workflow.png: example 5 (Chat Trigger → AI Agent with the OpenAI Chat Model and the
  * two Cybersource Invoice tools) in the real n8n editor, taken with headless Chromium.
  *
  *   npm run build && npm run build:dev && node .dev-dist/e2e/agent/screenshot.js
@@ -19,7 +19,7 @@ import { startMockModel } from './mockModel';
 import { AGENT_WORKFLOW_ID, startAgentN8n, type AgentN8n } from './scenario';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const TARGET = path.join(ROOT, 'docs', 'agent-workflow.png');
+const TARGET = path.join(ROOT, '.github', 'assets', 'agent-workflow.png');
 
 /** n8n 2.8 asks for an owner on first start (newer versions can take it from N8N_INSTANCE_OWNER_*). */
 async function setUpOwner(url: string): Promise<void> {

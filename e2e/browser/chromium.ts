@@ -10,7 +10,8 @@ import { ROOT } from '../../realN8n/runtime';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
-const DOCS_DIR = path.join(ROOT, 'docs');
+// README screenshots: in a dot-folder, where `n8n-node build` (which copies every *.png into dist/) does not look.
+const DOCS_DIR = path.join(ROOT, '.github', 'assets');
 export const ARTIFACTS_DIR = path.join(ROOT, 'e2e', 'artifacts');
 
 export async function launchBrowser(profileDir: string): Promise<BrowserContext> {

@@ -26,6 +26,11 @@ function summary(items: Array<Record<string, unknown>>): string[] {
 	return items.map((item) => `${String(item.invoiceNumber)} ${String(item.event)}`);
 }
 
+/** The measured request counts, printed only on request: SHOW_POLLING_COST=1 npx jest test/trigger/polling.test.ts */
+function reportCost(line: string): void {
+	if (process.env.SHOW_POLLING_COST) console.log(`[polling cost] ${line}`);
+}
+
 /** API requests one poll made (hooks are not logged). */
 async function requestsOf(work: () => Promise<unknown>): Promise<string[]> {
 	const before = sandbox.requests().slice(-1)[0]?.seq ?? 0;
@@ -119,7 +124,7 @@ test('with 50,000 paid and 200 open invoices a poll makes a handful of requests,
 	const changeRequests = await requestsOf(async () => (items = await poller.poll()));
 	expect(summary(items)).toEqual([`${open[17]} paid`]);
 	// Measured and reported: one list per open status plus the head of the list; a change adds its reads.
-	console.log(`[polling cost] 50,000 paid + 200 open: baseline ${baselineRequests.length}, quiet poll ${quietRequests.length}, poll with one payment ${changeRequests.length} requests`);
+	reportCost(`50,000 paid + 200 open: baseline ${baselineRequests.length}, quiet poll ${quietRequests.length}, poll with one payment ${changeRequests.length} requests`);
 	expect(quietRequests).toHaveLength(5);
 	expect(quietRequests.every((line) => line.startsWith('GET /invoicing/v2/invoices?'))).toBe(true);
 	expect(changeRequests.length).toBeLessThanOrEqual(7);
@@ -133,7 +138,7 @@ test('10,000 open invoices: the poll pages through them (1,000 per request) and 
 	let items: Array<Record<string, unknown>> = [];
 	const requests = await requestsOf(async () => (items = await poller.poll()));
 	expect(summary(items).sort()).toEqual([`${open[0]} paid`, `${open[5000]} paid`, `${open[9999]} paid`].sort());
-	console.log(`[polling cost] 10,000 open invoices: ${requests.length} requests for a poll with 3 payments`);
+	reportCost(`10,000 open invoices: ${requests.length} requests for a poll with 3 payments`);
 	expect(requests.length).toBeLessThanOrEqual(4 + 10 + 3 + 1);
 });
 
@@ -146,6 +151,6 @@ test('PARTIAL invoices are read one by one only when "Partially Paid" is chosen 
 	const partial = trigger(['partiallyPaid']);
 	await partial.poll();
 	const requests = await requestsOf(() => partial.poll());
-	console.log(`[polling cost] 180 SENT + 20 PARTIAL with "Partially Paid": ${requests.length} requests per quiet poll`);
+	reportCost(`180 SENT + 20 PARTIAL with "Partially Paid": ${requests.length} requests per quiet poll`);
 	expect(requests).toHaveLength(5 + 20);
 });
