@@ -27,7 +27,7 @@ function seedsToRun(): number[] {
 	return [11, 22, 33];
 }
 const SEEDS = seedsToRun();
-jest.setTimeout(240_000);
+jest.setTimeout(120_000);
 const CREATES = 150;
 const ACTIONS = 150;
 const RETRY = { retryOnFail: true, maxTries: 3, waitBetweenTries: 10 };

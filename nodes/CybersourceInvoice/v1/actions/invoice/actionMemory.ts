@@ -60,7 +60,8 @@ export function actionMemory(
 			attempts[key] = before ? { before } : {};
 		},
 		finished: () => {
-			attempts[key] = { ...attempts[key], done: true };
+			// Done needs nothing more: the invoice is read again when asked.
+			attempts[key] = { done: true };
 		},
 	};
 }
