@@ -95,6 +95,14 @@ describe('Retry On Fail runs every item again; what was done is not done twice',
 		expect(calls(sandbox()).filter((line) => line.startsWith(`POST ${path(id)}`))).toEqual([`POST ${path(id)}/${action} 200`]);
 	});
 
+	it('cancel of an invoice canceled before this execution stays refused on every try, not taken for its own', async () => {
+		const [id] = sandbox().seed(1, { status: 'CANCELED' });
+		const result = await retriedRun(invoiceParams('cancel', id), id);
+
+		expect(result.json[1].error).toContain(`Cybersource refused to cancel invoice "${id}"`);
+		expect(calls(sandbox()).filter((line) => line.startsWith(`POST ${path(id)}`))).toHaveLength(3);
+	});
+
 	it('Update with Send After Update: updated on each try, emailed once', async () => {
 		const [id] = sandbox().seed(1, { status: 'SENT' });
 		const parameters = invoiceParams('update', id, { updateFields: { description: 'New scope' }, sendAfterUpdate: true });

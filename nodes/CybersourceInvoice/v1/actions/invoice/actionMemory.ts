@@ -28,6 +28,8 @@ export interface ActionMemory {
 	started(before?: InvoiceMark): void;
 	/** Once the action is known to have been applied. */
 	finished(): void;
+	/** Once it is known NOT to have been applied (refused, or no change): nothing to remember. */
+	forget(): void;
 }
 
 /** The attempts of this execution's node, or undefined where n8n gives no node context. */
@@ -50,7 +52,7 @@ export function actionMemory(
 	action: InvoiceAction,
 ): ActionMemory {
 	const attempts = attemptsOf(this);
-	if (!attempts) return { started: () => undefined, finished: () => undefined };
+	if (!attempts) return { started: () => undefined, finished: () => undefined, forget: () => undefined };
 	// A loop runs the node again with item indexes from 0: the run index keeps those apart.
 	const runIndex = Number(this.getWorkflowDataProxy(itemIndex).$runIndex ?? 0);
 	const key = JSON.stringify([runIndex, itemIndex, action, invoiceId]);
@@ -62,6 +64,9 @@ export function actionMemory(
 		finished: () => {
 			// Done needs nothing more: the invoice is read again when asked.
 			attempts[key] = { done: true };
+		},
+		forget: () => {
+			delete attempts[key];
 		},
 	};
 }

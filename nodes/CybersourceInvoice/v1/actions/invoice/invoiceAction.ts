@@ -90,13 +90,20 @@ export async function runInvoiceAction(
 		memory.finished();
 		return done.value;
 	}
-	if (!isOutcomeUnknown(done.error)) throw done.error;
+	if (!isOutcomeUnknown(done.error)) {
+		// Refused (say, not allowed in its status): a later try must not take someone else's change for its own.
+		memory.forget();
+		throw done.error;
+	}
 	const read = await settle(readInvoice.call(this, invoiceId, itemIndex));
 	if (!read.ok) {
 		const why = `${messageOf(done.error)}, and reading the invoice to check failed too (${messageOf(read.error)}).`;
 		throw unconfirmedError.call(this, invoiceId, action, itemIndex, why);
 	}
-	if (!actionTookEffect(action, read.value, before)) throw notDoneError.call(this, invoiceId, action, itemIndex, done.error, read.value.status);
+	if (!actionTookEffect(action, read.value, before)) {
+		memory.forget();
+		throw notDoneError.call(this, invoiceId, action, itemIndex, done.error, read.value.status);
+	}
 	memory.finished();
 	return read.value;
 }
