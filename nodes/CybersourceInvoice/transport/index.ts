@@ -68,6 +68,12 @@ export const DEFAULT_TUNING: TransportTuning = {
 	maxReadWaitMs: 30_000,
 };
 
+/**
+ * For a read that must end soon, like the webhook trigger's, which Cybersource waits for only a few
+ * seconds before it gives up and delivers the notification again: a write's budget.
+ */
+export const QUICK_READ: Partial<TransportTuning> = { maxReadAttempts: 3, maxReadWaitMs: 5_000 };
+
 /** How often, and how long in all, a request with this method may be tried. */
 function budgetOf(method: IHttpRequestMethods, tuning: TransportTuning): { attempts: number; waitMs: number } {
 	return method === 'GET'
