@@ -28,8 +28,8 @@ function seedsToRun(): number[] {
 }
 const SEEDS = seedsToRun();
 jest.setTimeout(120_000);
-const CREATES = 150;
-const ACTIONS = 150;
+const CREATES = 200;
+const ACTIONS = 200;
 const RETRY = { retryOnFail: true, maxTries: 3, waitBetweenTries: 10 };
 const PARALLEL = { parallelRequests: 8 };
 

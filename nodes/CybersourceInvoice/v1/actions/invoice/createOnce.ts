@@ -80,12 +80,12 @@ function unconfirmedError(
 	});
 }
 
-/** Why the create's outcome is open, for unconfirmedError. */
-function whyUnconfirmed(sent: unknown, duplicate: boolean, lookup?: unknown): string {
-	const reading = lookup ? `, and reading the invoice to check failed (${messageOf(lookup)})` : '';
+/** Why the create's outcome is open when the number could not be read, for unconfirmedError. */
+function whyUnconfirmed(sent: unknown, duplicate: boolean, lookup: unknown): string {
+	const reading = `, and reading the invoice to check failed (${messageOf(lookup)}).`;
 	return duplicate
-		? `Cybersource already has this invoice number (an earlier try of this item may have stored it)${reading}.`
-		: `${messageOf(sent)}${reading}.`;
+		? `Cybersource already has this invoice number (an earlier try of this item may have stored it)${reading}`
+		: `${messageOf(sent)}${reading}`;
 }
 
 /**
@@ -120,7 +120,10 @@ export async function createOnce(
 		}
 		// Refused as a duplicate yet not found, or turned away unread: nothing of this item is stored.
 		if (duplicate || isRateLimited(sent.error)) throw sent.error;
-		if (attempt >= MAX_CREATE_ATTEMPTS) throw unconfirmedError.call(this, number, origin, whyUnconfirmed(sent.error, false), itemIndex);
+		if (attempt >= MAX_CREATE_ATTEMPTS) {
+			const why = `${messageOf(sent.error)}. After ${MAX_CREATE_ATTEMPTS} sends Cybersource showed no invoice ${number}, but a late one may still be stored.`;
+			throw unconfirmedError.call(this, number, origin, why, itemIndex);
+		}
 		// Not stored: send it again, after a short wait. A late first attempt is refused as a duplicate.
 		await sleep(DEFAULT_TUNING.baseDelayMs * attempt);
 	}
