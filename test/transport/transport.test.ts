@@ -76,12 +76,12 @@ describe('transport: retries', () => {
 		expect(sandbox.requests().map((r) => r.status)).toEqual([502, 503, 200]);
 	});
 
-	it('gives up on a read after 6 attempts with a message that says so', async () => {
-		sandbox.injectFault({ kind: '504', count: 8 });
+	it('gives up on a read after 8 attempts with a message that says so', async () => {
+		sandbox.injectFault({ kind: '504', count: 10 });
 		const result = await probe({ method: 'GET', path: '/invoicing/v2/invoices', query: { offset: 0, limit: 1 } });
 		expect(result.error?.message).toMatch(/^Cybersource had a server problem \(504\)/);
-		expect(result.error?.description).toContain('Gave up after 6 attempt(s)');
-		expect(sandbox.requests()).toHaveLength(6);
+		expect(result.error?.description).toContain('Gave up after 8 attempt(s)');
+		expect(sandbox.requests()).toHaveLength(8);
 	});
 
 	it('gives up on a PUT after 3 attempts', async () => {
@@ -215,10 +215,10 @@ describe('transport: errors a user can act on', () => {
 	});
 
 	it('a 200 that is never JSON is an error after the read budget, not an empty result', async () => {
-		sandbox.injectFault({ kind: 'malformed', count: 6 });
+		sandbox.injectFault({ kind: 'malformed', count: 8 });
 		const result = await probe({ method: 'GET', path: '/invoicing/v2/invoices', query: { offset: 0, limit: 1 } });
 		expect(result.error?.message).toBe('Cybersource answered 200 with something that is not JSON');
-		expect(sandbox.requests()).toHaveLength(6);
+		expect(sandbox.requests()).toHaveLength(8);
 	});
 
 	it('a credential field problem is named and nothing is sent', async () => {

@@ -81,7 +81,8 @@ export type Outcome =
 
 /** The wait before the next attempt, or undefined when this answer must not be retried. */
 export function retryDelay(method: IHttpRequestMethods, outcome: Outcome, attempt: number, baseDelayMs: number): number | undefined {
-	const backoff = baseDelayMs * 2 ** (attempt - 1);
+	// Doubling up to 8 × the base (4 s by default): later tries of a long read budget stay frequent.
+	const backoff = baseDelayMs * 2 ** Math.min(attempt - 1, 3);
 	if (outcome.kind === 'response') {
 		// Only a 2xx that could not be read gets here: a read is safe to repeat, a write is not.
 		if (outcome.statusCode >= 200 && outcome.statusCode < 300) return isIdempotent(method) ? backoff : undefined;
