@@ -58,7 +58,7 @@ export interface TransportTuning {
  * The retry budget, stated in the README ("Creating each invoice once"): a write is tried at most
  * 3 times with at most 15 s of waiting; a read at most 8 times with at most 30 s of waiting
  * (backoff 0.5, 1, 2, then 4 s, or Cybersource's Retry-After), each attempt within 30 s.
- * Under 18 % transient faults per request, 8 reads all fail about once in 800,000.
+ * Under 18 % transient faults per request, all 8 tries of a read fail about once in a million.
  */
 export const DEFAULT_TUNING: TransportTuning = {
 	timeoutMs: 30_000,
