@@ -6,7 +6,7 @@ import {
 	readNumbering,
 	type NumberOrigin,
 } from '../../nodes/CybersourceInvoice/helpers/invoiceNumber';
-import { actionTookEffect, identityMismatch } from '../../nodes/CybersourceInvoice/helpers/reconcile';
+import { actionTookEffect, identityMismatch, markOf } from '../../nodes/CybersourceInvoice/helpers/reconcile';
 import { createParams, itemsOf, run, useSandbox } from './helpers';
 
 function problem(value: unknown): string {
@@ -34,6 +34,14 @@ describe('A given Invoice Number', () => {
 		expect(problem('A\u0000')).toMatch(/control character/);
 		for (const reserved of ['/', '?', '#']) expect(problem(`A${reserved}1`)).toContain(`contains "${reserved}"`);
 		expect(problem({ id: 1 })).toBe('Invoice Number: must be text, got {"id":1}');
+	});
+
+	it('refuses what URL normalisation would change, so the invoice can be read, sent and canceled later', () => {
+		for (const dots of ['.', '..', '...', ' .. ']) expect(problem(dots)).toContain('is only dots');
+		expect(problem('Cafe\u0301-1')).toContain('more than one encoding');
+		expect(problem('A\uD800')).toContain('broken character');
+		// Dots inside a number, percent signs and accents typed as one character stay as they are.
+		for (const kept of ['A.1', '..A', '%2e%2e', 'CAF\u00c9-1', 'INV\u{1F600}']) expect(optionalInvoiceNumber(kept)).toBe(kept);
 	});
 });
 
@@ -102,10 +110,16 @@ describe('Reading a lost answer', () => {
 		expect(actionTookEffect('publication', { status: 'DRAFT' })).toBe(false);
 		expect(actionTookEffect('cancelation', { status: 'CANCELED' })).toBe(true);
 		expect(actionTookEffect('cancelation', { status: 'SENT' })).toBe(false);
-		const sentOnce = { status: 'SENT', invoiceHistory: [{ event: 'SEND' }] };
-		expect(actionTookEffect('delivery', { status: 'SENT', invoiceHistory: [{}, {}] }, sentOnce)).toBe(true);
-		expect(actionTookEffect('delivery', { status: 'SENT' }, { status: 'DRAFT' })).toBe(true);
-		expect(actionTookEffect('delivery', sentOnce, sentOnce)).toBe(false);
+		const sentOnce = { status: 'SENT', invoiceHistory: [{ event: 'SEND' }, { event: 'CREATE' }] };
+		expect(markOf(sentOnce)).toEqual({ status: 'SENT', sends: 1 });
+		const resent = { status: 'SENT', invoiceHistory: [{ event: 'RESEND' }, ...sentOnce.invoiceHistory] };
+		expect(actionTookEffect('delivery', resent, markOf(sentOnce))).toBe(true);
+		expect(actionTookEffect('delivery', { status: 'SENT' }, { status: 'DRAFT', sends: 0 })).toBe(true);
+		expect(actionTookEffect('delivery', sentOnce, markOf(sentOnce))).toBe(false);
+		// An update logged since is not an email.
+		const updated = { status: 'SENT', invoiceHistory: [{ event: 'UPDATE' }, ...sentOnce.invoiceHistory] };
+		expect(actionTookEffect('delivery', updated, markOf(sentOnce))).toBe(false);
+		expect(actionTookEffect('delivery', resent)).toBe(false);
 	});
 });
 

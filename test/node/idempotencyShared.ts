@@ -13,7 +13,7 @@ import { runOk } from './helpers';
 /** Shortens the node's timeout and waits for this test file; restores them afterwards. */
 export function useFastTransport(): void {
 	const saved = { ...DEFAULT_TUNING };
-	beforeAll(() => Object.assign(DEFAULT_TUNING, { timeoutMs: 2500, baseDelayMs: 20, maxTotalWaitMs: 3000 }));
+	beforeAll(() => Object.assign(DEFAULT_TUNING, { timeoutMs: 2500, baseDelayMs: 20, maxTotalWaitMs: 3000, maxReadWaitMs: 3000 }));
 	afterAll(() => Object.assign(DEFAULT_TUNING, saved));
 }
 

@@ -151,7 +151,7 @@ describe('a per-attempt deadline on the whole answer', () => {
 		const result = await probe(drip, {
 			method: 'GET',
 			path: '/invoicing/v2/invoices',
-			tuning: { timeoutMs: 500, maxAttempts: 2, baseDelayMs: 20 },
+			tuning: { timeoutMs: 500, maxReadAttempts: 2, baseDelayMs: 20 },
 		});
 		const elapsed = Date.now() - started;
 		expect(result.error?.message).toMatch(/did not answer in time/);

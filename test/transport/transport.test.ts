@@ -76,10 +76,17 @@ describe('transport: retries', () => {
 		expect(sandbox.requests().map((r) => r.status)).toEqual([502, 503, 200]);
 	});
 
-	it('gives up after 3 attempts with a message that says so', async () => {
-		sandbox.injectFault({ kind: '504', count: 5 });
+	it('gives up on a read after 8 attempts with a message that says so', async () => {
+		sandbox.injectFault({ kind: '504', count: 10 });
 		const result = await probe({ method: 'GET', path: '/invoicing/v2/invoices', query: { offset: 0, limit: 1 } });
 		expect(result.error?.message).toMatch(/^Cybersource had a server problem \(504\)/);
+		expect(result.error?.description).toContain('Gave up after 8 attempt(s)');
+		expect(sandbox.requests()).toHaveLength(8);
+	});
+
+	it('gives up on a PUT after 3 attempts', async () => {
+		sandbox.injectFault({ kind: '504', count: 5, method: 'PUT' });
+		const result = await probe({ method: 'PUT', path: '/invoicing/v2/invoices/NOPE-1', body: createBody() });
 		expect(result.error?.description).toContain('Gave up after 3 attempt(s)');
 		expect(sandbox.requests()).toHaveLength(3);
 	});
@@ -200,10 +207,18 @@ describe('transport: errors a user can act on', () => {
 		expect(result.error?.message).toBe('Invoice "NOPE-42" does not exist');
 	});
 
-	it('a 200 that is not JSON is an error, not an empty result', async () => {
-		sandbox.injectFault({ kind: 'malformed', count: 1 });
+	it('a 200 that is not JSON is read again (reading is safe to repeat)', async () => {
+		sandbox.injectFault({ kind: 'malformed', count: 2 });
+		const result = await probe({ method: 'GET', path: '/invoicing/v2/invoices', query: { offset: 0, limit: 1 } });
+		expect(result.error).toBeUndefined();
+		expect(sandbox.requests().map((r) => r.status)).toEqual([200, 200, 200]);
+	});
+
+	it('a 200 that is never JSON is an error after the read budget, not an empty result', async () => {
+		sandbox.injectFault({ kind: 'malformed', count: 8 });
 		const result = await probe({ method: 'GET', path: '/invoicing/v2/invoices', query: { offset: 0, limit: 1 } });
 		expect(result.error?.message).toBe('Cybersource answered 200 with something that is not JSON');
+		expect(sandbox.requests()).toHaveLength(8);
 	});
 
 	it('a credential field problem is named and nothing is sent', async () => {

@@ -10,7 +10,8 @@ const FIELD = 'Invoice Number';
 
 /**
  * A number the user gave, checked before anything is sent. It becomes the invoice's path in every
- * later call, so `/ ? #` (which would change the path) and control characters are refused.
+ * later call, so `/ ? #` (which would change the path), control characters and anything URL
+ * normalisation would change (`.`, `..`) are refused.
  */
 export function optionalInvoiceNumber(value: unknown): string | undefined {
 	if (isBlank(value)) return undefined;
@@ -29,7 +30,38 @@ export function optionalInvoiceNumber(value: unknown): string | undefined {
 	if (reserved) {
 		throw new InputError(FIELD, `"${number}" contains "${reserved[0]}"; an invoice number may not contain / ? or #`);
 	}
+	assertStablePath(number);
 	return number;
+}
+
+/**
+ * The number must come back unchanged as the last segment of its invoice's path. URL
+ * normalisation drops `.` and `..` segments (`/invoices/..` is another endpoint), so a number of
+ * dots only is refused; so is text that Unicode normalisation (NFC) would change, as the same
+ * number could then be stored and looked up in two forms, and text that cannot be percent-encoded
+ * (a lone half of a surrogate pair). Everything else survives encodeURIComponent and the server's
+ * decoding unchanged.
+ */
+function assertStablePath(number: string): void {
+	if (/^\.+$/.test(number)) {
+		throw new InputError(FIELD, `"${number}" is only dots, which a web address drops or reads as "go up"; use letters or digits`);
+	}
+	if (number.normalize('NFC') !== number) {
+		throw new InputError(FIELD, `"${number}" contains characters with more than one encoding (like an accent typed separately); retype it`);
+	}
+	if (!canEncode(number)) {
+		throw new InputError(FIELD, `"${number}" contains a broken character (half of an emoji or symbol); retype it`);
+	}
+}
+
+/** encodeURIComponent fails on a lone surrogate, the only text it cannot encode. */
+function canEncode(text: string): boolean {
+	try {
+		encodeURIComponent(text);
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 export type Numbering = 'node' | 'cybersource';

@@ -40,18 +40,30 @@ export function identityMismatch(sent: IDataObject, stored: IDataObject): { sent
 	return same ? undefined : { sent: describe(a), stored: describe(b) };
 }
 
-function historyLength(invoice: IDataObject): number {
-	return Array.isArray(invoice.invoiceHistory) ? invoice.invoiceHistory.length : 0;
+/** History events that mean an email went out (docs/cybersource-api.md#invoice-history). */
+const SEND_EVENTS = new Set(['SEND', 'RESEND']);
+
+/** What an action is judged against: the invoice's status and how many sends its history shows. */
+export interface InvoiceMark {
+	status: string;
+	sends: number;
+}
+
+export function markOf(invoice: IDataObject): InvoiceMark {
+	const history = Array.isArray(invoice.invoiceHistory) ? (invoice.invoiceHistory as IDataObject[]) : [];
+	return { status: String(invoice.status ?? ''), sends: history.filter((entry) => SEND_EVENTS.has(String(entry?.event))).length };
 }
 
 /**
  * Whether the invoice shows that the action was applied. Publish and cancel end in one status
- * (their `leadsTo` in statuses.ts). Send may keep the status (an email sent again), so it is judged against the
- * invoice read before it: a new status or a new history entry means it went out.
+ * (their `leadsTo` in statuses.ts). Send may keep the status (an email sent again), so it is judged
+ * against the invoice before it: a new status or one more SEND / RESEND in its history means it
+ * went out (an UPDATE entry, say from Update before Send After Update, does not count).
  */
-export function actionTookEffect(action: InvoiceAction, after: IDataObject, before?: IDataObject): boolean {
+export function actionTookEffect(action: InvoiceAction, after: IDataObject, before?: InvoiceMark): boolean {
 	const { leadsTo } = ACTIONS[action];
 	if (leadsTo) return after.status === leadsTo;
 	if (!before) return false;
-	return after.status !== before.status || historyLength(after) > historyLength(before);
+	const now = markOf(after);
+	return now.status !== before.status || now.sends > before.sends;
 }

@@ -11,3 +11,8 @@ export async function settle<T>(call: Promise<T>): Promise<Settled<T>> {
 		return { ok: false, error };
 	}
 }
+
+/** An error's message as a sentence in a longer text: without its own final period. */
+export function messageOf(error: unknown): string {
+	return String((error as Error)?.message ?? error).replace(/\.+$/, '');
+}

@@ -232,9 +232,14 @@ export function malformedResponseError(
 	rawBody: unknown,
 	context: ApiFailureContext,
 ): NodeApiError {
+	// A write's broken answer is a lost answer (it may have been applied); a read's was tried again first.
+	const description =
+		context.method === 'POST'
+			? `${context.method} ${context.path}: the answer arrived broken, so it is not known whether Cybersource applied it. Check the invoice with Get or Get Many (newest first) before running it again, so that nothing is created or sent twice.`
+			: `${context.method} ${context.path}: the answer could not be read. Gave up after ${context.attempts} attempt(s); if this repeats, the Environment / Base URL may point at something that is not the Cybersource API.`;
 	return new NodeApiError(node, { statusCode, rawBody: maskText(String(rawBody)).slice(0, 2000) } as JsonObject, {
 		message: `Cybersource answered ${statusCode} with something that is not JSON`,
-		description: `${context.method} ${context.path}: the answer could not be read. If this repeats, the Environment / Base URL may point at something that is not the Cybersource API.`,
+		description,
 		httpCode: String(statusCode),
 		itemIndex: context.itemIndex,
 	});

@@ -5,7 +5,8 @@ import type { NetworkFailure } from './errors';
 
 /*
  * What may be sent again, and when. Only what cannot create or send anything twice is retried:
- * GET and PUT, and a POST that Cybersource turned away unread (429) or that never left (refused).
+ * GET and PUT (also when a 2xx answer arrived broken), and a POST that Cybersource turned away
+ * unread (429) or that never left (refused).
  */
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
@@ -80,8 +81,11 @@ export type Outcome =
 
 /** The wait before the next attempt, or undefined when this answer must not be retried. */
 export function retryDelay(method: IHttpRequestMethods, outcome: Outcome, attempt: number, baseDelayMs: number): number | undefined {
-	const backoff = baseDelayMs * 2 ** (attempt - 1);
+	// Doubling up to 8 × the base (4 s by default): later tries of a long read budget stay frequent.
+	const backoff = baseDelayMs * 2 ** Math.min(attempt - 1, 3);
 	if (outcome.kind === 'response') {
+		// Only a 2xx that could not be read gets here: a read is safe to repeat, a write is not.
+		if (outcome.statusCode >= 200 && outcome.statusCode < 300) return isIdempotent(method) ? backoff : undefined;
 		return isRetryableStatus(method, outcome.statusCode) ? (retryAfterMs(outcome.headers) ?? backoff) : undefined;
 	}
 	if (outcome.kind === 'unsigned') return undefined;

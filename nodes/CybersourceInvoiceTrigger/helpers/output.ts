@@ -1,12 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { simplifyInvoice } from '../../CybersourceInvoice/helpers/invoiceResponse';
-import { cybersourceApiRequest, invoicePath, type CybersourceContext } from '../../CybersourceInvoice/transport';
+import { cybersourceApiRequest, invoicePath, type CybersourceContext, type RequestOptions } from '../../CybersourceInvoice/transport';
 import { EVENTS, type TriggerEvent } from './events';
 
 /** Notifications carry no status, so the invoice is always read with a GET. */
-export async function getInvoice(this: CybersourceContext, invoiceNumber: string): Promise<IDataObject> {
-	return await cybersourceApiRequest.call(this, 'GET', invoicePath(invoiceNumber));
+export async function getInvoice(this: CybersourceContext, invoiceNumber: string, options?: RequestOptions): Promise<IDataObject> {
+	return await cybersourceApiRequest.call(this, 'GET', invoicePath(invoiceNumber), undefined, undefined, options);
 }
 
 /** The invoice, or undefined when Cybersource no longer has it (404). */

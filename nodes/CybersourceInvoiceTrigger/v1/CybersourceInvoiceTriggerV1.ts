@@ -10,6 +10,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CUSTOM_ENVIRONMENT } from '../../../credentials/baseUrl';
+import { QUICK_READ } from '../../CybersourceInvoice/transport';
 import { eventOfType, eventTypesOf, type TriggerEvent } from '../helpers/events';
 import { eventItem, getInvoice } from '../helpers/output';
 import { forgetKey, keyById } from '../helpers/keyRing';
@@ -169,7 +170,8 @@ export class CybersourceInvoiceTriggerV1 implements INodeType {
 
 		claim(scope, notificationId);
 		try {
-			const invoice = await getInvoice.call(this, invoiceNumber);
+			// Cybersource waits only seconds for the answer; a failed read answers 500 and it delivers again.
+			const invoice = await getInvoice.call(this, invoiceNumber, { tuning: QUICK_READ });
 			const item = eventItem({
 				event,
 				invoiceNumber,

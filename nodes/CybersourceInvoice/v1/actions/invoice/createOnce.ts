@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { identityMismatch } from '../../../helpers/reconcile';
-import { settle } from '../../../helpers/settle';
+import { messageOf, settle } from '../../../helpers/settle';
 import {
 	cybersourceApiCall,
 	cybersourceApiRequest,
@@ -55,19 +55,46 @@ function otherInvoiceError(
 	});
 }
 
-function unconfirmedError(this: IExecuteFunctions, number: string, cause: unknown, itemIndex: number): NodeOperationError {
+function isRateLimited(error: unknown): error is NodeApiError {
+	return error instanceof NodeApiError && error.httpCode === '429';
+}
+
+/** What running again does with this number: the same execution reuses it; a new one only if it is the user's. */
+function whatIsSafe(number: string, origin: NumberOrigin): string {
+	return origin === 'given'
+		? `Running again with the same Invoice Number (Retry On Fail, the same or a new execution) is safe: Cybersource refuses a second invoice ${number} and the node returns the one it has.`
+		: `Retry On Fail (or this same execution run again) is safe: it reuses the number ${number}, so Cybersource refuses a second invoice and the node returns the one it has. A new execution (running the workflow again, n8n's Retry button) assigns a new number and would create a second invoice: look for invoice ${number} with Get first, or give Invoice Number from your data.`;
+}
+
+/** The create may or may not have been stored, and reading the number to find out failed too. */
+function unconfirmedError(
+	this: IExecuteFunctions,
+	number: string,
+	origin: NumberOrigin,
+	why: string,
+	itemIndex: number,
+): NodeOperationError {
 	return new NodeOperationError(this.getNode(), `Cybersource did not confirm whether invoice "${number}" was created [item ${itemIndex}]`, {
 		itemIndex,
-		description: `${(cause as Error).message}. The node could not find out whether the invoice exists. Look for invoice ${number} with Get before creating it again. Running this same execution again (for example with Retry On Fail) is safe: it reuses the number, so Cybersource refuses a second invoice.`,
+		description: `${why} So invoice ${number} may exist. ${whatIsSafe(number, origin)}`,
 	});
 }
 
+/** Why the create's outcome is open when the number could not be read, for unconfirmedError. */
+function whyUnconfirmed(sent: unknown, duplicate: boolean, lookup: unknown): string {
+	const reading = `, and reading the invoice to check failed (${messageOf(lookup)}).`;
+	return duplicate
+		? `Cybersource already has this invoice number (an earlier try of this item may have stored it)${reading}`
+		: `${messageOf(sent)}${reading}`;
+}
+
 /**
- * Creates the invoice at most once. With a number (assigned or given), a lost answer or a
- * "duplicate number" refusal is settled by reading the invoice with that number: if it matches
- * what was sent (customer email, currency, total) it is the result; if it does not exist the create
- * is sent again, at most MAX_CREATE_ATTEMPTS times. Without a number nothing can be checked, so
- * the transport's error (which says to check before running again) is passed on.
+ * Creates the invoice at most once. With a number (assigned or given), a lost answer, a
+ * "duplicate number" refusal or a 429 is settled by reading the invoice with that number (the
+ * transport retries that read within its read budget): if it matches what was sent (customer
+ * email, currency, total) it is the result; if it does not exist the create is sent again, at most
+ * MAX_CREATE_ATTEMPTS times. Without a number nothing can be checked, so the transport's error
+ * (which says to check before running again) is passed on.
  */
 export async function createOnce(
 	this: IExecuteFunctions,
@@ -79,19 +106,24 @@ export async function createOnce(
 		const sent = await settle(cybersourceApiCall.call(this, 'POST', '/invoicing/v2/invoices', body, undefined, { itemIndex }));
 		if (sent.ok) return sent.value;
 		const duplicate = isDuplicateNumber(sent.error);
-		if (number === undefined || origin === undefined || (!duplicate && !isOutcomeUnknown(sent.error))) throw sent.error;
+		// A 429 after the transport's retries: an earlier try may have stored this very invoice.
+		const settleable = duplicate || isOutcomeUnknown(sent.error) || isRateLimited(sent.error);
+		if (number === undefined || origin === undefined || !settleable) throw sent.error;
 
 		const lookup = await settle(findInvoice.call(this, number, itemIndex));
-		// A refusal as duplicate that cannot be looked into is reported as the refusal it is.
-		if (!lookup.ok) throw duplicate ? sent.error : unconfirmedError.call(this, number, sent.error, itemIndex);
+		if (!lookup.ok) throw unconfirmedError.call(this, number, origin, whyUnconfirmed(sent.error, duplicate, lookup.error), itemIndex);
 		const stored = lookup.value;
 		if (stored) {
 			const mismatch = identityMismatch(body, stored);
 			if (mismatch) throw otherInvoiceError.call(this, number, origin, itemIndex, mismatch);
 			return { statusCode: 200, body: stored };
 		}
-		if (duplicate) throw sent.error;
-		if (attempt >= MAX_CREATE_ATTEMPTS) throw unconfirmedError.call(this, number, sent.error, itemIndex);
+		// Refused as a duplicate yet not found, or turned away unread: nothing of this item is stored.
+		if (duplicate || isRateLimited(sent.error)) throw sent.error;
+		if (attempt >= MAX_CREATE_ATTEMPTS) {
+			const why = `${messageOf(sent.error)}. After ${MAX_CREATE_ATTEMPTS} sends Cybersource showed no invoice ${number}, but a late one may still be stored.`;
+			throw unconfirmedError.call(this, number, origin, why, itemIndex);
+		}
 		// Not stored: send it again, after a short wait. A late first attempt is refused as a duplicate.
 		await sleep(DEFAULT_TUNING.baseDelayMs * attempt);
 	}

@@ -97,9 +97,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	precheck(patch, newLines);
 	const simplify = readSimplify.call(this, itemIndex);
 
-	const current = readCurrentInvoice(
-		await cybersourceApiRequest.call(this, 'GET', invoicePath(invoiceId), undefined, undefined, { itemIndex }),
-	);
+	const read = await cybersourceApiRequest.call(this, 'GET', invoicePath(invoiceId), undefined, undefined, { itemIndex });
+	const current = readCurrentInvoice(read);
 	if (!isAllowed('update', current.status)) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -138,7 +137,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 	});
 	if (!sendAfterUpdate) return invoiceOutput(updated, simplify);
-	// Like Send: a lost answer is settled by reading the invoice, never by emailing it twice.
-	const sent = await runInvoiceAction.call(this, invoiceId, 'delivery', itemIndex, updated);
+	// Like Send: a lost answer is settled by reading the invoice, never by emailing it twice. Its
+	// history as read before the update (the update's answer has none) tells a new email apart.
+	const sent = await runInvoiceAction.call(this, invoiceId, 'delivery', itemIndex, read);
 	return invoiceOutput(sent, simplify);
 }
