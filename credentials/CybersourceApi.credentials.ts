@@ -7,6 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { AUTH_FAILED_HINT, FORBIDDEN_HINT } from './authFailure';
 import { CUSTOM_ENVIRONMENT, ENVIRONMENTS } from './baseUrl';
 import { signRequest, type CybersourceCredentialData } from './signing/signRequest';
 import { CredentialFieldError } from './signing/credentialFieldError';
@@ -216,11 +217,30 @@ export class CybersourceApi implements ICredentialType {
 		return signedOptions;
 	};
 
-	// No baseURL: `authenticate` resolves the relative URL against the Environment / Base URL (baseUrl.ts).
+	/**
+	 * No baseURL: `authenticate` resolves the relative URL against the Environment / Base URL
+	 * (baseUrl.ts), and refuses a field it can tell is wrong (e.g. a Key ID that is the Merchant ID)
+	 * with a message naming it. The rules replace n8n's bare "Unauthorized" with what the node's own
+	 * errors say; n8n shows the message of the first rule matching the answer's status.
+	 */
 	test: ICredentialTestRequest = {
 		request: {
 			url: '/invoicing/v2/invoices?offset=0&limit=1',
 			method: 'GET',
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: `Cybersource refused the signature (401 Authentication Failed). ${AUTH_FAILED_HINT}` },
+			},
+			{ type: 'responseCode', properties: { value: 403, message: `Cybersource refused access (403). ${FORBIDDEN_HINT}` } },
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'The Environment / Base URL answered 404: it does not serve the Cybersource Invoicing API. Check the Base URL (or pick a listed Environment).',
+				},
+			},
+		],
 	};
 }
