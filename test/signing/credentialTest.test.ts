@@ -1,9 +1,10 @@
 /**
  * The credential's Test button: n8n sends `test.request` through `authenticate`, which resolves its
- * relative URL against the Environment / Base URL. No expression repeats that rule. When the test
- * fails, n8n shows the message of the first `test.rules` entry whose status matches the answer
- * (CredentialsTester in n8n's cli), or the message of an error `authenticate` threw; both must name
- * what to fix, as the node's run-time errors do.
+ * relative URL against the Environment / Base URL. No expression repeats that rule. n8n reports an
+ * error `authenticate` threw by its message; otherwise (the request ignores HTTP status errors) the
+ * answer's body goes through `test.rules` and the first `responseSuccessBody` rule whose key has
+ * its value gives the message (CredentialsTester in n8n's cli). Both must name what to fix, as the
+ * node's run-time errors do.
  */
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
@@ -20,7 +21,12 @@ beforeAll(async () => {
 afterAll(async () => await sandbox.close());
 beforeEach(() => sandbox.reset());
 
-/** What n8n's credential test reports for `data`: its rule for the answer's status, or the thrown message. */
+/** lodash's `get` on a dotted path, as n8n reads a rule's key. */
+function valueAt(body: unknown, key: string): unknown {
+	return key.split('.').reduce<unknown>((value, part) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined), body);
+}
+
+/** What n8n's credential test reports for `data`: the thrown message, or the first matching body rule. */
 async function testResult(data: ICredentialDataDecryptedObject): Promise<{ status: string; message: string }> {
 	let signed: IHttpRequestOptions;
 	try {
@@ -29,10 +35,14 @@ async function testResult(data: ICredentialDataDecryptedObject): Promise<{ statu
 		return { status: 'Error', message: (error as Error).message };
 	}
 	const response = await fetch(signed.url, { headers: signed.headers as Record<string, string> });
-	await response.arrayBuffer();
-	if (response.ok) return { status: 'OK', message: 'Connection successful!' };
-	const rule = credential.test.rules?.find((r) => r.type === 'responseCode' && r.properties.value === response.status);
-	return { status: 'Error', message: rule ? rule.properties.message : response.statusText };
+	const text = await response.text();
+	const body: unknown = response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
+	for (const rule of credential.test.rules ?? []) {
+		if (rule.type === 'responseSuccessBody' && valueAt(body, rule.properties.key) === rule.properties.value) {
+			return { status: 'Error', message: rule.properties.message };
+		}
+	}
+	return { status: 'OK', message: 'Connection successful!' };
 }
 
 test('the test request carries no base URL of its own', () => {
@@ -85,8 +95,22 @@ test('a meta key: a Key ID that is the Portfolio ID is named so', async () => {
 	expect(sandbox.requests()).toEqual([]);
 });
 
-test('a Base URL that is not the Invoicing API (404) is named', async () => {
+test('a Base URL that is not the Invoicing API (Not Found) is named', async () => {
 	const data = { ...sandboxCredentials(sandbox), baseUrl: `${sandbox.url}/not-cybersource` };
 	const result = await testResult(data);
-	expect(result.message).toMatch(/^The Environment \/ Base URL answered 404/);
+	expect(result.message).toMatch(/^The Environment \/ Base URL answered Not Found/);
+});
+
+test('the test request reads any answer as a body, so n8n applies the rules whatever its version', () => {
+	expect(credential.test.request.ignoreHttpStatusErrors).toBe(true);
+	expect(credential.test.rules?.every((rule) => rule.type === 'responseSuccessBody')).toBe(true);
+});
+
+test('any other refusal (not a list) still fails the test, naming the causes', async () => {
+	const answers: unknown[] = [{ response: { rmsg: '{"error":"invalid_token"}' } }, { status: 'FORBIDDEN', message: 'Forbidden' }, '<html>proxy error</html>', ''];
+	for (const body of answers) {
+		const rule = credential.test.rules?.find((r) => valueAt(body, r.properties.key) === r.properties.value);
+		expect(rule?.properties.message).toMatch(/^Cybersource did not list invoices with these settings\. If it refused the signature: Check the Cybersource API credential/);
+	}
+	expect(credential.test.rules?.find((r) => valueAt({ totalInvoices: 0, invoices: [] }, r.properties.key) === r.properties.value)).toBeUndefined();
 });
