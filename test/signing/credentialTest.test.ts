@@ -26,6 +26,14 @@ function valueAt(body: unknown, key: string): unknown {
 	return key.split('.').reduce<unknown>((value, part) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined), body);
 }
 
+/** The message of the first body rule that matches `body`, as n8n picks it; undefined: the test passes. */
+function ruleMessageFor(body: unknown): string | undefined {
+	for (const rule of credential.test.rules ?? []) {
+		if (rule.type === 'responseSuccessBody' && valueAt(body, rule.properties.key) === rule.properties.value) return rule.properties.message;
+	}
+	return undefined;
+}
+
 /** What n8n's credential test reports for `data`: the thrown message, or the first matching body rule. */
 async function testResult(data: ICredentialDataDecryptedObject): Promise<{ status: string; message: string }> {
 	let signed: IHttpRequestOptions;
@@ -36,13 +44,8 @@ async function testResult(data: ICredentialDataDecryptedObject): Promise<{ statu
 	}
 	const response = await fetch(signed.url, { headers: signed.headers as Record<string, string> });
 	const text = await response.text();
-	const body: unknown = response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
-	for (const rule of credential.test.rules ?? []) {
-		if (rule.type === 'responseSuccessBody' && valueAt(body, rule.properties.key) === rule.properties.value) {
-			return { status: 'Error', message: rule.properties.message };
-		}
-	}
-	return { status: 'OK', message: 'Connection successful!' };
+	const message = ruleMessageFor(response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text);
+	return message === undefined ? { status: 'OK', message: 'Connection successful!' } : { status: 'Error', message };
 }
 
 test('the test request carries no base URL of its own', () => {
@@ -109,8 +112,7 @@ test('the test request reads any answer as a body, so n8n applies the rules what
 test('any other refusal (not a list) still fails the test, naming the causes', async () => {
 	const answers: unknown[] = [{ response: { rmsg: '{"error":"invalid_token"}' } }, { status: 'FORBIDDEN', message: 'Forbidden' }, '<html>proxy error</html>', ''];
 	for (const body of answers) {
-		const rule = credential.test.rules?.find((r) => valueAt(body, r.properties.key) === r.properties.value);
-		expect(rule?.properties.message).toMatch(/^Cybersource did not list invoices with these settings\. If it refused the signature: Check the Cybersource API credential/);
+		expect(ruleMessageFor(body)).toMatch(/^Cybersource did not list invoices with these settings\. If it refused the signature: Check the Cybersource API credential/);
 	}
-	expect(credential.test.rules?.find((r) => valueAt({ totalInvoices: 0, invoices: [] }, r.properties.key) === r.properties.value)).toBeUndefined();
+	expect(ruleMessageFor({ totalInvoices: 0, invoices: [] })).toBeUndefined();
 });
