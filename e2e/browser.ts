@@ -25,6 +25,8 @@ import { checkCredentialTest } from './browser/credentialTest';
 import { canvasNode, openNode, signIn } from './browser/editor';
 import { executeAndCheck, INVOICE_NODE, TEST_RUN_WORKFLOW_ID } from './browser/executeExample';
 import { submitFormAndCheck } from './browser/form';
+import { checkTypedQuantity } from './browser/typedQuantity';
+import { checkNodeList } from './browser/nodeList';
 import { checkNodePanel } from './browser/nodePanel';
 import { abortSteps, assertPortFree, delay, seconds, step, UI_TIMEOUT_MS } from './browser/steps';
 
@@ -71,9 +73,10 @@ async function run(resources: Resources): Promise<void> {
 
 	const workflowPath = `/workflow/${TEST_RUN_WORKFLOW_ID}`;
 	await step(`signed in as ${OWNER.email}`, () => signIn(page, instance.url, workflowPath));
-	await step('credential test: signed GET accepted with the right keys, refused with a wrong secret', () =>
+	const refusals = await step('credential test: signed GET accepted with the right keys; a wrong secret and the Merchant ID as Key ID named', () =>
 		checkCredentialTest(page, instance.url, sandbox),
 	);
+	console.log(`  wrong secret: ${refusals.wrongSecret}\n  merchant ID as key ID: ${refusals.merchantAsKey}`);
 
 	const ndv = await step(`opened "${INVOICE_NODE}" in the test-run workflow`, async () => {
 		const node = canvasNode(page, INVOICE_NODE);
@@ -95,6 +98,12 @@ async function run(resources: Resources): Promise<void> {
 
 	const submitted = await step('published form submitted and confirmed', () => submitFormAndCheck(context, instance.formUrl, sandbox));
 	console.log(`  invoice ${submitted.id}: ${submitted.status}, ${submitted.customerInformation?.name}, ${submitted.orderInformation.amountDetails.totalAmount} USD`);
+
+	const refused = await step('quantity 1.5 typed in a line stays 1.5 and is refused, naming line and item', () => checkTypedQuantity(page, sandbox));
+	console.log(`  ${refused}`);
+
+	const list = await step('node list: one Cybersource Invoice app, both triggers under its Triggers', () => checkNodeList(page, instance.url));
+	console.log(`  apps: ${list.apps.join(', ')}; triggers: ${list.triggers.join(', ')}`);
 }
 
 /**

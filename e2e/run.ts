@@ -52,7 +52,7 @@ async function assertRegistered(env: NodeJS.ProcessEnv, mode: LoadMode, workDir:
 		type.name.startsWith(`${nodeTypePrefix(mode)}.`),
 	);
 	const names = types.map((type) => type.name).sort();
-	const expected = ['cybersourceInvoice', 'cybersourceInvoicePollingTrigger', 'cybersourceInvoiceTool', 'cybersourceInvoiceTrigger'];
+	const expected = ['cybersourceInvoice', 'cybersourceInvoicePollingTrigger', 'cybersourceInvoiceTool', 'cybersourceInvoiceTrigger', 'cybersourceTriggerInvoice'];
 	assert.deepEqual(names, expected.map((name) => `${nodeTypePrefix(mode)}.${name}`));
 	for (const type of types) assert.deepEqual(type.credentials?.map((c) => c.name), ['cybersourceApi']);
 }

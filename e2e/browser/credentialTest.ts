@@ -1,4 +1,8 @@
-/** Scenario: the credential's Test button, from the signed-in editor, passes with the right keys and fails with a wrong secret. */
+/**
+ * Scenario: the credential's Test button, from the signed-in editor, passes with the right keys; a
+ * wrong secret and a Key ID that is really the Merchant ID fail with messages that say what to fix
+ * (not n8n's bare "Unauthorized").
+ */
 
 import assert from 'node:assert/strict';
 
@@ -33,18 +37,29 @@ async function testCredential(
 	);
 }
 
-export async function checkCredentialTest(page: Page, baseUrl: string, sandbox: Sandbox): Promise<void> {
+export async function checkCredentialTest(page: Page, baseUrl: string, sandbox: Sandbox): Promise<{ wrongSecret: string; merchantAsKey: string }> {
 	const data = sandboxCredentialData(sandbox);
 	const before = sandbox.requests().length;
 	const good = await testCredential(page, baseUrl, data);
 	assert.equal(good.status, 'OK', `the right keys pass the credential test: ${good.message}`);
 	const wrong = await testCredential(page, baseUrl, { ...data, sharedSecret: Buffer.from('not the secret').toString('base64') });
 	assert.equal(wrong.status, 'Error', 'a wrong secret fails the credential test');
-	// n8n retries a 401 once with freshly authenticated options, so the wrong secret shows twice.
+	assert.match(
+		wrong.message,
+		/^Cybersource refused the signature \(401 Authentication Failed\)\. Check the Cybersource API credential: the Shared Secret Key must be the secret of this Key ID/,
+		`a wrong secret is named: ${wrong.message}`,
+	);
+	// The test request reads a 401 as an answer (ignoreHttpStatusErrors), so n8n does not send it again.
 	const tests = sandbox.requests().slice(before);
 	assert.deepEqual(
 		tests.map((request) => `${request.method} ${request.path} ${request.status}`),
-		['GET /invoicing/v2/invoices?offset=0&limit=1 200', ...tests.slice(1).map(() => 'GET /invoicing/v2/invoices?offset=0&limit=1 401')],
+		['GET /invoicing/v2/invoices?offset=0&limit=1 200', 'GET /invoicing/v2/invoices?offset=0&limit=1 401'],
 	);
-	assert.ok(tests.length >= 2, 'the wrong secret reached the sandbox and was refused');
+
+	const sent = sandbox.requests().length;
+	const merchantAsKey = await testCredential(page, baseUrl, { ...data, accessKeyId: data.merchantId });
+	assert.equal(merchantAsKey.status, 'Error', 'a Key ID that is the Merchant ID fails the credential test');
+	assert.match(merchantAsKey.message, /Key ID is the Merchant ID \("[^"]+"\), not the ID of a key/, `the mix-up is named: ${merchantAsKey.message}`);
+	assert.equal(sandbox.requests().length, sent, 'nothing is sent with a Key ID that is the Merchant ID');
+	return { wrongSecret: wrong.message, merchantAsKey: merchantAsKey.message };
 }
