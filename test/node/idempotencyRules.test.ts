@@ -48,6 +48,7 @@ describe('Invoice Numbering', () => {
 
 describe('An assigned invoice number', () => {
 	const origin: NumberOrigin = {
+		executionSeed: '5f0c2b8e9a7d4c1e8b3a6f2d0e9c7b41',
 		instanceId: 'instance-a',
 		workflowId: 'wf-1',
 		executionId: '1042',
@@ -67,6 +68,7 @@ describe('An assigned invoice number', () => {
 		const number = assignedInvoiceNumber(origin);
 		expect(assignedInvoiceNumber({ ...origin })).toBe(number);
 		const others = [
+			{ executionSeed: '00000000000000000000000000000000' },
 			{ executionId: '1043' },
 			{ nodeId: 'another-node' },
 			{ runIndex: 1 },
@@ -74,7 +76,7 @@ describe('An assigned invoice number', () => {
 			{ workflowId: 'wf-2' },
 			{ instanceId: 'instance-b' },
 		].map((change) => assignedInvoiceNumber({ ...origin, ...change }));
-		expect(new Set([number, ...others]).size).toBe(7);
+		expect(new Set([number, ...others]).size).toBe(8);
 	});
 });
 
