@@ -210,8 +210,9 @@ describe('Create with a number that already exists', () => {
 			}),
 		});
 		expect(result.error?.message).toBe('Invoice number "ORDER-1042" already belongs to a different invoice [item 1]');
-		expect(result.error?.description).toContain('Cybersource has invoice ORDER-1042 for tanya@example.com, USD 150');
-		expect(result.error?.description).toContain('this item is for other@example.com, USD 150');
+		expect(result.error?.description).toContain(
+			"Cybersource's invoice ORDER-1042 has customer email tanya@example.com; this item has customer email other@example.com.",
+		);
 		expect((await storedInvoices(sandbox())).map((invoice) => invoice.id).sort()).toEqual(['ORDER-1042', 'ORDER-1043']);
 	});
 });
