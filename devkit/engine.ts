@@ -89,6 +89,11 @@ export interface RunOptions {
 	retry?: Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>;
 	/** n8n's execution id; a new one for every run unless given. */
 	executionId?: string;
+	/**
+	 * The execution contexts to start from (`executionData.contextData`, per node), as n8n keeps
+	 * them with an execution it resumes; empty, as in every new execution, unless given.
+	 */
+	contextData?: IDataObject;
 	nodeType?: INodeType;
 }
 
@@ -158,7 +163,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		startData: {},
 		resultData: { runData: {} },
 		executionData: {
-			contextData: {},
+			contextData: structuredClone(options.contextData ?? {}),
 			metadata: {},
 			nodeExecutionStack: [{ node: trigger, data: { main: [[{ json: {} }]] }, source: null }],
 			waitingExecution: {},

@@ -22,6 +22,7 @@ import {
 } from '../realN8n/runtime';
 import { reportAgentRun, runAgentScenario } from './agent/scenario';
 import { playScenario, SCENARIOS, type Scenario } from '../realN8n/scenarios';
+import { assertRetryKeepsNumber } from './retryNumber';
 import { runTriggerE2e } from './trigger';
 import { importIntoN8n, loadExamples, nodeTypePrefix, type LoadMode } from '../realN8n/workflows';
 import { assertRuntimeProvidesWorkflowApi } from './workflowApi';
@@ -72,6 +73,10 @@ async function runInN8n(mode: LoadMode, sandbox: Sandbox, scenarios: Scenario[])
 		for (const scenario of scenarios) {
 			await timed(mode, `execute ${scenario.workflowId}`, () => playScenario(scenario, sandbox, env));
 			console.log(`[e2e] ${mode}: ✔ ${scenario.title}`);
+		}
+		if (mode === 'custom') {
+			const numbers = await timed(mode, 'Retry On Fail keeps the number', () => assertRetryKeepsNumber(sandbox, env, workDir, mode));
+			console.log(`[e2e] ${mode}: ✔ Retry On Fail re-sent the failed try's number; two executions: ${numbers.join(', ')}`);
 		}
 	} finally {
 		rmSync(workDir, { recursive: true, force: true });

@@ -8,14 +8,18 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 
 import { assignedInvoiceNumber } from '../../nodes/CybersourceInvoice/helpers/invoiceNumber';
+import { SEED_KEY } from '../../nodes/CybersourceInvoice/v1/actions/invoice/numberOrigin';
 import type { Sandbox } from '../../sandbox';
 import type { QueueCluster } from './cluster';
 import { executionsOf, spread, storedInvoices, waitFor } from './evidence';
+import { nodeContextOf } from './executionContext';
 import type { Postgres } from './services';
 import { EMAIL_WORKFLOW } from './workflows';
 
 export const CALLS = 40;
 const AHEAD_MS = 20 * 60_000;
+/** The create node of EMAIL_WORKFLOW, whose execution context holds the seed. */
+const EMAIL_WORKFLOW_NODE = 'Create and email invoice';
 
 export interface ConcurrentReport {
 	invoices: number;
@@ -50,12 +54,16 @@ function instanceIdOf(encryptionKey: string): string {
 	return createHash('sha256').update(encryptionKey.slice(Math.round(encryptionKey.length / 2))).digest('hex');
 }
 
-/** The numbers the node assigns in these executions, wherever they ran: same instance id everywhere. */
-function expectedNumbers(cluster: QueueCluster, executionIds: string[]): string[] {
+/**
+ * The numbers the node assigns in these executions, wherever they ran: same instance id everywhere,
+ * and the random seed each execution kept in the node's context, stored with it in PostgreSQL.
+ */
+function expectedNumbers(cluster: QueueCluster, postgres: Postgres, executionIds: string[]): string[] {
 	const instanceId = instanceIdOf(String(cluster.env.N8N_ENCRYPTION_KEY));
-	return executionIds.map((executionId) =>
-		assignedInvoiceNumber({ instanceId, workflowId: EMAIL_WORKFLOW.id, executionId, nodeId: 'q3', runIndex: 0, itemIndex: 0 }),
-	);
+	return executionIds.map((executionId) => {
+		const executionSeed = String(nodeContextOf(postgres, executionId, EMAIL_WORKFLOW_NODE)[SEED_KEY]);
+		return assignedInvoiceNumber({ executionSeed, instanceId, workflowId: EMAIL_WORKFLOW.id, executionId, nodeId: 'q3', runIndex: 0, itemIndex: 0 });
+	});
 }
 
 function clockRejections(sandbox: Sandbox, since: number): number {
@@ -99,8 +107,8 @@ export async function runConcurrentScenario(cluster: QueueCluster, sandbox: Sand
 	for (const [worker, count] of Object.entries(perWorker)) assert.ok(count > 0, `${worker} ran none of the ${CALLS} executions`);
 	assert.deepEqual(
 		[...ids].sort(),
-		expectedNumbers(cluster, executions.map((row) => row.id)).sort(),
-		'both workers assign numbers with the instance id of the shared encryption key',
+		expectedNumbers(cluster, postgres, executions.map((row) => row.id)).sort(),
+		'both workers assign numbers from the instance id of the shared encryption key and the seed stored with the execution',
 	);
 	const rejections = clockRejections(sandbox, 0);
 	assert.ok(rejections > 0, 'the gateway clock 20 minutes ahead was noticed (401, then signed again)');

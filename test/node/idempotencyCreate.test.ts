@@ -167,17 +167,19 @@ describe('Create when the request failed before anything was stored', () => {
 });
 
 describe('Create with a number that already exists', () => {
-	it('the same execution run again gets the same numbers and finds its invoices', async () => {
+	it('the same execution resumed (same id, same execution context) gets the same numbers and finds its invoices', async () => {
 		const first = await runOk(sandbox(), { executionId: '7001', items: itemsOf(fiveItems()), parameters: fromItems });
-		const again = await runOk(sandbox(), { executionId: '7001', items: itemsOf(fiveItems()), parameters: fromItems });
+		const { contextData } = first.run.data.executionData ?? {};
+		const again = await runOk(sandbox(), { executionId: '7001', contextData, items: itemsOf(fiveItems()), parameters: fromItems });
 		expect(again.json.map((json) => json.id)).toEqual(first.json.map((json) => json.id));
 		expect(await storedInvoices(sandbox())).toHaveLength(5);
 	});
 
-	it('the same execution run again with changed data is refused: the assigned number has another invoice', async () => {
+	it('the same execution resumed with changed data is refused: the assigned number has another invoice', async () => {
 		const first = await runOk(sandbox(), { executionId: '7002', parameters: createParams() });
 		const number = String(first.json[0].id);
-		const changed = await run(sandbox(), { executionId: '7002', parameters: createParams({ totalAmount: '99.00' }) });
+		const { contextData } = first.run.data.executionData ?? {};
+		const changed = await run(sandbox(), { executionId: '7002', contextData, parameters: createParams({ totalAmount: '99.00' }) });
 		expect(changed.error?.message).toBe(`Invoice number "${number}" already belongs to a different invoice [item 0]`);
 		expect(changed.error?.description).toContain('Run the workflow again: a new execution assigns new numbers.');
 		expect(await storedInvoices(sandbox())).toHaveLength(1);
@@ -209,8 +211,9 @@ describe('Create with a number that already exists', () => {
 			}),
 		});
 		expect(result.error?.message).toBe('Invoice number "ORDER-1042" already belongs to a different invoice [item 1]');
-		expect(result.error?.description).toContain('Cybersource has invoice ORDER-1042 for tanya@example.com, USD 150');
-		expect(result.error?.description).toContain('this item is for other@example.com, USD 150');
+		expect(result.error?.description).toContain(
+			"Cybersource's invoice ORDER-1042 has customer email tanya@example.com; this item has customer email other@example.com.",
+		);
 		expect((await storedInvoices(sandbox())).map((invoice) => invoice.id).sort()).toEqual(['ORDER-1042', 'ORDER-1043']);
 	});
 });

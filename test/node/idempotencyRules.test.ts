@@ -7,7 +7,8 @@ import {
 	type NumberOrigin,
 } from '../../nodes/CybersourceInvoice/helpers/invoiceNumber';
 import { actionTookEffect, identityMismatch, markOf } from '../../nodes/CybersourceInvoice/helpers/reconcile';
-import { createParams, itemsOf, run, useSandbox } from './helpers';
+import { createParams, futureDate, itemsOf, run, runOk, stored, useSandbox } from './helpers';
+import { storedInvoices } from './idempotencyShared';
 
 function problem(value: unknown): string {
 	try {
@@ -56,6 +57,7 @@ describe('Invoice Numbering', () => {
 
 describe('An assigned invoice number', () => {
 	const origin: NumberOrigin = {
+		executionSeed: '5f0c2b8e9a7d4c1e8b3a6f2d0e9c7b41',
 		instanceId: 'instance-a',
 		workflowId: 'wf-1',
 		executionId: '1042',
@@ -75,6 +77,7 @@ describe('An assigned invoice number', () => {
 		const number = assignedInvoiceNumber(origin);
 		expect(assignedInvoiceNumber({ ...origin })).toBe(number);
 		const others = [
+			{ executionSeed: '00000000000000000000000000000000' },
 			{ executionId: '1043' },
 			{ nodeId: 'another-node' },
 			{ runIndex: 1 },
@@ -82,7 +85,7 @@ describe('An assigned invoice number', () => {
 			{ workflowId: 'wf-2' },
 			{ instanceId: 'instance-b' },
 		].map((change) => assignedInvoiceNumber({ ...origin, ...change }));
-		expect(new Set([number, ...others]).size).toBe(7);
+		expect(new Set([number, ...others]).size).toBe(8);
 	});
 });
 
@@ -92,17 +95,20 @@ describe('Reading a lost answer', () => {
 		orderInformation: { amountDetails: { currency: 'usd', totalAmount: '150.00' } },
 	};
 
-	it('the stored invoice is the one sent when email, currency and total agree', () => {
+	it('the stored invoice is the one sent when the fields it echoes agree (more in test/unit/reconcile.test.ts)', () => {
 		const same = {
 			customerInformation: { email: 'tanya@example.com' },
 			orderInformation: { amountDetails: { currency: 'USD', totalAmount: 150 } },
 		};
 		expect(identityMismatch(sent, same)).toBeUndefined();
 		expect(identityMismatch(sent, { ...same, orderInformation: { amountDetails: { currency: 'USD', totalAmount: '150.01' } } })).toEqual({
-			sent: 'tanya@example.com, USD 150',
-			stored: 'tanya@example.com, USD 150.01',
+			sent: 'total 150.00',
+			stored: 'total 150.01',
 		});
-		expect(identityMismatch(sent, { orderInformation: same.orderInformation })?.stored).toBe('no customer email, USD 150');
+		expect(identityMismatch(sent, { orderInformation: same.orderInformation })).toEqual({
+			sent: 'customer email Tanya@Example.com',
+			stored: 'customer email none',
+		});
 	});
 
 	it('an action took effect when the status (or, for Send, the history) shows it', () => {
@@ -135,5 +141,40 @@ describe('Invoice Number in the node', () => {
 			'Invoice Number: "ORDER/2" contains "/"; an invoice number may not contain / ? or # [item 1]',
 		);
 		expect(sandbox().requests().map((request) => request.path)).toEqual(['/invoicing/v2/invoices']);
+	});
+
+	it('the same itemized invoice again (discount, tax, freight, partial payments) is found as the item\'s, amounts read back as numbers', async () => {
+		const params = createParams({
+			totalAmount: '',
+			lineItems: { line: [{ name: 'Retainer', quantity: 1, unitPrice: '100.00' }, { name: 'Support', quantity: 3, unitPrice: '12.50', discountPercent: '10' }] },
+			allowPartialPayments: true,
+			minimumPartialAmount: '25.00',
+			additionalFields: { invoiceNumber: 'ORDER-77', discountAmount: '5.00', taxRate: '8.25', taxType: 'State Tax', freightAmount: '4.00', requestPhone: true },
+		});
+		const first = await runOk(sandbox(), { parameters: params });
+		const again = await runOk(sandbox(), { parameters: params });
+		expect(again.json[0]).toMatchObject({ id: 'ORDER-77', orderInformation: first.json[0].orderInformation });
+		expect(sandbox().requests().map((request) => `${request.method} ${request.status}`)).toEqual(['POST 201', 'POST 400', 'GET 200']);
+		expect(await storedInvoices(sandbox())).toHaveLength(1);
+	});
+
+	it('an invoice with the same customer email, currency and total but another due date and description is not this item\'s', async () => {
+		const march = createParams({ description: 'March retainer', dueDate: futureDate(40), additionalFields: { invoiceNumber: 'RETAINER-7' } });
+		const february = createParams({ description: 'February retainer', dueDate: futureDate(10), additionalFields: { invoiceNumber: 'RETAINER-7' } });
+		await runOk(sandbox(), { parameters: february });
+
+		const result = await run(sandbox(), { parameters: march, onError: 'continueRegularOutput' });
+		expect(result.json).toHaveLength(1);
+		expect(result.json[0].id).toBeUndefined();
+		expect(result.json[0].error).toBe('Invoice number "RETAINER-7" already belongs to a different invoice [item 0]');
+		const stopped = await run(sandbox(), { parameters: march });
+		expect(stopped.error?.description).toBe(
+			`Cybersource's invoice RETAINER-7 has description "February retainer", due date ${futureDate(10)}; ` +
+				`this item has description "March retainer", due date ${futureDate(40)}. Nothing was created. ` +
+				'Give each invoice its own number (for example built from the order or row ID), or leave Invoice Number empty so that the node assigns one. ' +
+				"If it is this item's invoice, changed after it was created (for example with Update), read it with Get instead.",
+		);
+		expect(stored(sandbox(), 'RETAINER-7')).toMatchObject({ invoiceInformation: { description: 'February retainer' } });
+		expect(await storedInvoices(sandbox())).toHaveLength(1);
 	});
 });

@@ -73,11 +73,22 @@ export function readNumbering(value: unknown): Numbering {
 	throw new InputError('Invoice Numbering', `must be "node" or "cybersource", got ${JSON.stringify(value)}`);
 }
 
-/** Where an item's create runs: the same place on every try, a different one otherwise. */
+/**
+ * Where an item's create runs: the same on every try of the item in one execution, different
+ * otherwise. n8n's ids alone are not enough: execution ids start again at 1 in a new database,
+ * while the instance id (derived from the encryption key) and workflow ids survive an export and
+ * import, a restored backup or a staging copy. `executionSeed` tells those executions apart.
+ */
 export interface NumberOrigin {
+	/**
+	 * Random, made on the node's first run in this execution and kept in the node's execution
+	 * context, which n8n keeps for the whole execution (Retry On Fail, loops) and nowhere else.
+	 */
+	executionSeed: string;
 	/** n8n's instance and workflow ids, so two instances or workflows never share a number. */
 	instanceId: string;
 	workflowId: string;
+	/** Also in the hash: n8n's Retry button copies the execution context into a new execution. */
 	executionId: string;
 	nodeId: string;
 	/** Which run of the node in this execution: a loop runs it again with item indexes from 0. */
@@ -87,16 +98,19 @@ export interface NumberOrigin {
 
 /** 12 letters and digits: 36^12 values, so two runs practically never share one. */
 function runCode(origin: NumberOrigin): string {
-	const { instanceId, workflowId, executionId, nodeId, runIndex } = origin;
-	const digest = createHash('sha256').update([instanceId, workflowId, executionId, nodeId, runIndex].join('\n')).digest();
+	const { executionSeed, instanceId, workflowId, executionId, nodeId, runIndex } = origin;
+	const parts = [executionSeed, instanceId, workflowId, executionId, nodeId, runIndex];
+	const digest = createHash('sha256').update(parts.join('\n')).digest();
 	return BigInt(`0x${digest.subarray(0, 8).toString('hex')}`).toString(36).padStart(13, '0').slice(-12).toUpperCase();
 }
 
 /**
  * The number the node gives an invoice when the user gives none: `N8N-<code>-<item>`, e.g.
- * `N8N-7K2QX9M4TB1C-0`. `<code>` is derived from the n8n instance, workflow, execution, node and
- * run, `<item>` is the item index from 0. Every try within the same execution (Retry On Fail, a
- * lost answer) gives the same number, so Cybersource refuses a second invoice for the same item.
+ * `N8N-7K2QX9M4TB1C-0`. `<code>` is derived from a random value kept for this execution and from
+ * the n8n instance, workflow, execution, node and run; `<item>` is the item index from 0. Every try
+ * within the same execution (Retry On Fail, a lost answer) gives the same number, so Cybersource
+ * refuses a second invoice for the same item; another execution, in this database or any other,
+ * gives another number.
  */
 export function assignedInvoiceNumber(origin: NumberOrigin): string {
 	const number = `N8N-${runCode(origin)}-${origin.itemIndex}`;

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { object } from './invoiceResponse';
+import { differences } from './echoedFields';
 import { ACTIONS, type InvoiceAction } from './statuses';
 
 /*
@@ -8,36 +8,18 @@ import { ACTIONS, type InvoiceAction } from './statuses';
  * shows it. Pure functions: the calls live in actions/invoice/createOnce.ts and invoiceAction.ts.
  */
 
-/** The three facts that identify an invoice for a customer: who pays, in what, how much. */
-interface Identity {
-	email: string;
-	currency: string;
-	total: number;
-}
-
-function identityOf(invoice: IDataObject): Identity {
-	const amounts = object(object(invoice.orderInformation).amountDetails);
-	return {
-		email: String(object(invoice.customerInformation).email ?? '').trim().toLowerCase(),
-		currency: String(amounts.currency ?? '').trim().toUpperCase(),
-		// Amounts come back as numbers or strings ("150" or "150.00"); compare their values.
-		total: Number(amounts.totalAmount),
-	};
-}
-
-function describe(identity: Identity): string {
-	return `${identity.email || 'no customer email'}, ${identity.currency} ${identity.total}`;
-}
-
 /**
- * How the stored invoice differs from the create request that was sent (customer email, currency,
- * total), as `sent` / `stored` texts; undefined when they are the same invoice.
+ * How the stored invoice differs from the create request that was sent, in every field the invoice
+ * echoes (see echoedFields.ts), as `sent` / `stored` texts naming each differing field with its
+ * value, e.g. `due date 2026-12-20, description "March retainer"`; undefined when they agree.
  */
 export function identityMismatch(sent: IDataObject, stored: IDataObject): { sent: string; stored: string } | undefined {
-	const a = identityOf(sent);
-	const b = identityOf(stored);
-	const same = a.email === b.email && a.currency === b.currency && Number.isFinite(a.total) && a.total === b.total;
-	return same ? undefined : { sent: describe(a), stored: describe(b) };
+	const found = differences(sent, stored);
+	if (found.length === 0) return undefined;
+	return {
+		sent: found.map((difference) => `${difference.label} ${difference.sent}`).join(', '),
+		stored: found.map((difference) => `${difference.label} ${difference.stored}`).join(', '),
+	};
 }
 
 /** History events that mean an email went out (docs/cybersource-api.md#invoice-history). */

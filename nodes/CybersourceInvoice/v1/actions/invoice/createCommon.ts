@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../descriptions/display';
@@ -16,10 +15,11 @@ import {
 import { lineItemProperties } from '../../descriptions/lineItems';
 import { simplifyProperty } from '../../descriptions/simplify';
 import { buildInvoiceBody, type BodyOptions, type InvoiceFields } from '../../../helpers/invoiceBody';
-import { assignedInvoiceNumber, readNumbering, type NumberOrigin } from '../../../helpers/invoiceNumber';
+import { readNumbering } from '../../../helpers/invoiceNumber';
 import { readLineItems, type LineItemInput } from '../../../helpers/lineItems';
 import type { CreateRequest } from './createOnce';
 import { warnIfPastDueDate } from './dueDateWarning';
+import { assignNumber } from './numberOrigin';
 
 /** The parameters Create and Create Draft share; `deliveryOption` is each one's email switch. */
 export function createProperties(operation: string, deliveryOption: INodeProperties): INodeProperties[] {
@@ -49,31 +49,6 @@ const TOP_LEVEL_FIELDS = [
 	'allowPartialPayments',
 	'minimumPartialAmount',
 ] as const;
-
-/** Everything but the item index is the same for the whole run of the node: read it once per run. */
-const runOrigins = new WeakMap<IExecuteFunctions, Omit<NumberOrigin, 'itemIndex'>>();
-
-function runOrigin(this: IExecuteFunctions): Omit<NumberOrigin, 'itemIndex'> {
-	let origin = runOrigins.get(this);
-	if (!origin) {
-		origin = {
-			instanceId: this.getInstanceId(),
-			workflowId: String(this.getWorkflow().id ?? ''),
-			// Without an execution id nothing can be repeated safely anyway; a random one keeps it unique.
-			executionId: this.getExecutionId() || randomUUID(),
-			nodeId: this.getNode().id || this.getNode().name,
-			// The data proxy is costly to build (it is per item), so this is read once per run.
-			runIndex: Number(this.getWorkflowDataProxy(0).$runIndex ?? 0),
-		};
-		runOrigins.set(this, origin);
-	}
-	return origin;
-}
-
-/** The same on every try of this item in this execution; see assignedInvoiceNumber. */
-function assignNumber(this: IExecuteFunctions, itemIndex: number): string {
-	return assignedInvoiceNumber({ ...runOrigin.call(this), itemIndex });
-}
 
 /**
  * Reads a Create / Create Draft item and builds the request body; throws before any request. An

@@ -47,11 +47,11 @@ function otherInvoiceError(
 ): NodeOperationError {
 	const fix =
 		origin === 'given'
-			? 'Give each invoice its own number (for example built from the order or row ID), or leave Invoice Number empty so that the node assigns one.'
+			? 'Give each invoice its own number (for example built from the order or row ID), or leave Invoice Number empty so that the node assigns one. If it is this item\'s invoice, changed after it was created (for example with Update), read it with Get instead.'
 			: 'Run the workflow again: a new execution assigns new numbers. Or set Invoice Number yourself.';
 	return new NodeOperationError(this.getNode(), `Invoice number "${number}" already belongs to a different invoice [item ${itemIndex}]`, {
 		itemIndex,
-		description: `Cybersource has invoice ${number} for ${seen.stored}; this item is for ${seen.sent}. Nothing was created. ${fix}`,
+		description: `Cybersource's invoice ${number} has ${seen.stored}; this item has ${seen.sent}. Nothing was created. ${fix}`,
 	});
 }
 
@@ -91,8 +91,8 @@ function whyUnconfirmed(sent: unknown, duplicate: boolean, lookup: unknown): str
 /**
  * Creates the invoice at most once. With a number (assigned or given), a lost answer, a
  * "duplicate number" refusal or a 429 is settled by reading the invoice with that number (the
- * transport retries that read within its read budget): if it matches what was sent (customer
- * email, currency, total) it is the result; if it does not exist the create is sent again, at most
+ * transport retries that read within its read budget): if it matches what was sent (every field it
+ * echoes, see identityMismatch) it is the result; if it does not exist the create is sent again, at most
  * MAX_CREATE_ATTEMPTS times. Without a number nothing can be checked, so the transport's error
  * (which says to check before running again) is passed on.
  */
