@@ -99,7 +99,13 @@ describe('version 2 description', () => {
 		const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
 		const anchors = new Set([...readme.matchAll(/^#+ (.+)$/gm)].map((match) => match[1].toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-')));
 		const links = [...JSON.stringify(v2.properties).matchAll(/href=\\"([^"\\]+)\\"/g)].map((match) => match[1]);
-		const ours = links.filter((link) => link.includes('n8n-nodes-cybersource-invoice'));
+		// The codex's first links are what n8n's panel opens as the node's and the credential's docs.
+		const codex = JSON.parse(readFileSync(path.join(__dirname, '../../nodes/CybersourceInvoice/CybersourceInvoice.node.json'), 'utf8')) as {
+			resources: Record<string, Array<{ url: string }>>;
+		};
+		const firstDocs = [codex.resources.primaryDocumentation[0].url, codex.resources.credentialDocumentation[0].url];
+		const ours = [...links, ...firstDocs].filter((link) => link.includes('n8n-nodes-cybersource-invoice'));
+		expect(ours).toEqual(expect.arrayContaining(firstDocs));
 		expect(ours.length).toBeGreaterThan(0);
 		for (const link of ours) expect(anchors).toContain(link.split('#')[1]);
 	});
