@@ -23,7 +23,7 @@ import {
 import { reportAgentRun, runAgentScenario } from './agent/scenario';
 import { playScenario, SCENARIOS, type Scenario } from '../realN8n/scenarios';
 import { runTriggerE2e } from './trigger';
-import { importIntoN8n, loadExamples, nodeTypePrefix, type LoadMode } from '../realN8n/workflows';
+import { importIntoN8n, loadExamples, loadSavedV1Workflows, nodeTypePrefix, type LoadMode } from '../realN8n/workflows';
 import { assertRuntimeProvidesWorkflowApi } from './workflowApi';
 
 interface Step {
@@ -67,8 +67,10 @@ async function runInN8n(mode: LoadMode, sandbox: Sandbox, scenarios: Scenario[])
 		const env = n8nEnv(userFolder, extra);
 
 		await timed(mode, 'export:nodes', () => assertRegistered(env, mode, workDir));
-		await timed(mode, 'import credential + workflows', () => importIntoN8n(env, workDir, sandbox, mode));
-		console.log(`[e2e] ${mode}: node and its AI-tool variant registered, using cybersourceApi; ${loadExamples().length} workflows imported`);
+		await timed(mode, 'import credential + workflows', () => importIntoN8n(env, workDir, sandbox, mode, { savedV1: true }));
+		console.log(
+			`[e2e] ${mode}: node and its AI-tool variant registered, using cybersourceApi; ${loadExamples().length} examples and ${loadSavedV1Workflows().length} saved version 1 workflow(s) imported`,
+		);
 		for (const scenario of scenarios) {
 			await timed(mode, `execute ${scenario.workflowId}`, () => playScenario(scenario, sandbox, env));
 			console.log(`[e2e] ${mode}: ✔ ${scenario.title}`);
