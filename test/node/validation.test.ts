@@ -39,6 +39,12 @@ const CASES: Array<[string, INodeParameters, string]> = [
 		'Line 1 › Quantity: must be a whole number from 1 to 999999999, got 0 [item 0]',
 	],
 	[
+		// A plain number, as the editor stores a typed value (it used to round it to 2 first).
+		'quantity 1.5 typed in a UI row',
+		{ totalAmount: '', lineItems: { line: [line({ name: 'Laptop', quantity: 1.5, unitPrice: '899.99' })] } },
+		'Line 1 › Quantity: must be a whole number from 1 to 999999999, got 1.5 [item 0]',
+	],
+	[
 		'quantity 1.5 on line 3 of an array',
 		arrayLines([line(), line(), line({ quantity: 1.5 })]),
 		'Line 3 › Quantity: must be a whole number from 1 to 999999999, got 1.5 [item 0]',

@@ -2,7 +2,7 @@
  * Dates: the calendar day the user picked goes to the API as YYYY-MM-DD, never shifted by a time
  * zone; impossible calendar dates and other formats are refused.
  */
-import { assertNotPast, toApiDate } from '../../nodes/CybersourceInvoice/helpers/dates';
+import { assertNotPast, isPastDueDate, pastDueDateWarning, todayIn, toApiDate } from '../../nodes/CybersourceInvoice/helpers/dates';
 
 /** What n8n expressions like {{ $now.plus(30, 'days') }} return: an object with toISODate(). */
 const luxonLike = (isoDate: string) => ({ toISODate: () => isoDate, toString: () => `${isoDate}T23:30:00.000-05:00` });
@@ -61,4 +61,47 @@ describe('assertNotPast', () => {
 			'Expiration Date: 2026-06-13 is in the past. The payment link expiration must be today or later',
 		);
 	});
+});
+
+describe('todayIn: the calendar date of the workflow\'s time zone, not UTC', () => {
+	// 03:30 UTC on 6 December is still the evening of the 5th in New York (UTC-5 in winter).
+	const lateEveningInNewYork = new Date('2026-12-06T03:30:00Z');
+
+	it.each([
+		['America/New_York', '2026-12-05'],
+		['UTC', '2026-12-06'],
+		['Asia/Tokyo', '2026-12-06'],
+		['Pacific/Honolulu', '2026-12-05'],
+	])('in %s it is %s', (zone, date) => {
+		expect(todayIn(zone, lateEveningInNewYork)).toBe(date);
+	});
+
+	it('follows summer time (UTC-4 in New York in July)', () => {
+		expect(todayIn('America/New_York', new Date('2026-07-01T03:59:00Z'))).toBe('2026-06-30');
+		expect(todayIn('America/New_York', new Date('2026-07-01T04:00:00Z'))).toBe('2026-07-01');
+	});
+});
+
+describe('isPastDueDate', () => {
+	it.each([
+		['2025-11-28', '2026-12-05', true],
+		['2026-12-04', '2026-12-05', true],
+		['2026-12-05', '2026-12-05', false],
+		['2026-12-06', '2026-12-05', false],
+		['2027-01-01', '2026-12-31', false],
+	])('due %s with today %s: %s', (due, today, past) => {
+		expect(isPastDueDate(due, today)).toBe(past);
+	});
+
+	it('judges by the zone\'s today: due on the 5th is not past at 03:30 UTC on the 6th in New York', () => {
+		const now = new Date('2026-12-06T03:30:00Z');
+		expect(isPastDueDate('2026-12-05', todayIn('America/New_York', now))).toBe(false);
+		expect(isPastDueDate('2026-12-05', todayIn('UTC', now))).toBe(true);
+	});
+});
+
+test('the warning says which date, what today is and where, and what it means', () => {
+	expect(pastDueDateWarning('2025-11-28', '2026-12-05', 'America/New_York')).toBe(
+		'Due Date 2025-11-28 is in the past (today is 2026-12-05 in America/New_York): the invoice is overdue from the start.',
+	);
 });

@@ -40,3 +40,23 @@ export function assertNotPast(apiDate: string, field: string, now: Date = new Da
 		throw new InputError(field, `${apiDate} is in the past. The payment link expiration must be today or later`);
 	}
 }
+
+/** Today's calendar date (`YYYY-MM-DD`) in `timeZone`, like the workflow's (n8n's default is America/New_York). */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+	const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+	const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+	return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/**
+ * Whether a due date (`YYYY-MM-DD`) is before `today` (`YYYY-MM-DD`, see todayIn): such an invoice
+ * is overdue from the start. Due today is not past.
+ */
+export function isPastDueDate(dueDate: string, today: string): boolean {
+	return dueDate < today;
+}
+
+/** The output item's warning for a due date in the past. */
+export function pastDueDateWarning(dueDate: string, today: string, timeZone: string): string {
+	return `Due Date ${dueDate} is in the past (today is ${today} in ${timeZone}): the invoice is overdue from the start.`;
+}

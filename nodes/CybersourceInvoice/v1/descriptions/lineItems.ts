@@ -24,7 +24,8 @@ const lineFields: INodeProperties[] = [
 		displayName: 'Quantity',
 		name: 'quantity',
 		type: 'number',
-		typeOptions: { minValue: 1, numberPrecision: 0 },
+		// No numberPrecision / minValue: n8n's editor would round 1.5 to 2 (or raise 0 to 1) without a
+		// word. The node refuses what is not a whole number from 1 up, naming the line and the item.
 		default: 1,
 		description: 'A whole number from 1 to 999,999,999',
 	},

@@ -22,6 +22,7 @@ const LIST_HELP =
 
 function optionsFor(operations: string[], help: string): INodeProperties {
 	const fallback = defaultParallelRequests(operations[0]);
+	const description = `${help} A whole number from 1 to ${MAX_PARALLEL_REQUESTS}.`;
 	return {
 		displayName: 'Options',
 		name: 'options',
@@ -34,9 +35,10 @@ function optionsFor(operations: string[], help: string): INodeProperties {
 				displayName: 'Parallel Requests',
 				name: 'parallelRequests',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_REQUESTS, numberPrecision: 0 },
+				// No min / max / precision: the editor would change 50 into 20 without a word; the node
+				// refuses a value outside 1-20 instead (router.ts).
 				default: fallback,
-				description: help,
+				description,
 			},
 		],
 	};

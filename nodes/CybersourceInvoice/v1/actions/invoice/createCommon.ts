@@ -21,6 +21,7 @@ import { assignedInvoiceNumber, readNumbering, type NumberOrigin } from '../../.
 import { readLineItems, type LineItemInput } from '../../../helpers/lineItems';
 import { CREATE_GROUPS } from '../../../v2/descriptions/createGroups';
 import type { CreateRequest } from './createOnce';
+import { warnIfPastDueDate } from './dueDateWarning';
 
 /** The parameters Create and Create Draft share; `deliveryOption` is each one's email switch. */
 export function createProperties(operation: string, deliveryOption: INodeProperties): INodeProperties[] {
@@ -100,6 +101,7 @@ export function readCreateRequest(
 	const lines = readLineItems.call(this, itemIndex) as LineItemInput[];
 	const body = buildInvoiceBody(fields, lines, { kind: 'create', ...options });
 	const info = body.invoiceInformation as IDataObject;
+	warnIfPastDueDate.call(this, itemIndex, info.dueDate);
 	if (info.invoiceNumber !== undefined) return { body, numberOrigin: 'given' };
 	if (numbering === 'cybersource') return { body };
 	info.invoiceNumber = assignNumber.call(this, itemIndex);

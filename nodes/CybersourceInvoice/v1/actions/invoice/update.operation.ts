@@ -15,6 +15,7 @@ import { readLineItems, type LineItemInput } from '../../../helpers/lineItems';
 import { allowedSentence, isAllowed, refusedSentence } from '../../../helpers/statuses';
 import { isOn } from '../../../helpers/text';
 import { cybersourceApiRequest, invoicePath } from '../../../transport';
+import { warnIfPastDueDate } from './dueDateWarning';
 import { runInvoiceAction } from './invoiceAction';
 import { invoiceOutput, readSimplify } from './output';
 
@@ -134,6 +135,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		// Lines kept as stored are not judged again; new ones are.
 		checkLineTotals: newLines !== 'keep',
 	});
+	const dueDate = (body.invoiceInformation as IDataObject).dueDate;
+	// Only a changed due date: a stored one that has passed since is not the user's doing now.
+	if (dueDate !== current.fields.dueDate) warnIfPastDueDate.call(this, itemIndex, dueDate);
 	const updated = await cybersourceApiRequest.call(this, 'PUT', invoicePath(invoiceId), body, undefined, {
 		itemIndex,
 	});
