@@ -4,6 +4,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { daysFromTodayIn, N8N_TIME_ZONE } from '../../realN8n/calendar';
 import { bodyOf, createParams, draftParams, futureDate, invoiceParams, run, runOk, useSandbox } from './helpers';
 
 const sandbox = useSandbox();
@@ -148,5 +149,53 @@ describe('version 2: messages use its labels', () => {
 		const result = await run(sandbox(), v2(createParams({ totalAmount: '', lineItems })));
 		expect(result.error?.message).toMatch(/^Line 1 › Discount Percent: .* \[item 0\]$/);
 		expect(sandbox().requests()).toEqual([]);
+	});
+});
+
+describe('version 2: a due date in the past is refused unless allowed', () => {
+	const PAST = '2025-11-28';
+	const REFUSED = /^Due Date: 2025-11-28 is in the past \(today is \d{4}-\d\d-\d\d in America\/New_York\), so the invoice would be overdue from the start\. .*Options › Allow Past Due Date.* \[item 1\]$/;
+
+	it.each([
+		['Create', createParams({ sendByEmail: true })],
+		['Create Draft', draftParams()],
+	])('%s stops the item with an error naming the field and the item; nothing is sent', async (_name, parameters) => {
+		const items = [{ json: { due: futureDate(10) } }, { json: { due: PAST } }];
+		const result = await run(sandbox(), { ...v2({ ...parameters, dueDate: '={{ $json.due }}' }), items, onError: 'continueRegularOutput' });
+
+		expect(result.json[0]).toHaveProperty('id');
+		expect(result.json[1].error).toMatch(REFUSED);
+		expect(sandbox().requests().filter((request) => request.method === 'POST')).toHaveLength(1);
+	});
+
+	it("yesterday in the workflow's time zone is past; today is not", async () => {
+		const yesterday = daysFromTodayIn(N8N_TIME_ZONE, -1, Date.now());
+		const refused = await run(sandbox(), v2(createParams({ dueDate: yesterday })));
+		expect(refused.error?.message).toContain(`Due Date: ${yesterday} is in the past`);
+		const today = daysFromTodayIn(N8N_TIME_ZONE, 0, Date.now());
+		const created = await runOk(sandbox(), v2(createParams({ dueDate: today })));
+		expect(created.json[0]).not.toHaveProperty('warning');
+	});
+
+	it('Options › Allow Past Due Date creates it, with the warning version 1 gives', async () => {
+		const result = await runOk(sandbox(), v2(createParams({ dueDate: PAST, sendByEmail: true, options: { allowPastDueDate: true } })));
+		expect(result.json[0]).toMatchObject({ status: 'SENT', dueDate: PAST });
+		expect(result.json[0].warning).toMatch(/^Due Date 2025-11-28 is in the past/);
+	});
+
+	it('Update refuses a past due date the same way, and allows it with the option', async () => {
+		await runOk(sandbox(), v2(draftParams({ invoiceNumber: 'PD-1' })));
+		const update = (options: IDataObject) => v2(invoiceParams('update', 'PD-1', { updateFields: { dueDate: PAST }, options }));
+		const refused = await run(sandbox(), update({}));
+		expect(refused.error?.message).toMatch(/^Due Date: 2025-11-28 is in the past .* \[item 0\]$/);
+		expect(sandbox().requests().filter((request) => request.method === 'PUT')).toEqual([]);
+
+		const allowed = await runOk(sandbox(), update({ allowPastDueDate: true }));
+		expect(allowed.json[0]).toMatchObject({ id: 'PD-1', dueDate: PAST });
+	});
+
+	it('a version 1 node still creates it, with only the warning', async () => {
+		const result = await runOk(sandbox(), { parameters: createParams({ dueDate: PAST }) });
+		expect(result.json[0].warning).toMatch(/^Due Date 2025-11-28 is in the past/);
 	});
 });

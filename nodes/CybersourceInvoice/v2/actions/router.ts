@@ -6,6 +6,7 @@ import { OPERATIONS, routeItems, type Operation } from '../../v1/actions/router'
 import { RENAMED_SETTINGS } from '../descriptions/invoiceSettings';
 import { RENAMED_LINE_FIELDS } from '../descriptions/lineItems';
 import { inSimplifiedOrder } from './output';
+import { refusePastDueDate } from './pastDueDate';
 
 /** Shared rules name fields with version 1's labels; these are the ones version 2 renamed. */
 const RENAMED: Record<string, string> = { ...RENAMED_LINE_FIELDS, ...RENAMED_SETTINGS };
@@ -15,12 +16,16 @@ function withVersion2Label(error: unknown): unknown {
 	return new InputError(RENAMED[error.field], error.problem, error.line);
 }
 
-/** Version 1's operation, with version 2's field labels in its messages and its simplified order. */
+/**
+ * Version 1's operation, with version 2's rule for past due dates, its field labels in messages
+ * and its simplified order.
+ */
 function version2(key: string, run: Operation): Operation {
 	const hasSimplify = key.startsWith('invoice:');
 	return async function (this: IExecuteFunctions, itemIndex: number) {
 		let output: IDataObject | IDataObject[];
 		try {
+			refusePastDueDate.call(this, key, itemIndex);
 			output = await run.call(this, itemIndex);
 		} catch (error) {
 			throw withVersion2Label(error);
