@@ -185,7 +185,7 @@ describe('version 2: a due date in the past is refused unless allowed', () => {
 
 	it('Update refuses a past due date the same way, and allows it with the option', async () => {
 		await runOk(sandbox(), v2(draftParams({ invoiceNumber: 'PD-1' })));
-		const update = (options: IDataObject) => v2(invoiceParams('update', 'PD-1', { updateFields: { dueDate: PAST }, options }));
+		const update = (options: INodeParameters) => v2(invoiceParams('update', 'PD-1', { updateFields: { dueDate: PAST }, options }));
 		const refused = await run(sandbox(), update({}));
 		expect(refused.error?.message).toMatch(/^Due Date: 2025-11-28 is in the past .* \[item 0\]$/);
 		expect(sandbox().requests().filter((request) => request.method === 'PUT')).toEqual([]);
