@@ -47,13 +47,17 @@ async function timed<T>(mode: LoadMode, step: string, work: () => Promise<T>): P
 async function assertRegistered(env: NodeJS.ProcessEnv, mode: LoadMode, workDir: string): Promise<void> {
 	const file = path.join(workDir, 'nodes.json');
 	await runN8nOrThrow(['export:nodes', `--output=${file}`], env);
-	const exported = JSON.parse(readFileSync(file, 'utf8')) as Array<{ name: string; credentials?: Array<{ name: string }> }>;
-	const types = exported.filter((type) =>
-		type.name.startsWith(`${nodeTypePrefix(mode)}.`),
-	);
-	const names = types.map((type) => type.name).sort();
+	const exported = JSON.parse(readFileSync(file, 'utf8')) as Array<{ name: string; version: number | number[]; credentials?: Array<{ name: string }> }>;
+	const prefix = `${nodeTypePrefix(mode)}.`;
+	const types = exported.filter((type) => type.name.startsWith(prefix));
+	// n8n lists a versioned node once per version (n8n 2.40: the invoice node and its tool, v1 and v2).
+	const names = [...new Set(types.map((type) => type.name))].sort();
 	const expected = ['cybersourceInvoice', 'cybersourceInvoicePollingTrigger', 'cybersourceInvoiceTool', 'cybersourceInvoiceTrigger'];
-	assert.deepEqual(names, expected.map((name) => `${nodeTypePrefix(mode)}.${name}`));
+	assert.deepEqual(names, expected.map((name) => `${prefix}${name}`));
+	for (const name of ['cybersourceInvoice', 'cybersourceInvoiceTool']) {
+		const versions = types.filter((type) => type.name === `${prefix}${name}`).flatMap((type) => [type.version].flat());
+		assert.ok(versions.includes(2), `${name}: version 2 registered (got ${versions.join(', ')})`);
+	}
 	for (const type of types) assert.deepEqual(type.credentials?.map((c) => c.name), ['cybersourceApi']);
 }
 
