@@ -7,6 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { AUTH_FAILED_HINT, FORBIDDEN_HINT } from './authFailure';
 import { CUSTOM_ENVIRONMENT, ENVIRONMENTS } from './baseUrl';
 import { signRequest, type CybersourceCredentialData } from './signing/signRequest';
 import { CredentialFieldError } from './signing/credentialFieldError';
@@ -216,11 +217,46 @@ export class CybersourceApi implements ICredentialType {
 		return signedOptions;
 	};
 
-	// No baseURL: `authenticate` resolves the relative URL against the Environment / Base URL (baseUrl.ts).
+	/**
+	 * No baseURL: `authenticate` resolves the relative URL against the Environment / Base URL
+	 * (baseUrl.ts), and refuses a field it can tell is wrong (e.g. a Key ID that is the Merchant ID)
+	 * with a message naming it. Any answer is read as a body (ignoreHttpStatusErrors) and judged by
+	 * `responseSuccessBody` rules, the first match giving the message: n8n 1.x and 2.8 lose the HTTP
+	 * status of a failed test request (NodeApiError drops its cause), so `responseCode` rules never
+	 * match there and the user would only read "Authorization failed". A list always has
+	 * totalInvoices (Get Many relies on it); without it the answer is a refusal.
+	 */
 	test: ICredentialTestRequest = {
 		request: {
 			url: '/invoicing/v2/invoices?offset=0&limit=1',
 			method: 'GET',
+			ignoreHttpStatusErrors: true,
 		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'response.rmsg',
+					value: 'Authentication Failed',
+					message: `Cybersource refused the signature (401 Authentication Failed). ${AUTH_FAILED_HINT}`,
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'reason',
+					value: 'NOT_FOUND',
+					message: 'The Environment / Base URL answered Not Found: it is not the Cybersource Invoicing API. Check the Base URL (or pick a listed Environment).',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'totalInvoices',
+					value: undefined,
+					message: `Cybersource did not list invoices with these settings. If it refused the signature: ${AUTH_FAILED_HINT} If it refused access: ${FORBIDDEN_HINT} Otherwise check that the Environment / Base URL is the Cybersource API.`,
+				},
+			},
+		],
 	};
 }

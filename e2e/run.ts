@@ -52,7 +52,7 @@ async function assertRegistered(env: NodeJS.ProcessEnv, mode: LoadMode, workDir:
 	const types = exported.filter((type) => type.name.startsWith(prefix));
 	// n8n lists a versioned node once per version (n8n 2.40: the invoice node and its tool, v1 and v2).
 	const names = [...new Set(types.map((type) => type.name))].sort();
-	const expected = ['cybersourceInvoice', 'cybersourceInvoicePollingTrigger', 'cybersourceInvoiceTool', 'cybersourceInvoiceTrigger'];
+	const expected = ['cybersourceInvoice', 'cybersourceInvoicePollingTrigger', 'cybersourceInvoiceTool', 'cybersourceInvoiceTrigger', 'cybersourceTriggerInvoice'];
 	assert.deepEqual(names, expected.map((name) => `${prefix}${name}`));
 	for (const name of ['cybersourceInvoice', 'cybersourceInvoiceTool']) {
 		const versions = types.filter((type) => type.name === `${prefix}${name}`).flatMap((type) => [type.version].flat());

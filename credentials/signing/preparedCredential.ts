@@ -55,8 +55,23 @@ function readCredential(data: CybersourceCredentialData): PreparedCredential {
 		return { authMode, merchantId, signingMerchantId, base, keyId: '', secret: Buffer.alloc(0) };
 	}
 	const keyId = identifier(data.accessKeyId, 'Key ID', 'Enter the API key ID (a UUID) from Key Management.');
+	assertNotAnAccountId(keyId, merchantId, signingMerchantId);
 	const secret = sharedSecret(required(data.sharedSecret, 'Shared Secret Key', "Enter the key's shared secret."));
 	return { authMode, merchantId, signingMerchantId, base, keyId, secret };
+}
+
+/**
+ * A Key ID that is the Merchant ID (or the Portfolio ID) is the commonest mix-up: Cybersource only
+ * answers "Authentication Failed" to it, so it is named here, before anything is sent.
+ */
+function assertNotAnAccountId(keyId: string, merchantId: string, signingMerchantId: string): void {
+	const same = (id: string) => keyId.toLowerCase() === id.toLowerCase();
+	const account = same(merchantId) ? 'Merchant ID' : same(signingMerchantId) ? 'Portfolio ID' : undefined;
+	if (!account) return;
+	throw new CredentialFieldError(
+		'Key ID',
+		`Key ID is the ${account} ("${keyId}"), not the ID of a key. Enter the ID of the REST shared secret key, a UUID like 11111111-2222-3333-4444-555555555555, from Business Center → Payment Configuration → Key Management.`,
+	);
 }
 
 /** Spaces and line breaks around a value are dropped; an empty value names the field. */

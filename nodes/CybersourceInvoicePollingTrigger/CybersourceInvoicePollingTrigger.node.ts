@@ -1,19 +1,17 @@
-import type { INodeTypeBaseDescription, IVersionedNodeType } from 'n8n-workflow';
+import type { IVersionedNodeType } from 'n8n-workflow';
 import { VersionedNodeType } from 'n8n-workflow';
 
+import { pollingTriggerBase } from './baseDescription';
 import { CybersourceInvoicePollingTriggerV1 } from './v1/CybersourceInvoicePollingTriggerV1';
 
-/** The polling trigger n8n loads; each typeVersion is a class under vN/ (see CybersourceInvoice.node.ts). */
+/**
+ * The polling trigger under its first type name: hidden from n8n's node list (new workflows get
+ * CybersourceTriggerInvoice, see baseDescription.ts), loaded so that saved workflows keep running.
+ * Each typeVersion is a class under vN/ (see CybersourceInvoice.node.ts).
+ */
 export class CybersourceInvoicePollingTrigger extends VersionedNodeType {
 	constructor() {
-		const baseDescription: INodeTypeBaseDescription = {
-			displayName: 'Cybersource Invoice Polling Trigger',
-			name: 'cybersourceInvoicePollingTrigger',
-			icon: { light: 'file:../../icons/cybersource.svg', dark: 'file:../../icons/cybersource.dark.svg' },
-			group: ['trigger'],
-			description: 'Starts the workflow when invoices change, by asking Cybersource on a schedule (no public URL needed)',
-			defaultVersion: 1,
-		};
+		const baseDescription = pollingTriggerBase('cybersourceInvoicePollingTrigger', true);
 		const nodeVersions: IVersionedNodeType['nodeVersions'] = {
 			1: new CybersourceInvoicePollingTriggerV1(baseDescription),
 		};

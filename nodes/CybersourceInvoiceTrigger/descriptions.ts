@@ -2,7 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { EVENTS, type TriggerEvent } from './helpers/events';
 
-export function eventsProperty(events: TriggerEvent[], description: string): INodeProperties {
+/**
+ * `how` ends each event's `action`, the label of n8n's node list (Cybersource Invoice › Triggers),
+ * where both triggers' events are listed together.
+ */
+export function eventsProperty(events: TriggerEvent[], description: string, how: 'Webhook' | 'Polling'): INodeProperties {
 	return {
 		displayName: 'Events',
 		name: 'events',
@@ -10,7 +14,12 @@ export function eventsProperty(events: TriggerEvent[], description: string): INo
 		required: true,
 		default: [],
 		description,
-		options: events.map((event) => ({ name: EVENTS[event].name, value: event, description: EVENTS[event].description })),
+		options: events.map((event) => ({
+			name: EVENTS[event].name,
+			value: event,
+			description: EVENTS[event].description,
+			action: `On ${EVENTS[event].name} (${how})`,
+		})),
 	};
 }
 

@@ -57,4 +57,11 @@ describe('through the node', () => {
 		expect(text).not.toMatch(/may have reached|network/i);
 		expect(sandbox().requests()).toEqual([]);
 	});
+
+	it('a Key ID that is the Merchant ID is named so, and nothing is sent', async () => {
+		const data = sandboxCredentials(sandbox());
+		const result = await runNode({ credentials: { ...data, accessKeyId: ` ${String(data.merchantId)}` }, parameters: createParams() });
+		expect(result.error?.message).toContain(`Key ID is the Merchant ID ("${String(data.merchantId)}"), not the ID of a key`);
+		expect(sandbox().requests()).toEqual([]);
+	});
 });

@@ -183,7 +183,7 @@ describe('transport: errors a user can act on', () => {
 		const result = await probe({ method: 'GET', path: '/invoicing/v2/invoices', query: { offset: 0, limit: 1 } }, wrong);
 		expect(result.error?.message).toBe('Cybersource authentication failed');
 		expect(result.error?.description).toContain('Cybersource says: Authentication Failed');
-		expect(result.error?.description).toContain('Merchant ID, the Key ID and Shared Secret Key');
+		expect(result.error?.description).toContain('the Shared Secret Key must be the secret of this Key ID');
 		expect(result.error?.httpCode).toBe('401');
 	});
 

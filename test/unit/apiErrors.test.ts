@@ -64,7 +64,7 @@ describe('apiError: message and description by status and body', () => {
 			{ response: { rmsg: '{"error":"invalid_token","error_description":"Signature expired"}' } },
 			get,
 			'Cybersource authentication failed',
-			/^Cybersource says: Signature expired\. Check the Cybersource API credential: the Merchant ID/,
+			/^Cybersource says: Signature expired\. Check the Cybersource API credential: the Shared Secret Key must be the secret of this Key ID/,
 		],
 		[
 			'a 401 with a plain rmsg',

@@ -1,6 +1,7 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { AUTH_FAILED_HINT, FORBIDDEN_HINT } from '../../../credentials/authFailure';
 import { ACTIONS, allowedSentence } from '../helpers/statuses';
 import { maskSecrets, maskText } from './mask';
 
@@ -82,9 +83,6 @@ function notAllowedHint(action: RefusedAction | undefined): string {
 	return `The invoice's current status does not allow this. ${rules.map(allowedSentence).join(' ')}`;
 }
 
-const AUTH_HINT =
-	'Check the Cybersource API credential: the Merchant ID, the Key ID and Shared Secret Key (or the P12 file, password and key alias), and that the Environment is the one the keys were created in (sandbox keys only work on a sandbox host). Signatures are only valid for a few minutes, so also check that this machine\'s clock is right.';
-
 /** A non-2xx answer, masked, with the parts every explanation reads. */
 interface Refusal {
 	statusCode: number;
@@ -120,7 +118,7 @@ function badRequest({ body, apiMessage, reason, context }: Refusal): Explanation
 
 function authenticationFailed({ body, context }: Refusal): Explanation {
 	const detail = rmsgText(body);
-	let description = `${detail ? `Cybersource says: ${detail}. ` : ''}${AUTH_HINT}`;
+	let description = `${detail ? `Cybersource says: ${detail}. ` : ''}${AUTH_FAILED_HINT}`;
 	if (context.clockOffsetMs !== undefined) {
 		description += ` (The request was already signed again with Cybersource's time, ${Math.round(context.clockOffsetMs / 1000)} s off this machine's clock, and was still refused, so the clock is not the cause.)`;
 	}
@@ -130,7 +128,7 @@ function authenticationFailed({ body, context }: Refusal): Explanation {
 function forbidden({ apiMessage }: Refusal): Explanation {
 	return {
 		message: 'Cybersource refused access (403)',
-		description: `The key is valid but not allowed to do this. Make sure the Invoicing service is enabled for the merchant and the key belongs to it. ${apiMessage ?? ''}`.trim(),
+		description: `${FORBIDDEN_HINT} ${apiMessage ?? ''}`.trim(),
 	};
 }
 

@@ -16,7 +16,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 	properties: [
 		{
 			displayName:
-				'Checks Cybersource on the schedule below. The first check after activation only records where things stand; later checks output each change once.',
+				'Checks Cybersource at the Poll Times above (every minute unless changed). The first check after activation only records where things stand; later checks output each change once.',
 			name: 'notice',
 			type: 'notice',
 			default: '',
@@ -24,6 +24,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 		eventsProperty(
 			POLLING_EVENTS,
 			'The invoice changes that start the workflow. Reminders and re-sends change no status, so only the webhook trigger sees them.',
+			'Polling',
 		),
 		simplifyProperty,
 	],

@@ -25,7 +25,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 			type: 'notice',
 			default: '',
 		},
-		eventsProperty(WEBHOOK_EVENTS, 'The invoice events that start the workflow'),
+		eventsProperty(WEBHOOK_EVENTS, 'The invoice events that start the workflow', 'Webhook'),
 		simplifyProperty,
 		{
 			displayName: 'Options',

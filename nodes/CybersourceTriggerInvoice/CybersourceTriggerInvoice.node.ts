@@ -1,0 +1,19 @@
+import type { IVersionedNodeType } from 'n8n-workflow';
+import { VersionedNodeType } from 'n8n-workflow';
+
+import { pollingTriggerBase } from '../CybersourceInvoicePollingTrigger/baseDescription';
+import { CybersourceInvoicePollingTriggerV1 } from '../CybersourceInvoicePollingTrigger/v1/CybersourceInvoicePollingTriggerV1';
+
+/**
+ * The polling trigger as n8n's node list shows it, under Cybersource Invoice › Triggers beside the
+ * webhook trigger; its type name is chosen for that grouping (see baseDescription.ts).
+ */
+export class CybersourceTriggerInvoice extends VersionedNodeType {
+	constructor() {
+		const baseDescription = pollingTriggerBase('cybersourceTriggerInvoice', false);
+		const nodeVersions: IVersionedNodeType['nodeVersions'] = {
+			1: new CybersourceInvoicePollingTriggerV1(baseDescription),
+		};
+		super(nodeVersions, baseDescription);
+	}
+}

@@ -1,0 +1,71 @@
+/**
+ * What n8n's node list (the node creator) shows of this package. n8n lists a trigger under an app,
+ * with the app's actions, when the trigger's type name minus its first "Trigger" is the app's type
+ * name (generateMergedNodesAndActions in n8n's editor-ui, the same in 1.x and 2.x); otherwise the
+ * trigger is an app of its own. Both triggers must be under Cybersource Invoice › Triggers, and
+ * the polling trigger's first type name must still load (hidden) for saved workflows.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import type { INodeTypeDescription, IVersionedNodeType } from 'n8n-workflow';
+
+const ROOT = path.join(__dirname, '..', '..');
+const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; n8n: { nodes: string[] } };
+
+/** The newest version's description of every node file package.json lists, as n8n loads them. */
+function listedNodes(): INodeTypeDescription[] {
+	return packageJson.n8n.nodes.map((file) => {
+		const source = path.join(ROOT, file.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+		const className = path.basename(source).split('.')[0];
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const NodeClass = require(source)[className] as new () => IVersionedNodeType;
+		const node = new NodeClass();
+		return (node as unknown as { getNodeType(): { description: INodeTypeDescription } }).getNodeType().description;
+	});
+}
+
+/** n8n's rule: `trigger.name.replace('Trigger', '')`. */
+const appOf = (trigger: INodeTypeDescription): string => trigger.name.replace('Trigger', '');
+
+const nodes = listedNodes();
+const visible = nodes.filter((node) => !node.hidden);
+const triggers = visible.filter((node) => node.group.includes('trigger'));
+const apps = visible.filter((node) => !node.group.includes('trigger'));
+
+test('the node list shows one app, Cybersource Invoice, with both triggers under it', () => {
+	expect(apps.map((app) => app.name)).toEqual(['cybersourceInvoice']);
+	expect(triggers.map((trigger) => trigger.displayName).sort()).toEqual(['Cybersource Invoice Polling Trigger', 'Cybersource Invoice Trigger']);
+	for (const trigger of triggers) expect(appOf(trigger)).toBe('cybersourceInvoice');
+});
+
+test('the polling trigger saved under its first type name still loads, hidden from the list, with the same parameters', () => {
+	const legacy = nodes.find((node) => node.name === 'cybersourceInvoicePollingTrigger');
+	const listed = triggers.find((node) => node.polling);
+	expect(legacy?.hidden).toBe(true);
+	expect(listed?.name).toBe('cybersourceTriggerInvoice');
+	expect({ ...legacy, name: undefined, hidden: undefined }).toEqual({ ...listed, name: undefined, hidden: undefined });
+});
+
+test("the triggers' events have labels of their own in the list (each trigger offers Invoice Paid)", () => {
+	const labels = triggers.flatMap((trigger) => trigger.properties.find((p) => p.name === 'events')?.options ?? []).map((option) => String((option as { action?: string }).action));
+	expect(labels).toContain('On Invoice Paid (Webhook)');
+	expect(labels).toContain('On Invoice Paid (Polling)');
+	expect(new Set(labels).size).toBe(labels.length);
+});
+
+test("the polling trigger's notice points at n8n's Poll Times, which n8n puts above it", () => {
+	const polling = triggers.find((node) => node.polling);
+	const notice = polling?.properties.find((p) => p.type === 'notice');
+	expect(notice?.displayName).toMatch(/^Checks Cybersource at the Poll Times above/);
+	expect(polling?.properties.indexOf(notice!)).toBe(0);
+});
+
+test('every listed node has its codex file, naming it', () => {
+	for (const file of packageJson.n8n.nodes) {
+		const codexPath = path.join(ROOT, file.replace(/^dist\//, '').replace(/\.js$/, '.json'));
+		const codex = JSON.parse(readFileSync(codexPath, 'utf8')) as { node: string };
+		const name = nodes[packageJson.n8n.nodes.indexOf(file)].name;
+		expect(codex.node).toBe(`${packageJson.name}.${name}`);
+	}
+});
