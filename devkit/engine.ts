@@ -95,6 +95,8 @@ export interface RunOptions {
 	 */
 	contextData?: IDataObject;
 	nodeType?: INodeType;
+	/** The node's typeVersion, as a saved workflow gives it; 1 unless given. */
+	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -126,7 +128,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		id: 'node',
 		name: NODE_NAME,
 		type: 'test.cybersourceInvoice',
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [200, 0],
 		parameters: options.parameters,
 		credentials: { cybersourceApi: { id: '1', name: 'Cybersource (sandbox)' } },
@@ -135,7 +137,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	};
 	const types: Record<string, INodeType> = {
 		'n8n-nodes-base.manualTrigger': new ItemsTrigger(options.items ?? [{ json: {} }]),
-		'test.cybersourceInvoice': options.nodeType ?? new CybersourceInvoice().getNodeType(1),
+		'test.cybersourceInvoice': options.nodeType ?? new CybersourceInvoice().getNodeType(options.typeVersion ?? 1),
 	};
 	const nodeTypes: INodeTypes = {
 		getByName: (type: string) => types[type],

@@ -86,7 +86,7 @@ async function run(resources: Resources): Promise<void> {
 		return await openNode(page, INVOICE_NODE);
 	});
 
-	await step('node panel: operations, line items (Add Line), partial payments → minimum amount', () => checkNodePanel(page, ndv));
+	await step('node panel (version 2): operations, Invoice Number, currency list, Simplify on, line items (Add line), partial payments → minimum amount', () => checkNodePanel(page, ndv));
 
 	await step('closed the node panel', async () => {
 		await ndv.getByTestId('ndv-close-button').click();

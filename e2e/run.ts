@@ -24,7 +24,7 @@ import { reportAgentRun, runAgentScenario } from './agent/scenario';
 import { playScenario, SCENARIOS, type Scenario } from '../realN8n/scenarios';
 import { assertRetryKeepsNumber } from './retryNumber';
 import { runTriggerE2e } from './trigger';
-import { importIntoN8n, loadExamples, nodeTypePrefix, type LoadMode } from '../realN8n/workflows';
+import { importIntoN8n, loadExamples, loadSavedV1Workflows, nodeTypePrefix, type LoadMode } from '../realN8n/workflows';
 import { assertRuntimeProvidesWorkflowApi } from './workflowApi';
 
 interface Step {
@@ -48,13 +48,17 @@ async function timed<T>(mode: LoadMode, step: string, work: () => Promise<T>): P
 async function assertRegistered(env: NodeJS.ProcessEnv, mode: LoadMode, workDir: string): Promise<void> {
 	const file = path.join(workDir, 'nodes.json');
 	await runN8nOrThrow(['export:nodes', `--output=${file}`], env);
-	const exported = JSON.parse(readFileSync(file, 'utf8')) as Array<{ name: string; credentials?: Array<{ name: string }> }>;
-	const types = exported.filter((type) =>
-		type.name.startsWith(`${nodeTypePrefix(mode)}.`),
-	);
-	const names = types.map((type) => type.name).sort();
+	const exported = JSON.parse(readFileSync(file, 'utf8')) as Array<{ name: string; version: number | number[]; credentials?: Array<{ name: string }> }>;
+	const prefix = `${nodeTypePrefix(mode)}.`;
+	const types = exported.filter((type) => type.name.startsWith(prefix));
+	// n8n lists a versioned node once per version (n8n 2.40: the invoice node and its tool, v1 and v2).
+	const names = [...new Set(types.map((type) => type.name))].sort();
 	const expected = ['cybersourceInvoice', 'cybersourceInvoicePollingTrigger', 'cybersourceInvoiceTool', 'cybersourceInvoiceTrigger', 'cybersourceTriggerInvoice'];
-	assert.deepEqual(names, expected.map((name) => `${nodeTypePrefix(mode)}.${name}`));
+	assert.deepEqual(names, expected.map((name) => `${prefix}${name}`));
+	for (const name of ['cybersourceInvoice', 'cybersourceInvoiceTool']) {
+		const versions = types.filter((type) => type.name === `${prefix}${name}`).flatMap((type) => [type.version].flat());
+		assert.ok(versions.includes(2), `${name}: version 2 registered (got ${versions.join(', ')})`);
+	}
 	for (const type of types) assert.deepEqual(type.credentials?.map((c) => c.name), ['cybersourceApi']);
 }
 
@@ -68,8 +72,10 @@ async function runInN8n(mode: LoadMode, sandbox: Sandbox, scenarios: Scenario[])
 		const env = n8nEnv(userFolder, extra);
 
 		await timed(mode, 'export:nodes', () => assertRegistered(env, mode, workDir));
-		await timed(mode, 'import credential + workflows', () => importIntoN8n(env, workDir, sandbox, mode));
-		console.log(`[e2e] ${mode}: node and its AI-tool variant registered, using cybersourceApi; ${loadExamples().length} workflows imported`);
+		await timed(mode, 'import credential + workflows', () => importIntoN8n(env, workDir, sandbox, mode, { savedV1: true }));
+		console.log(
+			`[e2e] ${mode}: node and its AI-tool variant registered, using cybersourceApi; ${loadExamples().length} examples and ${loadSavedV1Workflows().length} saved version 1 workflow(s) imported`,
+		);
 		for (const scenario of scenarios) {
 			await timed(mode, `execute ${scenario.workflowId}`, () => playScenario(scenario, sandbox, env));
 			console.log(`[e2e] ${mode}: ✔ ${scenario.title}`);

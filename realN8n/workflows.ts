@@ -25,26 +25,41 @@ export interface ExampleWorkflow {
 	json: { id: string; name: string; nodes: Array<{ type: string }> };
 }
 
-export function loadExamples(): ExampleWorkflow[] {
-	return readdirSync(EXAMPLES_DIR)
+/**
+ * Workflows saved with node version 1: copies of examples as they were before version 2, with
+ * their own ids. The e2e imports and runs them next to the examples, so version 1 keeps being
+ * proven in every n8n the suite runs.
+ */
+export const SAVED_V1_DIR = path.join(ROOT, 'realN8n', 'savedV1');
+
+function loadWorkflows(dir: string): ExampleWorkflow[] {
+	return readdirSync(dir)
 		.filter((file) => file.endsWith('.json'))
 		.sort()
 		.map((file) => {
-			const json = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as ExampleWorkflow['json'];
+			const json = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as ExampleWorkflow['json'];
 			return { file, id: json.id, name: json.name, json };
 		});
 }
 
-/** Writes the examples, with node types as this n8n knows them, into one import file. */
-export function writeWorkflowImport(target: string, mode: LoadMode): string {
-	const workflows = loadExamples().map(({ json }) => ({
+export function loadExamples(): ExampleWorkflow[] {
+	return loadWorkflows(EXAMPLES_DIR);
+}
+
+export function loadSavedV1Workflows(): ExampleWorkflow[] {
+	return loadWorkflows(SAVED_V1_DIR);
+}
+
+/** Writes the workflows, with node types as this n8n knows them, into one import file. */
+export function writeWorkflowImport(target: string, mode: LoadMode, workflows: ExampleWorkflow[] = loadExamples()): string {
+	const renamed = workflows.map(({ json }) => ({
 		...json,
 		nodes: json.nodes.map((node) => ({
 			...node,
 			type: node.type.replace(`${PACKAGE_NAME}.`, `${nodeTypePrefix(mode)}.`),
 		})),
 	}));
-	writeFileSync(target, JSON.stringify(workflows));
+	writeFileSync(target, JSON.stringify(renamed));
 	return target;
 }
 
@@ -68,10 +83,20 @@ export function writeCredentialImport(target: string, sandbox: Sandbox): string 
 	return target;
 }
 
-/** Imports the sandbox credential and every example into the n8n of `env` (imports upsert by id). */
-export async function importIntoN8n(env: NodeJS.ProcessEnv, workDir: string, sandbox: Sandbox, mode: LoadMode): Promise<void> {
+/**
+ * Imports the sandbox credential and every example into the n8n of `env` (imports upsert by id);
+ * with `savedV1`, the version 1 workflows too.
+ */
+export async function importIntoN8n(
+	env: NodeJS.ProcessEnv,
+	workDir: string,
+	sandbox: Sandbox,
+	mode: LoadMode,
+	{ savedV1 = false }: { savedV1?: boolean } = {},
+): Promise<void> {
 	const credentials = writeCredentialImport(path.join(workDir, 'credentials.json'), sandbox);
 	await runN8nOrThrow(['import:credentials', `--input=${credentials}`], env);
-	const workflows = writeWorkflowImport(path.join(workDir, 'workflows.json'), mode);
+	const list = savedV1 ? [...loadExamples(), ...loadSavedV1Workflows()] : loadExamples();
+	const workflows = writeWorkflowImport(path.join(workDir, 'workflows.json'), mode, list);
 	await runN8nOrThrow(['import:workflow', `--input=${workflows}`], env);
 }

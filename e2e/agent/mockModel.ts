@@ -167,17 +167,12 @@ function toolResult(content: string): { error?: string; items: Invoice[] } {
 	return { items };
 }
 
+/** The draft tool's result: the flat summary of node version 2 (Simplify on by default). */
 function draftAnswer(invoice: Invoice): string {
-	const info = (invoice.invoiceInformation ?? {}) as { dueDate?: string; paymentLink?: string };
-	const amounts = ((invoice.orderInformation as { amountDetails?: Record<string, unknown> })?.amountDetails ?? {}) as {
-		totalAmount?: unknown;
-		currency?: unknown;
-	};
-	const customer = (invoice.customerInformation ?? {}) as { name?: string };
-	const link = info.paymentLink
-		? `Payment link: ${info.paymentLink}`
+	const link = invoice.paymentLink
+		? `Payment link: ${String(invoice.paymentLink)}`
 		: 'Payment link: none yet, Cybersource creates it when the draft is published or sent.';
-	return `Draft invoice ${invoice.id} for ${customer.name}: ${String(amounts.totalAmount)} ${String(amounts.currency)}, due ${info.dueDate}, status ${String(invoice.status)}. ${link}`;
+	return `Draft invoice ${invoice.id} for ${String(invoice.customerName)}: ${String(invoice.totalAmount)} ${String(invoice.currency)}, due ${String(invoice.dueDate)}, status ${String(invoice.status)}. ${link}`;
 }
 
 function unpaidAnswer(invoices: Invoice[]): string {

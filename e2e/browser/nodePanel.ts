@@ -1,4 +1,7 @@
-/** Scenario: the Create Invoice node's panel offers every operation, line items and the partial-payment fields. */
+/**
+ * Scenario: the Create Invoice node's panel (node version 2) offers every operation, Invoice Number,
+ * the currency list, line items, the partial-payment fields and Simplify on.
+ */
 
 import assert from 'node:assert/strict';
 
@@ -16,10 +19,14 @@ export async function checkNodePanel(page: Page, ndv: Locator): Promise<void> {
 	assert.deepEqual(operations.filter((option) => OPERATIONS.includes(option)), OPERATIONS, `operations offered: ${operations.join(', ')}`);
 	assert.ok(await ndv.isVisible(), 'closing the operation list must not close the panel');
 
+	await parameter(ndv, 'invoiceNumber').waitFor();
+	assert.match(await selectedOption(ndv, 'currency'), /^USD\b/, 'Currency is a list with USD chosen');
+	assert.equal(await switchState(ndv, 'simplify'), true, 'Simplify is on in version 2');
+
 	assert.equal(await selectedOption(ndv, 'lineItemsMode'), 'Using Fields Below');
 	const lines = ndv.getByTestId('fixed-collection-lineItems');
 	const addLine = lines.getByTestId('fixed-collection-add');
-	assert.equal((await addLine.innerText()).trim(), 'Add Line');
+	assert.equal((await addLine.innerText()).trim(), 'Add line');
 	// A row shows the line fields; remove it again so the run is unchanged.
 	await addLine.click();
 	for (const field of ['name', 'sku', 'quantity', 'unitPrice']) await parameter(lines, field).waitFor();

@@ -2,6 +2,7 @@ import type { INodeTypeBaseDescription, IVersionedNodeType } from 'n8n-workflow'
 import { VersionedNodeType } from 'n8n-workflow';
 
 import { CybersourceInvoiceV1 } from './v1/CybersourceInvoiceV1';
+import { CybersourceInvoiceV2 } from './v2/CybersourceInvoiceV2';
 
 /**
  * The node n8n loads (package.json's n8n.nodes). Each typeVersion has its own class under vN/, so a
@@ -16,10 +17,12 @@ export class CybersourceInvoice extends VersionedNodeType {
 			icon: { light: 'file:../../icons/cybersource.svg', dark: 'file:../../icons/cybersource.dark.svg' },
 			group: ['output'],
 			description: 'Create, send and track Cybersource (Visa Acceptance) invoices with payment links',
-			defaultVersion: 1,
+			// New nodes get version 2; saved workflows keep the version they were saved with.
+			defaultVersion: 2,
 		};
 		const nodeVersions: IVersionedNodeType['nodeVersions'] = {
 			1: new CybersourceInvoiceV1(baseDescription),
+			2: new CybersourceInvoiceV2(baseDescription),
 		};
 		super(nodeVersions, baseDescription);
 	}

@@ -21,6 +21,11 @@ const ISO_4217 = new Set(
 	).split(' '),
 );
 
+/** The codes the node knows, in alphabetical order (for a list to pick from). */
+export function knownCurrencies(): string[] {
+	return [...ISO_4217].sort();
+}
+
 export function isKnownCurrency(code: string): boolean {
 	return ISO_4217.has(code);
 }

@@ -12,9 +12,10 @@ import * as invoiceSettings from './invoiceSettings';
 import { runItems, type ItemOutcome } from './runItems';
 
 /** Every operation: reads item `itemIndex`, returns one or more output objects. */
-type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
+export type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
 
-const OPERATIONS: Record<string, Operation> = {
+/** By `resource:operation`; version 2 runs the same functions (v2/actions/router.ts). */
+export const OPERATIONS: Record<string, Operation> = {
 	'invoice:create': invoice.create.execute,
 	'invoice:createDraft': invoice.createDraft.execute,
 	'invoice:send': invoice.send.execute,
@@ -75,10 +76,15 @@ function parallelRequestsOf(this: IExecuteFunctions, resource: string, operation
  * the first failing item's error.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await routeItems.call(this, OPERATIONS);
+}
+
+/** The item loop above, for a node version's own table of operations. */
+export async function routeItems(this: IExecuteFunctions, operations: Record<string, Operation>): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const run = OPERATIONS[`${resource}:${operation}`];
+	const run = operations[`${resource}:${operation}`];
 	if (!run) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}

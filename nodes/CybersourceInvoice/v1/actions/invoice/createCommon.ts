@@ -14,9 +14,11 @@ import {
 } from '../../descriptions/invoiceFields';
 import { lineItemProperties } from '../../descriptions/lineItems';
 import { simplifyProperty } from '../../descriptions/simplify';
+import { isBlank } from '../../../helpers/amounts';
 import { buildInvoiceBody, type BodyOptions, type InvoiceFields } from '../../../helpers/invoiceBody';
 import { readNumbering } from '../../../helpers/invoiceNumber';
 import { readLineItems, type LineItemInput } from '../../../helpers/lineItems';
+import { CREATE_GROUPS } from '../../../v2/descriptions/createGroups';
 import type { CreateRequest } from './createOnce';
 import { warnIfPastDueDate } from './dueDateWarning';
 import { assignNumber } from './numberOrigin';
@@ -64,8 +66,13 @@ export function readCreateRequest(
 	// only gets here with an expression that turned partial payments off, and buildInvoiceBody refuses it.
 	for (const name of TOP_LEVEL_FIELDS) fields[name] = this.getNodeParameter(name, itemIndex, '');
 	const { invoiceNumbering, ...additional } = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const numbering = readNumbering(invoiceNumbering);
 	Object.assign(fields, additional);
+	// Version 2 shows Invoice Number at the top, groups the other fields and puts Invoice Numbering
+	// in Options (v2/descriptions/createGroups.ts); version 1 has none of these parameters.
+	const topNumber = this.getNodeParameter('invoiceNumber', itemIndex, '');
+	if (!isBlank(topNumber)) fields.invoiceNumber = topNumber;
+	for (const group of CREATE_GROUPS) Object.assign(fields, this.getNodeParameter(group, itemIndex, {}) as IDataObject);
+	const numbering = readNumbering(invoiceNumbering ?? this.getNodeParameter('options.invoiceNumbering', itemIndex, 'node'));
 	const lines = readLineItems.call(this, itemIndex) as LineItemInput[];
 	const body = buildInvoiceBody(fields, lines, { kind: 'create', ...options });
 	const info = body.invoiceInformation as IDataObject;

@@ -1,0 +1,37 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { isBlank } from '../../helpers/amounts';
+import { isPastDueDate, toApiDate, todayIn } from '../../helpers/dates';
+import { InputError } from '../../helpers/inputError';
+import { isOn } from '../../helpers/text';
+import { allowPastDueDateOption } from '../descriptions/options';
+
+/** Where each operation that sets a due date has it. */
+const DUE_DATE_PARAMETER: Record<string, string> = {
+	'invoice:create': 'dueDate',
+	'invoice:createDraft': 'dueDate',
+	'invoice:update': 'updateFields.dueDate',
+};
+
+/**
+ * Version 2 refuses a due date in the past unless Options › Allow Past Due Date is on (version 1
+ * sends it with a warning, v1/actions/invoice/dueDateWarning.ts, which also warns here when it is
+ * allowed). "Today" is the workflow's time zone, as for the warning. Checked before the operation
+ * runs, so nothing is sent.
+ */
+export function refusePastDueDate(this: IExecuteFunctions, operation: string, itemIndex: number): void {
+	const parameter = DUE_DATE_PARAMETER[operation];
+	if (!parameter) return;
+	const given = this.getNodeParameter(parameter, itemIndex, '');
+	if (isBlank(given)) return; // required on Create: the operation says so
+	const allowed = this.getNodeParameter(`options.${allowPastDueDateOption.name}`, itemIndex, false);
+	if (isOn(allowed, allowPastDueDateOption.displayName)) return;
+	const dueDate = toApiDate(given, 'Due Date');
+	const timeZone = this.getTimezone();
+	const today = todayIn(timeZone);
+	if (!isPastDueDate(dueDate, today)) return;
+	throw new InputError(
+		'Due Date',
+		`${dueDate} is in the past (today is ${today} in ${timeZone}), so the invoice would be overdue from the start. Give a date from today on, or turn on Options › ${allowPastDueDateOption.displayName} to create it anyway`,
+	);
+}
