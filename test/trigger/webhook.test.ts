@@ -98,6 +98,8 @@ test('a payment runs the workflow once with the event, the invoice number, its d
 	});
 	const { key } = trigger.stored()['node:Cybersource Invoice Trigger'] as Record<string, string>;
 	expect(JSON.stringify(item)).not.toContain(key);
+	// Answered with a small JSON body, like duplicates and health checks.
+	expect(lastNotification()).toMatchObject({ status: 200, answer: '{"status":"received"}' });
 });
 
 test('each event arrives as its own run: sent, two partial payments, payment, cancel and both reminders', async () => {
@@ -199,7 +201,7 @@ test('50 payments notified together, then n8n restarts: the stored static data h
 	expect(trigger.runs).toEqual([]);
 });
 
-test('while the invoice cannot be read the delivery fails (500), the gateway retries, and the retry starts the workflow once', async () => {
+test('while Cybersource cannot be reached the delivery is answered 503 and starts nothing; the gateway retries and the retry starts the workflow once', async () => {
 	await activeTrigger({ events: ['paid'] });
 	const id = await createSentInvoice(sandbox);
 	sandbox.injectFault({ kind: '502', method: 'GET', path: `/invoicing/v2/invoices/${id}`, count: 3 });
@@ -207,10 +209,29 @@ test('while the invoice cannot be read the delivery fails (500), the gateway ret
 	await sandbox.webhooks.settled();
 	const attempts = sandbox.webhooks.deliveries().filter((attempt) => attempt.kind === 'notification');
 	expect(attempts.map((attempt) => [attempt.requestType, attempt.status])).toEqual([
-		['NEW', 500],
+		['NEW', 503],
 		['RETRY', 200],
 	]);
+	expect(JSON.parse(attempts[0].answer!)).toEqual({ message: expect.stringContaining(`Invoice ${id} could not be read from Cybersource`) });
 	expect(trigger.runs).toHaveLength(1);
+	expect(trigger.errorRuns).toEqual([]);
+});
+
+test('a validly signed notification for an invoice Cybersource does not have is acknowledged (200), starts nothing, and is remembered: no gateway retry, and a redelivery starts nothing', async () => {
+	await activeTrigger({ events: ['paid'] });
+	const { notificationId } = sandbox.webhooks.notifyInvoiceNumber('NO-SUCH-INVOICE', 'invoicing.customer.invoice.paid') as { notificationId: string };
+	await sandbox.webhooks.settled();
+	sandbox.webhooks.redeliver(notificationId);
+	await sandbox.webhooks.settled();
+	const attempts = sandbox.webhooks.deliveries().filter((attempt) => attempt.kind === 'notification');
+	expect(attempts.map((attempt) => [attempt.requestType, attempt.status, JSON.parse(attempt.answer!)])).toEqual([
+		['NEW', 200, { status: 'ignored', reason: 'invoice NO-SUCH-INVOICE not found' }],
+		['RETRY', 200, { status: 'duplicate' }],
+	]);
+	expect(trigger.runs).toEqual([]);
+	expect(trigger.errorRuns).toEqual([]);
+	const state = trigger.stored()['node:Cybersource Invoice Trigger'] as { seenNotifications: Record<string, number> };
+	expect(Object.keys(state.seenNotifications)).toEqual([notificationId]);
 });
 
 test('health checks (GET, or POST with the health-check flag) answer 200 and start nothing', async () => {

@@ -11,7 +11,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { CUSTOM_ENVIRONMENT } from '../../../credentials/baseUrl';
 import { eventOfType, eventTypesOf, type TriggerEvent } from '../helpers/events';
-import { eventItem, getInvoice } from '../helpers/output';
+import { eventItem, findInvoice } from '../helpers/output';
 import { forgetKey, keyById } from '../helpers/keyRing';
 import { seenNotifications } from '../helpers/replay';
 import { parseSignatureHeader, verifySignature, type StoredKey } from '../helpers/signature';
@@ -77,6 +77,21 @@ function invoiceNumberOf(notification: IDataObject): string | undefined {
 	const data = (payloads[0]?.data ?? notification.payload ?? {}) as IDataObject;
 	const value = data.invoiceNumber ?? data.invoiceId;
 	return value === undefined || value === null ? undefined : String(value);
+}
+
+/**
+ * The invoice a notification names; undefined `found` when Cybersource has no such invoice (404:
+ * retrying cannot help). Any other failure (unreachable, timeout, 5xx, 429, a refused credential)
+ * may pass, so the delivery is answered 503 and the gateway delivers it again later.
+ */
+async function readInvoice(this: IWebhookFunctions, invoiceNumber: string): Promise<{ found: IDataObject | undefined } | { retryLater: string }> {
+	try {
+		return { found: await findInvoice.call(this, invoiceNumber) };
+	} catch (error) {
+		const reason = error instanceof Error ? error.message : String(error);
+		this.logger.warn(`Cybersource Invoice Trigger: invoice ${invoiceNumber} could not be read (${reason}); answered 503 so Cybersource retries`);
+		return { retryLater: `Invoice ${invoiceNumber} could not be read from Cybersource (${reason}); deliver again later` };
+	}
 }
 
 /** This node's key, or a newer key of the same organization that another trigger created. */
@@ -169,17 +184,24 @@ export class CybersourceInvoiceTriggerV1 implements INodeType {
 		if (notificationId && !seen.claim(notificationId)) return { webhookResponse: { status: 'duplicate' } };
 
 		try {
-			const invoice = await getInvoice.call(this, invoiceNumber);
+			const invoice = await readInvoice.call(this, invoiceNumber);
+			if ('retryLater' in invoice) return answer.call(this, 503, { message: invoice.retryLater });
+			// Remembered before answering: the gateway's retries and any replay start nothing more.
+			if (notificationId) seen.remember(notificationId);
+			if (!invoice.found) {
+				this.logger.warn(`Cybersource Invoice Trigger: notification ${notificationId} names invoice ${invoiceNumber}, which Cybersource does not have; nothing started`);
+				return { webhookResponse: { status: 'ignored', reason: `invoice ${invoiceNumber} not found` } };
+			}
 			const item = eventItem({
 				event,
 				invoiceNumber,
-				invoice,
+				invoice: invoice.found,
 				simplify: this.getNodeParameter('simplify', true) as boolean,
 				occurredAt: typeof notification.eventDate === 'string' ? notification.eventDate : undefined,
 				extra: { notificationId },
 			});
-			if (notificationId) seen.remember(notificationId);
-			return { workflowData: [this.helpers.returnJsonArray([item])] };
+			// n8n answers `webhookResponse` because the webhook's responseData is '' (see versionDescription).
+			return { webhookResponse: { status: 'received' }, workflowData: [this.helpers.returnJsonArray([item])] };
 		} finally {
 			seen.release(notificationId);
 		}

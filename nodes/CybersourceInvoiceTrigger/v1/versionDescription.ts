@@ -13,7 +13,10 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 	outputs: [NodeConnectionTypes.Main],
 	credentials: [{ name: 'cybersourceApi', required: true }],
 	webhooks: [
-		{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		// When the workflow starts, n8n answers `responseData` evaluated with the default
+		// 'firstEntryJson' (the literal text); an empty value makes it answer the node's
+		// `webhookResponse` ({"status":"received"}) instead.
+		{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' },
 		// Some health checks are GET requests on the same URL.
 		{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
 	],
