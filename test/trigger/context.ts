@@ -37,7 +37,8 @@ export interface TriggerSetup {
 
 export type AnyTrigger = CybersourceInvoiceTriggerV1 | CybersourceInvoicePollingTriggerV1;
 
-export function buildWorkflow(nodeType: AnyTrigger, setup: TriggerSetup): { workflow: Workflow; node: INode } {
+/** `staticData` is the object itself (as n8n hands its loaded row over), else a copy of `setup.staticData`. */
+export function buildWorkflow(nodeType: AnyTrigger, setup: TriggerSetup, staticData?: IDataObject): { workflow: Workflow; node: INode } {
 	const node: INode = {
 		id: 'trigger-node',
 		name: 'Cybersource Invoice Trigger',
@@ -61,7 +62,7 @@ export function buildWorkflow(nodeType: AnyTrigger, setup: TriggerSetup): { work
 		nodeTypes,
 		active: true,
 		settings: {},
-		staticData: setup.staticData ? JSON.parse(JSON.stringify(setup.staticData)) : undefined,
+		staticData: staticData ?? (setup.staticData ? JSON.parse(JSON.stringify(setup.staticData)) : undefined),
 	});
 	return { workflow, node: workflow.getNode(node.name)! };
 }

@@ -5,16 +5,19 @@
  *   the call arrives), runs the node's `webhook` in n8n-core's WebhookContext and, when the node
  *   changed its static data, writes the WHOLE object back after the call (last writer wins);
  * - a node that throws: 500, an error execution, and no write;
- * - `noWebhookResponse`: the node answered itself; otherwise the answer is `webhookResponse`,
- *   or, when the workflow starts ("onReceived"), the webhook's `responseData` evaluated with the
- *   default 'firstEntryJson', falling back to `webhookResponse`, then {message: 'Workflow was started'}.
+ * - `noWebhookResponse`: the node answered itself, and n8n writes the static data right away (before
+ *   it starts the execution); otherwise the answer is `webhookResponse`, or, when the workflow starts
+ *   ("onReceived"), the webhook's `responseData` evaluated with the default 'firstEntryJson', falling
+ *   back to `webhookResponse`, then {message: 'Workflow was started'}; n8n answers and writes only
+ *   after preparing the execution, and n8n 2.40 prepares it with a second Workflow over the same
+ *   loaded static data, which clears the "changed" flag: the node's changes are then not written.
  * Activation (checkExists / create / delete) runs in HookContext and writes static data back too.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { HookContext, WebhookContext } from 'n8n-core';
-import type { IDataObject, INode, IWebhookData, IWebhookResponseData, WebhookType, Workflow } from 'n8n-workflow';
+import { Workflow, type IDataObject, type INode, type IWebhookData, type IWebhookResponseData, type WebhookType } from 'n8n-workflow';
 
 import { CybersourceInvoiceTrigger } from '../../nodes/CybersourceInvoiceTrigger/CybersourceInvoiceTrigger.node';
 import type { CybersourceInvoiceTriggerV1 } from '../../nodes/CybersourceInvoiceTrigger/v1/CybersourceInvoiceTriggerV1';
@@ -122,7 +125,16 @@ class StaticDataRow {
 type Answer = { status: number; body: unknown; started?: IDataObject[]; error?: string };
 
 /** What n8n answers and starts for one webhook call (the static data is written before the answer). */
-async function callWebhook(nodeType: CybersourceInvoiceTriggerV1, workflow: Workflow, node: INode, context: WebhookContext, statusOf: () => number): Promise<Answer> {
+interface Call {
+	workflow: Workflow;
+	node: INode;
+	/** The loaded static data object the workflow wraps. */
+	rawStaticData: IDataObject;
+	context: WebhookContext;
+	statusOf: () => number;
+}
+
+async function callWebhook(nodeType: CybersourceInvoiceTriggerV1, { workflow, node, rawStaticData, context, statusOf }: Call): Promise<Answer> {
 	let result: IWebhookResponseData;
 	try {
 		result = await nodeType.webhook.call(context);
@@ -132,6 +144,8 @@ async function callWebhook(nodeType: CybersourceInvoiceTriggerV1, workflow: Work
 	const started = result.workflowData?.[0]?.map((item) => item.json);
 	if (result.noWebhookResponse) return { status: statusOf(), body: undefined, started };
 	if (!started) return { status: 200, body: result.webhookResponse ?? { message: 'Webhook call received' } };
+	// n8n 2.40's WorkflowRunner.run → establishContextForPersistence, before the write.
+	new Workflow({ id: workflow.id, nodes: Object.values(workflow.nodes), connections: workflow.connectionsBySourceNode, nodeTypes: workflow.nodeTypes, active: true, staticData: rawStaticData });
 	const description = nodeType.description.webhooks!.find((webhook) => webhook.name === context.getWebhookName())!;
 	const responseData = workflow.expression.getComplexParameterValue(node, description.responseData, 'webhook', {}, undefined, 'firstEntryJson');
 	const body = responseData === 'noData' ? undefined : responseData || (result.webhookResponse ?? { message: 'Workflow was started' });
@@ -149,18 +163,21 @@ export async function webhookTrigger(setup: Omit<TriggerSetup, 'webhookBaseUrl'>
 	await new Promise<void>((resolve) => server.listen(setup.port ?? 0, '127.0.0.1', resolve));
 	const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook`;
 	const fullSetup = { ...setup, webhookBaseUrl: base };
-	const loadWorkflow = () => buildWorkflow(nodeType, { ...fullSetup, staticData: row.read() });
+	const loadWorkflow = () => {
+		const rawStaticData = row.read();
+		return { ...buildWorkflow(nodeType, fullSetup, rawStaticData), rawStaticData };
+	};
 
 	server.on('request', (req, res) => {
 		void (async () => {
 			const raw = await readRequest(req);
-			const { workflow, node } = loadWorkflow();
+			const { workflow, node, rawStaticData } = loadWorkflow();
 			const name: WebhookType = req.method === 'GET' ? ('setup' as WebhookType) : 'default';
 			const description = nodeType.description.webhooks!.find((webhook) => webhook.name === name)!;
 			const { request, response } = expressLike(req, raw, res);
 			const webhookData = { webhookDescription: description, httpMethod: req.method, node: node.name, workflowId: workflow.id, webhookId: WEBHOOK_ID } as unknown as IWebhookData;
 			const context = new WebhookContext(workflow, node, additionalData(fullSetup, { httpRequest: request, httpResponse: response }), 'webhook', webhookData, [], null);
-			const answer = await callWebhook(nodeType, workflow, node, context, () => response.statusCode);
+			const answer = await callWebhook(nodeType, { workflow, node, rawStaticData, context, statusOf: () => response.statusCode });
 			if (answer.started) runs.push(answer.started);
 			if (answer.error !== undefined) errorRuns.push(answer.error);
 			else await row.write(workflow);

@@ -200,8 +200,10 @@ export class CybersourceInvoiceTriggerV1 implements INodeType {
 				occurredAt: typeof notification.eventDate === 'string' ? notification.eventDate : undefined,
 				extra: { notificationId },
 			});
-			// n8n answers `webhookResponse` because the webhook's responseData is '' (see versionDescription).
-			return { webhookResponse: { status: 'received' }, workflowData: [this.helpers.returnJsonArray([item])] };
+			// Answered here, not by n8n after it started the execution: n8n writes the static data (the
+			// id just remembered) when the answer is out, and n8n 2.40 clears its "changed" flag while
+			// it prepares the execution, so with n8n's deferred answer the id would never be stored.
+			return { ...answer.call(this, 200, { status: 'received' }), workflowData: [this.helpers.returnJsonArray([item])] };
 		} finally {
 			seen.release(notificationId);
 		}
