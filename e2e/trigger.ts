@@ -4,7 +4,9 @@
  * each run the workflow once and the CRM gets both updates; a redelivery and an unsigned POST
  * start nothing; deactivating deletes the subscription. A copy listening to all six webhook events
  * files each event once. Then the same with the polling trigger
- * polling every minute (n8n's shortest schedule), so that part takes about two minutes.
+ * polling every minute (n8n's shortest schedule), so that part takes about two minutes. Last,
+ * example 6 again: 50 payments notified at once, an n8n restart and a byte-for-byte replay of each
+ * (nothing starts), and a notification for an invoice Cybersource does not have (acknowledged once).
  *
  *   node .dev-dist/e2e/trigger.js      (after npm run build && npm run build:dev; N8N_E2E_RUNTIME picks n8n)
  */
@@ -15,6 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { startSandbox, type Sandbox } from '../sandbox';
+import type { DeliveryAttempt } from '../sandbox/domain/webhooks';
 import { Client } from '../sandbox/client';
 import { startCrm, type Crm } from '../realN8n/crm';
 import { daysFromTodayIn, N8N_TIME_ZONE } from '../realN8n/calendar';
@@ -87,7 +90,14 @@ function writeWorkflows(file: string): void {
 	writeFileSync(file, JSON.stringify([webhook, allEvents, polling]));
 }
 
-async function startN8n(workDir: string, sandbox: Sandbox): Promise<{ rest: N8nRest; child: ChildProcess; stop: () => Promise<void> }> {
+interface N8n {
+	rest: N8nRest;
+	child: ChildProcess;
+	env: NodeJS.ProcessEnv;
+	stop: () => Promise<void>;
+}
+
+async function startN8n(workDir: string, sandbox: Sandbox): Promise<N8n> {
 	const env = n8nEnv(path.join(workDir, 'home'), {
 		N8N_CUSTOM_EXTENSIONS: stageExtension(path.join(workDir, 'ext')),
 		...loopbackServerEnv(PORT, BROKER_PORT),
@@ -96,11 +106,16 @@ async function startN8n(workDir: string, sandbox: Sandbox): Promise<{ rest: N8nR
 	const workflows = path.join(workDir, 'workflows.json');
 	writeWorkflows(workflows);
 	await runN8nOrThrow(['import:workflow', `--input=${workflows}`], env);
+	return await serveN8n(env);
+}
+
+/** `n8n start` on what is already imported (also a restart: same database, fresh process). */
+async function serveN8n(env: NodeJS.ProcessEnv): Promise<N8n> {
 	const server = await startN8nServer(env, process.env.N8N_E2E_VERBOSE ? 'inherit' : 'ignore');
 	try {
 		const rest = new N8nRest(server.url);
 		await rest.login();
-		return { rest, child: server.process, stop: server.stop };
+		return { rest, child: server.process, env, stop: server.stop };
 	} catch (error) {
 		await server.stop();
 		throw error;
@@ -229,13 +244,105 @@ async function pollingScenario(rest: N8nRest, sandbox: Sandbox, crm: Crm, client
 	return POLLING_EVENTS;
 }
 
+/** Payments notified at once in the replay scenario (the attack on the trigger used 50). */
+const CONCURRENT_PAYMENTS = 50;
+
+/** Every execution of a workflow (n8n's list returns at most 100 per page). */
+async function executionCount(rest: N8nRest, workflowId: string): Promise<number> {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const { data } = await rest.call('GET', `/executions?filter=${filter}&limit=100`);
+	const list = (data.results ?? data) as Json[];
+	assert.ok(list.length < 100, 'more executions than one page: count them another way');
+	return list.length;
+}
+
+/** The notification ids the webhook trigger's static data holds in n8n's database (`n8n export:workflow`). */
+async function storedNotificationIds(env: NodeJS.ProcessEnv, workDir: string, workflowId: string): Promise<string[]> {
+	const file = path.join(workDir, `export-${workflowId}.json`);
+	await runN8nOrThrow(['export:workflow', `--id=${workflowId}`, `--output=${file}`], env);
+	const exported = JSON.parse(readFileSync(file, 'utf8')) as Json | Json[];
+	const workflow = Array.isArray(exported) ? exported[0] : exported;
+	const staticData = (typeof workflow.staticData === 'string' ? JSON.parse(workflow.staticData) : workflow.staticData) as Json | null;
+	return Object.keys(staticData?.['node:Invoice paid']?.seenNotifications ?? {});
+}
+
+/** The first delivery attempt (NEW) of each notification for these invoices. */
+function paymentDeliveries(sandbox: Sandbox, invoiceIds: string[]): DeliveryAttempt[] {
+	const wanted = new Set(invoiceIds);
+	return sandbox.webhooks
+		.deliveries()
+		.filter((attempt) => attempt.kind === 'notification' && attempt.requestType === 'NEW' && wanted.has(attempt.invoiceNumber ?? ''));
+}
+
+/**
+ * Example 6 gets CONCURRENT_PAYMENTS payment notifications at once: each starts one execution and
+ * is answered {"status":"received"}; n8n's database then holds every notification id. n8n
+ * restarts, and each delivery replayed byte for byte is answered as a duplicate and starts nothing.
+ */
+async function replayAfterRestartScenario(n8n: N8n, sandbox: Sandbox, client: Client, workDir: string): Promise<{ n8n: N8n; summary: string }> {
+	await n8n.rest.activate(WEBHOOK_WORKFLOW);
+	const subscription = await waitFor('an ACTIVE subscription', () => sandbox.webhooks.subscriptions().find((item) => item.status === 'ACTIVE'));
+	const before = await executionCount(n8n.rest, WEBHOOK_WORKFLOW);
+	const invoices: string[] = [];
+	for (let i = 0; i < CONCURRENT_PAYMENTS; i++) invoices.push(await sentInvoice(client, `replay.${i}@example.com`));
+	for (const id of invoices) sandbox.pay(id);
+	await sandbox.webhooks.settled();
+	await waitFor(`${CONCURRENT_PAYMENTS} executions`, async () => (await executionCount(n8n.rest, WEBHOOK_WORKFLOW)) >= before + CONCURRENT_PAYMENTS || undefined, 180_000);
+	const deliveries = paymentDeliveries(sandbox, invoices);
+	assert.equal(deliveries.length, CONCURRENT_PAYMENTS);
+	const answers = [...new Set(deliveries.map((attempt) => `${attempt.status} ${attempt.answer}`))];
+	assert.deepEqual(answers, ['200 {"status":"received"}'], 'each accepted delivery answers {"status":"received"}');
+	const stored = await storedNotificationIds(n8n.env, workDir, WEBHOOK_WORKFLOW);
+	const missing = deliveries.filter((attempt) => !stored.includes(attempt.notificationId!)).length;
+	assert.equal(missing, 0, `${stored.length} notification ids stored; ${missing} of the ${CONCURRENT_PAYMENTS} are missing`);
+
+	await n8n.stop();
+	const restarted = await serveN8n(n8n.env);
+	// Registered again once its health check (GET on the same URL) answers.
+	await waitFor('the webhook after the restart', async () => (await fetch(subscription.webhookUrl).catch(() => undefined))?.status === 200 || undefined, 60_000);
+	const replays = await Promise.all(
+		deliveries.map(async (attempt) => {
+			const response = await fetch(subscription.webhookUrl, { method: 'POST', headers: attempt.headers, body: attempt.body });
+			return `${response.status} ${await response.text()}`;
+		}),
+	);
+	assert.deepEqual([...new Set(replays)], ['200 {"status":"duplicate"}'], 'every replay after the restart is a duplicate');
+	await sleep(1500);
+	assert.equal(await executionCount(restarted.rest, WEBHOOK_WORKFLOW), before + CONCURRENT_PAYMENTS, 'a replay after the restart started the workflow');
+	return { n8n: restarted, summary: `${CONCURRENT_PAYMENTS - missing}/${CONCURRENT_PAYMENTS} notification ids in n8n's database, ${CONCURRENT_PAYMENTS} replays after a restart started nothing` };
+}
+
+/**
+ * A validly signed notification for an invoice Cybersource does not have: acknowledged once
+ * (the gateway does not retry), nothing started, and its redelivery is a duplicate.
+ */
+async function missingInvoiceScenario(rest: N8nRest, sandbox: Sandbox): Promise<void> {
+	const before = await executionCount(rest, WEBHOOK_WORKFLOW);
+	const { notificationId } = sandbox.webhooks.notifyInvoiceNumber('E2E-NO-SUCH-INVOICE', 'invoicing.customer.invoice.paid') as { notificationId: string };
+	await sandbox.webhooks.settled();
+	sandbox.webhooks.redeliver(notificationId);
+	await sandbox.webhooks.settled();
+	const attempts = sandbox.webhooks.deliveries().filter((attempt) => attempt.notificationId === notificationId);
+	assert.deepEqual(
+		attempts.map((attempt) => [attempt.requestType, attempt.status, attempt.answer]),
+		[
+			['NEW', 200, '{"status":"ignored","reason":"invoice E2E-NO-SUCH-INVOICE not found"}'],
+			['RETRY', 200, '{"status":"duplicate"}'],
+		],
+	);
+	await sleep(1500);
+	assert.equal(await executionCount(rest, WEBHOOK_WORKFLOW), before, 'the missing invoice started an execution');
+	await rest.deactivate(WEBHOOK_WORKFLOW);
+	await waitFor('the subscription to be deleted', () => sandbox.webhooks.subscriptions().length === 0 || undefined);
+}
+
 /** Runs both trigger scenarios in one `n8n start`; returns what was proven, for the summary. */
 export async function runTriggerE2e(): Promise<string> {
 	const workDir = mkdtempSync(path.join(tmpdir(), 'cs-e2e-trigger-'));
 	const sandbox = await startSandbox({ port: 0, quiet: true, webhookRetryUnitMs: 1000 });
 	const crm = await startCrm(CRM_E2E_PORT);
 	const client = new Client(sandbox);
-	let n8n: Awaited<ReturnType<typeof startN8n>> | undefined;
+	let n8n: N8n | undefined;
 	try {
 		n8n = await startN8n(workDir, sandbox);
 		const webhook = await webhookScenario(n8n.rest, sandbox, crm, client);
@@ -244,6 +351,11 @@ export async function runTriggerE2e(): Promise<string> {
 		console.log(`[e2e] trigger: ✔ webhook: ${every.join(', ')} each filed once`);
 		const polling = await pollingScenario(n8n.rest, sandbox, crm, client);
 		console.log(`[e2e] trigger: ✔ polling: ${polling.join(', ')} each filed once`);
+		const replay = await replayAfterRestartScenario(n8n, sandbox, client, workDir);
+		n8n = replay.n8n;
+		console.log(`[e2e] trigger: ✔ webhook: ${replay.summary}; accepted deliveries answered {"status":"received"}`);
+		await missingInvoiceScenario(n8n.rest, sandbox);
+		console.log('[e2e] trigger: ✔ webhook: a notification for a missing invoice was acknowledged once and started nothing');
 		return `n8n ${n8nVersion()}: webhook ${every.join('+')}, polling ${polling.join('+')}`;
 	} finally {
 		await n8n?.stop();

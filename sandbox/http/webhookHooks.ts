@@ -5,7 +5,8 @@ import type { SandboxWebhooks } from '../domain/webhooks/types';
 
 /**
  * `GET webhooks/subscriptions`, `GET webhooks/deliveries`, `POST webhooks/deliveries/{id}/redeliver`,
- * `POST invoices/{id}/reminders {overdue?}`; undefined for any other route.
+ * `POST invoices/{id}/reminders {overdue?}`, `POST webhooks/notifications {invoiceNumber, eventType}`;
+ * undefined for any other route.
  */
 export function handleWebhookHook(
 	method: string,
@@ -24,6 +25,8 @@ export function handleWebhookHook(
 			return { status: 200, body: { deliveries: webhooks.deliveries() } };
 		case 'POST webhooks/deliveries/:id/redeliver':
 			return { status: 202, body: webhooks.redeliver(parts[2]) };
+		case 'POST webhooks/notifications':
+			return { status: 202, body: webhooks.notifyInvoiceNumber(String(body.invoiceNumber ?? ''), String(body.eventType ?? ''), { merchantId }) };
 		case 'POST invoices/:id/reminders':
 			if (body.overdue !== undefined && typeof body.overdue !== 'boolean') throw new SandboxError(400, 'overdue must be a boolean');
 			return { status: 202, body: webhooks.remind(parts[1], { overdue: body.overdue === true, merchantId }) };

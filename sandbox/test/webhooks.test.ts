@@ -39,7 +39,7 @@ async function createKey(): Promise<{ keyId: string; key: string }> {
 	const organizationId = sandbox.merchant.merchantId;
 	const response = await client.post('/kms/egress/v2/keys-sym', {
 		clientRequestAction: 'CREATE',
-		keyInformation: { provider: 'nrtd', tenant: organizationId, keyType: 'sharedSecret', organizationId, expiryDuration: 365 },
+		keyInformation: { provider: 'nrtd', tenant: organizationId, keyType: 'sharedSecret', organizationId, expiryDuration: '365' },
 	});
 	expect(response.status).toBe(201);
 	return response.json.keyInformation;
@@ -92,7 +92,7 @@ test('a subscription starts INACTIVE, turns ACTIVE after its health check, and c
 	expect(receiver.received[0].url).toBe('/hook?healthCheck=true');
 	const id = created.json.webhookId;
 	expect((await client.get(`/notification-subscriptions/v2/webhooks/${id}`)).json.status).toBe('ACTIVE');
-	const list = await client.get('/notification-subscriptions/v2/webhooks');
+	const list = await client.get(`/notification-subscriptions/v2/webhooks?organizationId=${sandbox.merchant.merchantId}`);
 	expect(list.json.map((item: Any) => item.webhookId)).toEqual([id]);
 
 	const patched = await client.call('PATCH', `/notification-subscriptions/v2/webhooks/${id}`, { name: 'renamed' });
@@ -102,9 +102,55 @@ test('a subscription starts INACTIVE, turns ACTIVE after its health check, and c
 	const products = await client.get(`/notification-subscriptions/v2/products/${sandbox.merchant.merchantId}`);
 	expect(products.json[0].eventTypes.map((type: Any) => type.eventName)).toEqual(expect.arrayContaining(EVENTS));
 
-	expect((await client.call('DELETE', `/notification-subscriptions/v2/webhooks/${id}`)).status).toBe(204);
+	// The spec declares 200 for DELETE (and 401, 404, 500).
+	expect((await client.call('DELETE', `/notification-subscriptions/v2/webhooks/${id}`)).status).toBe(200);
 	expect((await client.get(`/notification-subscriptions/v2/webhooks/${id}`)).status).toBe(404);
 	expect(sandbox.webhooks.subscriptions()).toEqual([]);
+});
+
+test('a key whose expiryDuration is not a string of days, and a subscription list without organizationId, are refused as the spec says (400 with details)', async () => {
+	const organizationId = sandbox.merchant.merchantId;
+	const keyInformation = { provider: 'nrtd', tenant: organizationId, keyType: 'sharedSecret', organizationId };
+	const numeric = await client.post('/kms/egress/v2/keys-sym', { clientRequestAction: 'CREATE', keyInformation: { ...keyInformation, expiryDuration: 365 } });
+	expect(numeric.status).toBe(400);
+	expect(numeric.json).toMatchObject({
+		submitTimeUtc: expect.any(String),
+		status: 'BADREQUEST',
+		reason: 'VALIDATION_ERRORS',
+		details: [{ field: 'keyInformation.expiryDuration', reason: 'INVALID_DATA' }],
+	});
+	// Without expiryDuration (the spec's CREATE example) the key is created.
+	expect((await client.post('/kms/egress/v2/keys-sym', { clientRequestAction: 'CREATE', keyInformation })).status).toBe(201);
+
+	const unnamed = await client.get('/notification-subscriptions/v2/webhooks?productId=customerInvoicing');
+	expect(unnamed.status).toBe(400);
+	expect(unnamed.json).toMatchObject({ status: 'BADREQUEST', reason: 'VALIDATION_ERRORS', details: [{ field: 'organizationId', reason: 'MISSING_FIELD' }] });
+	const other = await client.get('/notification-subscriptions/v2/webhooks?organizationId=someone_else');
+	expect(other.json.details).toEqual([{ field: 'organizationId', reason: 'INVALID_DATA' }]);
+});
+
+test('a notification for an invoice number the merchant does not have, through the hook, is delivered with retries and the answers are logged', async () => {
+	await createKey();
+	await activeSubscription();
+	receiver.failNext(503);
+	const answer = await rawRequest(sandbox.url, {
+		method: 'POST',
+		path: '/__sandbox/webhooks/notifications',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ invoiceNumber: 'NO-SUCH-INVOICE', eventType: 'invoicing.customer.invoice.paid' }),
+	});
+	expect(answer.status).toBe(202);
+	await sandbox.webhooks.settled();
+	expect(notifications().map((request) => [request.json.payloads[0].data.invoiceNumber, request.headers['v-c-request-type']])).toEqual([
+		['NO-SUCH-INVOICE', 'NEW'],
+		['NO-SUCH-INVOICE', 'RETRY'],
+	]);
+	const attempts = sandbox.webhooks.deliveries().filter((attempt) => attempt.kind === 'notification');
+	expect(attempts.map((attempt) => [attempt.status, attempt.answer])).toEqual([
+		[503, '{}'],
+		[200, '{}'],
+	]);
+	expect(() => sandbox.webhooks.notifyInvoiceNumber('1', 'invoicing.customer.invoice.lost')).toThrow(/eventType must be one of/);
 });
 
 test('a subscription is refused without a signature key, with a public http URL, or with an unknown event type', async () => {

@@ -4,9 +4,10 @@
  * workflow once with the invoice read back, anything not signed with the stored key is refused
  * with 401 and starts nothing, redeliveries start nothing, deactivation deletes the subscription.
  */
+import { seenNotifications } from '../../nodes/CybersourceInvoiceTrigger/helpers/replay';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { sandboxCredentials } from '../harness/sandbox';
-import { savedStaticData, webhookTrigger, type WebhookTrigger } from './context';
+import { webhookTrigger, type WebhookTrigger } from './webhookContext';
 import { createSentInvoice, post } from './helpers';
 
 let sandbox: Sandbox;
@@ -19,6 +20,7 @@ afterAll(() => sandbox.close());
 afterEach(async () => {
 	await trigger?.close();
 	sandbox.reset();
+	seenNotifications.forgetProcessMemory(); // each test is a fresh n8n process
 });
 
 async function activeTrigger(parameters: Record<string, unknown> = {}): Promise<WebhookTrigger> {
@@ -45,7 +47,7 @@ test('activation creates a signature key and one ACTIVE subscription for the cho
 		productId: 'customerInvoicing',
 		eventTypes: ['invoicing.customer.invoice.paid', 'invoicing.customer.invoice.partial-payment'],
 	});
-	const state = savedStaticData(trigger.workflow)['node:Cybersource Invoice Trigger'] as Record<string, string>;
+	const state = trigger.stored()['node:Cybersource Invoice Trigger'] as Record<string, string>;
 	expect(state).toMatchObject({ subscriptionId: subscription.webhookId, keyId: expect.any(String), key: expect.any(String) });
 	expect(trigger.runs).toEqual([]); // the health check started nothing
 
@@ -67,7 +69,7 @@ test('changing the events updates the existing subscription instead of adding a 
 	const second = await webhookTrigger({
 		parameters: { events: ['paid', 'canceled'] },
 		credentials: sandboxCredentials(sandbox),
-		staticData: savedStaticData(trigger.workflow),
+		staticData: trigger.stored(),
 		port,
 	});
 	try {
@@ -94,8 +96,10 @@ test('a payment runs the workflow once with the event, the invoice number, its d
 		notificationId: expect.any(String),
 		invoice: { id, status: 'PAID', balanceAmount: 0, totalAmount: 100, currency: 'USD', customerEmail: 'ada@example.com' },
 	});
-	const { key } = savedStaticData(trigger.workflow)['node:Cybersource Invoice Trigger'] as Record<string, string>;
+	const { key } = trigger.stored()['node:Cybersource Invoice Trigger'] as Record<string, string>;
 	expect(JSON.stringify(item)).not.toContain(key);
+	// Answered with a small JSON body, like duplicates and health checks.
+	expect(lastNotification()).toMatchObject({ status: 200, answer: '{"status":"received"}' });
 });
 
 test('each event arrives as its own run: sent, two partial payments, payment, cancel and both reminders', async () => {
@@ -162,11 +166,42 @@ test('a redelivered notification (same id, request type RETRY) is acknowledged b
 	await sandbox.webhooks.settled();
 	expect(trigger.runs).toHaveLength(1);
 	expect(trigger.answers.slice(-2).map((answer) => answer.body)).toEqual([{ status: 'duplicate' }, { status: 'duplicate' }]);
-	const state = savedStaticData(trigger.workflow)['node:Cybersource Invoice Trigger'] as { seenNotifications: Record<string, number> };
+	const state = trigger.stored()['node:Cybersource Invoice Trigger'] as { seenNotifications: Record<string, number> };
 	expect(Object.keys(state.seenNotifications)).toEqual([notificationId]);
 });
 
-test('while the invoice cannot be read the delivery fails (500), the gateway retries, and the retry starts the workflow once', async () => {
+test('50 payments notified together, then n8n restarts: the stored static data holds all 50 ids and replaying each delivery byte for byte starts nothing', async () => {
+	await activeTrigger({ events: ['paid'] });
+	const invoices: string[] = [];
+	for (let i = 0; i < 50; i++) invoices.push(await createSentInvoice(sandbox));
+	// The 50 calls load the static data before any of them writes; the first to finish writes last.
+	trigger.holdWrites(50);
+	for (const id of invoices) sandbox.pay(id);
+	await sandbox.webhooks.settled();
+	expect(trigger.runs).toHaveLength(50);
+	const deliveries = sandbox.webhooks.deliveries().filter((attempt) => attempt.kind === 'notification');
+	expect(deliveries).toHaveLength(50);
+	const stored = trigger.stored();
+	const { seenNotifications: ids } = stored['node:Cybersource Invoice Trigger'] as { seenNotifications: Record<string, number> };
+	expect(Object.keys(ids).sort()).toEqual(deliveries.map((attempt) => attempt.notificationId).sort());
+
+	// Restart: a new process (empty memory) with the static data as n8n stored it.
+	const port = Number(new URL(trigger.url).port);
+	await trigger.close();
+	seenNotifications.forgetProcessMemory();
+	trigger = await webhookTrigger({ parameters: { events: ['paid'] }, credentials: sandboxCredentials(sandbox), staticData: stored, port });
+	await trigger.activate();
+	const replays = await Promise.all(
+		deliveries.map(async (attempt) => {
+			const response = await fetch(trigger.url, { method: 'POST', headers: attempt.headers, body: attempt.body });
+			return [response.status, await response.json()];
+		}),
+	);
+	expect(replays).toEqual(deliveries.map(() => [200, { status: 'duplicate' }]));
+	expect(trigger.runs).toEqual([]);
+});
+
+test('while Cybersource cannot be reached the delivery is answered 503 and starts nothing; the gateway retries and the retry starts the workflow once', async () => {
 	await activeTrigger({ events: ['paid'] });
 	const id = await createSentInvoice(sandbox);
 	sandbox.injectFault({ kind: '502', method: 'GET', path: `/invoicing/v2/invoices/${id}`, count: 3 });
@@ -174,10 +209,29 @@ test('while the invoice cannot be read the delivery fails (500), the gateway ret
 	await sandbox.webhooks.settled();
 	const attempts = sandbox.webhooks.deliveries().filter((attempt) => attempt.kind === 'notification');
 	expect(attempts.map((attempt) => [attempt.requestType, attempt.status])).toEqual([
-		['NEW', 500],
+		['NEW', 503],
 		['RETRY', 200],
 	]);
+	expect(JSON.parse(attempts[0].answer!)).toEqual({ message: expect.stringContaining(`Invoice ${id} could not be read from Cybersource`) });
 	expect(trigger.runs).toHaveLength(1);
+	expect(trigger.errorRuns).toEqual([]);
+});
+
+test('a validly signed notification for an invoice Cybersource does not have is acknowledged (200), starts nothing, and is remembered: no gateway retry, and a redelivery starts nothing', async () => {
+	await activeTrigger({ events: ['paid'] });
+	const { notificationId } = sandbox.webhooks.notifyInvoiceNumber('NO-SUCH-INVOICE', 'invoicing.customer.invoice.paid') as { notificationId: string };
+	await sandbox.webhooks.settled();
+	sandbox.webhooks.redeliver(notificationId);
+	await sandbox.webhooks.settled();
+	const attempts = sandbox.webhooks.deliveries().filter((attempt) => attempt.kind === 'notification');
+	expect(attempts.map((attempt) => [attempt.requestType, attempt.status, JSON.parse(attempt.answer!)])).toEqual([
+		['NEW', 200, { status: 'ignored', reason: 'invoice NO-SUCH-INVOICE not found' }],
+		['RETRY', 200, { status: 'duplicate' }],
+	]);
+	expect(trigger.runs).toEqual([]);
+	expect(trigger.errorRuns).toEqual([]);
+	const state = trigger.stored()['node:Cybersource Invoice Trigger'] as { seenNotifications: Record<string, number> };
+	expect(Object.keys(state.seenNotifications)).toEqual([notificationId]);
 });
 
 test('health checks (GET, or POST with the health-check flag) answer 200 and start nothing', async () => {
@@ -237,7 +291,7 @@ test('two trigger workflows of one organization share its newest key: one key is
 
 test('a stored key Cybersource no longer accepts (expired or revoked) is replaced once at activation', async () => {
 	await activeTrigger({ events: ['paid'] });
-	const saved = savedStaticData(trigger.workflow);
+	const saved = trigger.stored();
 	await trigger.hook('delete');
 	await trigger.close();
 	sandbox.reset(); // the sandbox forgets its keys: the stored one is now unknown to it

@@ -10,8 +10,12 @@ export async function getInvoice(this: CybersourceContext, invoiceNumber: string
 }
 
 /** The invoice, or undefined when Cybersource no longer has it (404). */
-export async function findInvoice(this: CybersourceContext, invoiceNumber: string): Promise<IDataObject | undefined> {
-	const found = await getInvoice.call(this, invoiceNumber).then(
+export async function findInvoice(
+	this: CybersourceContext,
+	invoiceNumber: string,
+	options?: RequestOptions,
+): Promise<IDataObject | undefined> {
+	const found = await getInvoice.call(this, invoiceNumber, options).then(
 		(invoice) => ({ invoice, error: undefined }),
 		(error: unknown) => ({ invoice: undefined, error }),
 	);

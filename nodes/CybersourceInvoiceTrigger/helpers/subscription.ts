@@ -48,7 +48,8 @@ export async function ensureSignatureKey(this: IHookFunctions, state: WebhookSta
 		'/kms/egress/v2/keys-sym',
 		{
 			clientRequestAction: 'CREATE',
-			keyInformation: { provider: 'nrtd', tenant: orgId, keyType: 'sharedSecret', organizationId: orgId, expiryDuration: KEY_DAYS },
+			// The spec types expiryDuration as a string of days (docs/cybersource-api.md).
+			keyInformation: { provider: 'nrtd', tenant: orgId, keyType: 'sharedSecret', organizationId: orgId, expiryDuration: String(KEY_DAYS) },
 		},
 		undefined,
 		{ headers: { 'v-c-sender-organization-id': orgId, 'v-c-permissions': '{"permissions":["webhook"]}' } },
@@ -79,9 +80,10 @@ export function sameEvents(subscription: IDataObject, eventTypes: string[]): boo
 	return current.length === eventTypes.length && eventTypes.every((type) => current.includes(type));
 }
 
-/** The organization's invoicing subscriptions that deliver to `url`. */
+/** The organization's invoicing subscriptions that deliver to `url` (the spec requires `organizationId`). */
 export async function subscriptionsFor(this: IHookFunctions, url: string): Promise<IDataObject[]> {
-	const answer = await cybersourceApiCall.call(this, 'GET', WEBHOOKS_PATH, undefined, { productId: PRODUCT_ID });
+	const query = { organizationId: await organizationId.call(this), productId: PRODUCT_ID };
+	const answer = await cybersourceApiCall.call(this, 'GET', WEBHOOKS_PATH, undefined, query);
 	const body = answer.body;
 	const list = Array.isArray(body) ? body : Array.isArray(body.webhooks) ? (body.webhooks as IDataObject[]) : [];
 	return list.filter((item) => item.webhookUrl === url && eventTypesOf(item).length > 0);
@@ -143,7 +145,7 @@ function isNotFound(error: unknown): boolean {
 	return String((error as { httpCode?: unknown }).httpCode) === '404';
 }
 
-/** True once the subscription no longer exists (deleted now or earlier). */
+/** True once the subscription no longer exists (deleted now or earlier); the spec answers 200, 204 is accepted too. */
 export async function deleteSubscription(this: IHookFunctions, subscriptionId: string): Promise<boolean> {
 	const path = `${WEBHOOKS_PATH}/${encodeURIComponent(subscriptionId)}`;
 	try {

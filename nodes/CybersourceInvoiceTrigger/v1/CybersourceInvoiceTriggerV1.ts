@@ -12,9 +12,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import { CUSTOM_ENVIRONMENT } from '../../../credentials/baseUrl';
 import { QUICK_READ } from '../../CybersourceInvoice/transport';
 import { eventOfType, eventTypesOf, type TriggerEvent } from '../helpers/events';
-import { eventItem, getInvoice } from '../helpers/output';
+import { eventItem, findInvoice } from '../helpers/output';
 import { forgetKey, keyById } from '../helpers/keyRing';
-import { alreadySeen, claim, release, remember } from '../helpers/replay';
+import { seenNotifications } from '../helpers/replay';
 import { parseSignatureHeader, verifySignature, type StoredKey } from '../helpers/signature';
 import {
 	createOrReuseSubscription,
@@ -78,6 +78,22 @@ function invoiceNumberOf(notification: IDataObject): string | undefined {
 	const data = (payloads[0]?.data ?? notification.payload ?? {}) as IDataObject;
 	const value = data.invoiceNumber ?? data.invoiceId;
 	return value === undefined || value === null ? undefined : String(value);
+}
+
+/**
+ * The invoice a notification names; undefined `found` when Cybersource has no such invoice (404:
+ * retrying cannot help). Any other failure (unreachable, timeout, 5xx, 429, a refused credential)
+ * may pass, so the delivery is answered 503 and the gateway delivers it again later.
+ */
+async function readInvoice(this: IWebhookFunctions, invoiceNumber: string): Promise<{ found: IDataObject | undefined } | { retryLater: string }> {
+	try {
+		// Cybersource waits only seconds for the answer, and delivers again after a 503.
+		return { found: await findInvoice.call(this, invoiceNumber, { tuning: QUICK_READ }) };
+	} catch (error) {
+		const reason = error instanceof Error ? error.message : String(error);
+		this.logger.warn(`Cybersource Invoice Trigger: invoice ${invoiceNumber} could not be read (${reason}); answered 503 so Cybersource retries`);
+		return { retryLater: `Invoice ${invoiceNumber} could not be read from Cybersource (${reason}); deliver again later` };
+	}
 }
 
 /** This node's key, or a newer key of the same organization that another trigger created. */
@@ -166,24 +182,32 @@ export class CybersourceInvoiceTriggerV1 implements INodeType {
 		// Acknowledged without starting: events not chosen, and notifications already handled.
 		if (!event || !events.includes(event)) return { webhookResponse: { status: 'ignored' } };
 		const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
-		if (notificationId && alreadySeen(state, scope, notificationId)) return { webhookResponse: { status: 'duplicate' } };
+		const seen = seenNotifications.open(state, scope, Date.now());
+		if (notificationId && !seen.claim(notificationId)) return { webhookResponse: { status: 'duplicate' } };
 
-		claim(scope, notificationId);
 		try {
-			// Cybersource waits only seconds for the answer; a failed read answers 500 and it delivers again.
-			const invoice = await getInvoice.call(this, invoiceNumber, { tuning: QUICK_READ });
+			const invoice = await readInvoice.call(this, invoiceNumber);
+			if ('retryLater' in invoice) return answer.call(this, 503, { message: invoice.retryLater });
+			// Remembered before answering: the gateway's retries and any replay start nothing more.
+			if (notificationId) seen.remember(notificationId);
+			if (!invoice.found) {
+				this.logger.warn(`Cybersource Invoice Trigger: notification ${notificationId} names invoice ${invoiceNumber}, which Cybersource does not have; nothing started`);
+				return { webhookResponse: { status: 'ignored', reason: `invoice ${invoiceNumber} not found` } };
+			}
 			const item = eventItem({
 				event,
 				invoiceNumber,
-				invoice,
+				invoice: invoice.found,
 				simplify: this.getNodeParameter('simplify', true) as boolean,
 				occurredAt: typeof notification.eventDate === 'string' ? notification.eventDate : undefined,
 				extra: { notificationId },
 			});
-			if (notificationId) remember(state, scope, notificationId, Date.now());
-			return { workflowData: [this.helpers.returnJsonArray([item])] };
+			// Answered here, not by n8n after it started the execution: n8n writes the static data (the
+			// id just remembered) when the answer is out, and n8n 2.40 clears its "changed" flag while
+			// it prepares the execution, so with n8n's deferred answer the id would never be stored.
+			return { ...answer.call(this, 200, { status: 'received' }), workflowData: [this.helpers.returnJsonArray([item])] };
 		} finally {
-			release(scope, notificationId);
+			seen.release(notificationId);
 		}
 	}
 }

@@ -13,6 +13,8 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 	outputs: [NodeConnectionTypes.Main],
 	credentials: [{ name: 'cybersourceApi', required: true }],
 	webhooks: [
+		// An accepted delivery is answered by the node itself (see webhook()); n8n's own answer when a
+		// workflow starts would be the literal text 'firstEntryJson' (no responseData here).
 		{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		// Some health checks are GET requests on the same URL.
 		{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },

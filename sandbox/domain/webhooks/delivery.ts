@@ -10,6 +10,7 @@ import { PRODUCT_ID } from './types';
 
 const MAX_LOG = 2000;
 const TIMEOUT_MS = 10_000;
+const MAX_ANSWER = 1000;
 /**
  * Health checks right after creation (the receiver may still be registering its route), then
  * 1, 2, 4 and 8 s later (shorter when tests shorten the retry unit).
@@ -83,11 +84,11 @@ export class Deliverer {
 		return full;
 	}
 
-	private async post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; error?: string }> {
+	private async post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; error?: string; answer?: string }> {
 		try {
 			const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
-			await response.arrayBuffer();
-			return { status: response.status };
+			const answer = (await response.text()).slice(0, MAX_ANSWER);
+			return { status: response.status, answer };
 		} catch (error) {
 			const cause = (error as { cause?: { code?: string } }).cause;
 			return { status: 0, error: cause?.code ?? (error as Error).message };
@@ -183,6 +184,7 @@ export class Deliverer {
 			status: answer.status,
 			outcome: ok ? 'delivered' : last ? 'gave-up' : 'failed',
 			error: answer.error,
+			answer: answer.answer,
 			headers,
 			body,
 		});

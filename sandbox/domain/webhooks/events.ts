@@ -29,7 +29,7 @@ export function eventTypeOf(item: HistoryItem, invoice: StoredInvoice, isLastPay
 }
 
 /** Timestamps like the documented example: local offset, milliseconds. */
-function eventDate(ms: number): string {
+export function eventDate(ms: number): string {
 	return new Date(ms).toISOString().replace('Z', '+00:00');
 }
 

@@ -2,15 +2,17 @@
  * The sandbox's webhook side: the subscription and key endpoints, delivery of signed
  * notifications on real invoice changes (with retries and health checks), and test hooks.
  */
+import { randomUUID } from 'node:crypto';
+
 import type { ApiAnswer } from '../invoices';
 import { SandboxError } from '../sandboxError';
 import type { Store } from '../store';
 import { INVALID, notFound, validationError } from '../errors';
 import { Deliverer, type Notification } from './delivery';
-import { buildNotification, eventsSince, markBefore } from './events';
+import { buildNotification, eventDate, eventsSince, markBefore } from './events';
 import type { KeyEncoding } from './signature';
 import { SubscriptionBook, renderProducts, renderSubscription } from './subscriptions';
-import type { DeliveryAttempt, InvoiceEventType, SandboxWebhooks, Subscription } from './types';
+import { INVOICE_EVENT_TYPES, type DeliveryAttempt, type InvoiceEventType, type SandboxWebhooks, type Subscription } from './types';
 
 export type { DeliveryAttempt, Subscription } from './types';
 export { signNotification, signatureHeader } from './signature';
@@ -69,7 +71,7 @@ export class WebhookService {
 				this.deliverer.healthCheck(subscription);
 				return { status: 201, body: renderSubscription(subscription) };
 			}
-			if (method === 'GET') return { status: 200, body: this.book.list(merchantId, req.query).map(renderSubscription) };
+			if (method === 'GET') return { status: 200, body: this.book.list(merchantId, req.query, now).map(renderSubscription) };
 		}
 		const webhookId = decodeURIComponent(parts[3] ?? '');
 		if (parts.length === 4) {
@@ -80,8 +82,9 @@ export class WebhookService {
 				return { status: 200, body: renderSubscription(subscription) };
 			}
 			if (method === 'DELETE') {
+				// The spec declares 200 (no body) for a deleted subscription.
 				this.book.remove(merchantId, webhookId, now);
-				return { status: 204, body: undefined };
+				return { status: 200, body: undefined };
 			}
 		}
 		if (parts.length === 5 && parts[4] === 'status' && method === 'PUT') return this.putStatus(merchantId, webhookId, req.body, now);
@@ -122,6 +125,24 @@ export class WebhookService {
 		const notification = buildNotification(invoice, type, merchantId, now);
 		const webhookIds = this.publish(merchantId, notification);
 		return { notificationId: notification.notificationId, eventType: type, webhookIds };
+	}
+
+	/**
+	 * Test hook: a notification for any invoice number, also one the merchant does not have (a
+	 * notification the receiver cannot look up), delivered with the subscription's retries.
+	 */
+	notifyInvoiceNumber(merchantId: string, invoiceNumber: string, eventType: string): object {
+		if (!INVOICE_EVENT_TYPES.includes(eventType as InvoiceEventType)) throw new SandboxError(400, `eventType must be one of ${INVOICE_EVENT_TYPES.join(', ')}`);
+		if (!invoiceNumber) throw new SandboxError(400, 'invoiceNumber is required');
+		const notification: Notification = {
+			notificationId: randomUUID(),
+			eventType,
+			eventDate: eventDate(this.options.now()),
+			invoiceNumber,
+			data: { invoiceNumber, eventType, organizationID: merchantId },
+		};
+		const webhookIds = this.publish(merchantId, notification);
+		return { notificationId: notification.notificationId, eventType, webhookIds };
 	}
 
 	/** Test hook: the same notification again, as the gateway's retry would send it. */
@@ -169,6 +190,7 @@ export class WebhookService {
 			deliveries: () => this.deliveries(),
 			remind: (invoiceId, opts = {}) => this.remind(merchantIdOf(opts.merchantId), invoiceId, opts.overdue === true),
 			redeliver: (notificationId) => this.redeliver(notificationId),
+			notifyInvoiceNumber: (invoiceNumber, eventType, opts = {}) => this.notifyInvoiceNumber(merchantIdOf(opts.merchantId), invoiceNumber, eventType),
 			settled: () => this.deliverer.settled(),
 		};
 	}

@@ -5,7 +5,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 
-import { INVALID, MISSING, badRequest, notFound, type ErrorDetail } from '../errors';
+import { INVALID, MISSING, badRequest, notFound, validationError, type ErrorDetail } from '../errors';
 import { submitTimeUtc } from '../time';
 import type { SignatureKey, Subscription } from './types';
 import { INVOICE_EVENT_TYPES, PRODUCT_ID } from './types';
@@ -55,6 +55,9 @@ export class SubscriptionBook {
 			if (info.keyType !== 'sharedSecret') details.push({ field: 'keyInformation.keyType', reason: INVALID });
 			if (info.organizationId !== undefined && info.organizationId !== organizationId)
 				details.push({ field: 'keyInformation.organizationId', reason: INVALID });
+			// The spec types expiryDuration (days) as a string; its example sends "365".
+			if (info.expiryDuration !== undefined && (typeof info.expiryDuration !== 'string' || !/^\d{1,5}$/.test(info.expiryDuration)))
+				details.push({ field: 'keyInformation.expiryDuration', reason: INVALID });
 		}
 		failIfAny(now, details);
 		const days = Number(info?.expiryDuration ?? 365);
@@ -129,7 +132,11 @@ export class SubscriptionBook {
 		return subscription;
 	}
 
-	list(organizationId: string, query: URLSearchParams): Subscription[] {
+	/** `GET …/webhooks?organizationId=…` (required by the spec) [&productId] [&eventType]. */
+	list(organizationId: string, query: URLSearchParams, now: number): Subscription[] {
+		const asked = query.get('organizationId');
+		if (!asked) throw validationError(now, [{ field: 'organizationId', reason: MISSING }]);
+		if (asked !== organizationId) throw validationError(now, [{ field: 'organizationId', reason: INVALID }]);
 		const productId = query.get('productId');
 		const eventType = query.get('eventType');
 		return [...this.subscriptions.values()].filter(

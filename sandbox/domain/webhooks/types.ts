@@ -69,6 +69,8 @@ export interface DeliveryAttempt {
 	status: number;
 	outcome: 'delivered' | 'failed' | 'gave-up';
 	error?: string;
+	/** The receiver's answer body (first 1000 characters), e.g. to check it answered JSON. */
+	answer?: string;
 	/** What was sent, so tests can check the signature and replay it. */
 	headers?: Record<string, string>;
 	body?: string;
@@ -82,6 +84,11 @@ export interface SandboxWebhooks {
 	deliveries(): DeliveryAttempt[];
 	/** A payment reminder (or, with `overdue`, an overdue reminder) was e-mailed: notifies subscribers. */
 	remind(invoiceId: string, opts?: { overdue?: boolean; merchantId?: string }): object;
+	/**
+	 * A notification of `eventType` for `invoiceNumber`, also one the merchant does not have (the
+	 * receiver then cannot look the invoice up), delivered with the subscription's retries.
+	 */
+	notifyInvoiceNumber(invoiceNumber: string, eventType: string, opts?: { merchantId?: string }): object;
 	/** Sends an already delivered notification again (same notificationId, request type RETRY). */
 	redeliver(notificationId: string): object;
 	/** Resolves when no delivery or retry is pending. */
