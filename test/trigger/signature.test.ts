@@ -1,5 +1,4 @@
-/** The notification signature check and the notification-id memory, as pure functions. */
-import { MAX_REMEMBERED, RETENTION_MS, alreadySeen, remember } from '../../nodes/CybersourceInvoiceTrigger/helpers/replay';
+/** The notification signature check, as pure functions (the notification-id memory: test/unit/replay.test.ts). */
 import { parseSignatureHeader, verifySignature } from '../../nodes/CybersourceInvoiceTrigger/helpers/signature';
 
 // The published test vector for Cybersource notification signatures.
@@ -32,17 +31,4 @@ test('a changed body, timestamp, key id or signature, or no header or key, is re
 test('the header is read field by field, whatever the order and spacing', () => {
 	expect(parseSignatureHeader(`sig=${SIG_DECODED_KEY}; keyId=${KEY.keyId}; t=${T}`)).toEqual({ t: T, keyId: KEY.keyId, sig: SIG_DECODED_KEY });
 	expect(parseSignatureHeader('t=1;keyId=2')).toBeUndefined();
-});
-
-test('notification ids are remembered 7 days, at most 1000, newest kept', () => {
-	const data: Record<string, any> = {};
-	const now = Date.now();
-	remember(data, 'scope-a', 'old', now - RETENTION_MS - 1);
-	for (let i = 0; i < MAX_REMEMBERED + 5; i++) remember(data, 'scope-a', `id-${i}`, now + i);
-	const kept = Object.keys(data.seenNotifications);
-	expect(kept).toHaveLength(MAX_REMEMBERED);
-	expect(kept).not.toContain('old');
-	expect(kept).not.toContain('id-0');
-	expect(alreadySeen(data, 'scope-b', `id-${MAX_REMEMBERED + 4}`)).toBe(true);
-	expect(alreadySeen({}, 'scope-b', 'never')).toBe(false);
 });

@@ -4,9 +4,10 @@
  * workflow once with the invoice read back, anything not signed with the stored key is refused
  * with 401 and starts nothing, redeliveries start nothing, deactivation deletes the subscription.
  */
+import { seenNotifications } from '../../nodes/CybersourceInvoiceTrigger/helpers/replay';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { sandboxCredentials } from '../harness/sandbox';
-import { savedStaticData, webhookTrigger, type WebhookTrigger } from './context';
+import { webhookTrigger, type WebhookTrigger } from './webhookContext';
 import { createSentInvoice, post } from './helpers';
 
 let sandbox: Sandbox;
@@ -19,6 +20,7 @@ afterAll(() => sandbox.close());
 afterEach(async () => {
 	await trigger?.close();
 	sandbox.reset();
+	seenNotifications.forgetProcessMemory(); // each test is a fresh n8n process
 });
 
 async function activeTrigger(parameters: Record<string, unknown> = {}): Promise<WebhookTrigger> {
@@ -45,7 +47,7 @@ test('activation creates a signature key and one ACTIVE subscription for the cho
 		productId: 'customerInvoicing',
 		eventTypes: ['invoicing.customer.invoice.paid', 'invoicing.customer.invoice.partial-payment'],
 	});
-	const state = savedStaticData(trigger.workflow)['node:Cybersource Invoice Trigger'] as Record<string, string>;
+	const state = trigger.stored()['node:Cybersource Invoice Trigger'] as Record<string, string>;
 	expect(state).toMatchObject({ subscriptionId: subscription.webhookId, keyId: expect.any(String), key: expect.any(String) });
 	expect(trigger.runs).toEqual([]); // the health check started nothing
 
@@ -67,7 +69,7 @@ test('changing the events updates the existing subscription instead of adding a 
 	const second = await webhookTrigger({
 		parameters: { events: ['paid', 'canceled'] },
 		credentials: sandboxCredentials(sandbox),
-		staticData: savedStaticData(trigger.workflow),
+		staticData: trigger.stored(),
 		port,
 	});
 	try {
@@ -94,7 +96,7 @@ test('a payment runs the workflow once with the event, the invoice number, its d
 		notificationId: expect.any(String),
 		invoice: { id, status: 'PAID', balanceAmount: 0, totalAmount: 100, currency: 'USD', customerEmail: 'ada@example.com' },
 	});
-	const { key } = savedStaticData(trigger.workflow)['node:Cybersource Invoice Trigger'] as Record<string, string>;
+	const { key } = trigger.stored()['node:Cybersource Invoice Trigger'] as Record<string, string>;
 	expect(JSON.stringify(item)).not.toContain(key);
 });
 
@@ -162,8 +164,39 @@ test('a redelivered notification (same id, request type RETRY) is acknowledged b
 	await sandbox.webhooks.settled();
 	expect(trigger.runs).toHaveLength(1);
 	expect(trigger.answers.slice(-2).map((answer) => answer.body)).toEqual([{ status: 'duplicate' }, { status: 'duplicate' }]);
-	const state = savedStaticData(trigger.workflow)['node:Cybersource Invoice Trigger'] as { seenNotifications: Record<string, number> };
+	const state = trigger.stored()['node:Cybersource Invoice Trigger'] as { seenNotifications: Record<string, number> };
 	expect(Object.keys(state.seenNotifications)).toEqual([notificationId]);
+});
+
+test('50 payments notified together, then n8n restarts: the stored static data holds all 50 ids and replaying each delivery byte for byte starts nothing', async () => {
+	await activeTrigger({ events: ['paid'] });
+	const invoices: string[] = [];
+	for (let i = 0; i < 50; i++) invoices.push(await createSentInvoice(sandbox));
+	// The 50 calls load the static data before any of them writes; the first to finish writes last.
+	trigger.holdWrites(50);
+	for (const id of invoices) sandbox.pay(id);
+	await sandbox.webhooks.settled();
+	expect(trigger.runs).toHaveLength(50);
+	const deliveries = sandbox.webhooks.deliveries().filter((attempt) => attempt.kind === 'notification');
+	expect(deliveries).toHaveLength(50);
+	const stored = trigger.stored();
+	const { seenNotifications: ids } = stored['node:Cybersource Invoice Trigger'] as { seenNotifications: Record<string, number> };
+	expect(Object.keys(ids).sort()).toEqual(deliveries.map((attempt) => attempt.notificationId).sort());
+
+	// Restart: a new process (empty memory) with the static data as n8n stored it.
+	const port = Number(new URL(trigger.url).port);
+	await trigger.close();
+	seenNotifications.forgetProcessMemory();
+	trigger = await webhookTrigger({ parameters: { events: ['paid'] }, credentials: sandboxCredentials(sandbox), staticData: stored, port });
+	await trigger.activate();
+	const replays = await Promise.all(
+		deliveries.map(async (attempt) => {
+			const response = await fetch(trigger.url, { method: 'POST', headers: attempt.headers, body: attempt.body });
+			return [response.status, await response.json()];
+		}),
+	);
+	expect(replays).toEqual(deliveries.map(() => [200, { status: 'duplicate' }]));
+	expect(trigger.runs).toEqual([]);
 });
 
 test('while the invoice cannot be read the delivery fails (500), the gateway retries, and the retry starts the workflow once', async () => {
@@ -237,7 +270,7 @@ test('two trigger workflows of one organization share its newest key: one key is
 
 test('a stored key Cybersource no longer accepts (expired or revoked) is replaced once at activation', async () => {
 	await activeTrigger({ events: ['paid'] });
-	const saved = savedStaticData(trigger.workflow);
+	const saved = trigger.stored();
 	await trigger.hook('delete');
 	await trigger.close();
 	sandbox.reset(); // the sandbox forgets its keys: the stored one is now unknown to it

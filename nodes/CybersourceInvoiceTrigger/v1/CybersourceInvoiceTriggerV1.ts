@@ -13,7 +13,7 @@ import { CUSTOM_ENVIRONMENT } from '../../../credentials/baseUrl';
 import { eventOfType, eventTypesOf, type TriggerEvent } from '../helpers/events';
 import { eventItem, getInvoice } from '../helpers/output';
 import { forgetKey, keyById } from '../helpers/keyRing';
-import { alreadySeen, claim, release, remember } from '../helpers/replay';
+import { seenNotifications } from '../helpers/replay';
 import { parseSignatureHeader, verifySignature, type StoredKey } from '../helpers/signature';
 import {
 	createOrReuseSubscription,
@@ -165,9 +165,9 @@ export class CybersourceInvoiceTriggerV1 implements INodeType {
 		// Acknowledged without starting: events not chosen, and notifications already handled.
 		if (!event || !events.includes(event)) return { webhookResponse: { status: 'ignored' } };
 		const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
-		if (notificationId && alreadySeen(state, scope, notificationId)) return { webhookResponse: { status: 'duplicate' } };
+		const seen = seenNotifications.open(state, scope, Date.now());
+		if (notificationId && !seen.claim(notificationId)) return { webhookResponse: { status: 'duplicate' } };
 
-		claim(scope, notificationId);
 		try {
 			const invoice = await getInvoice.call(this, invoiceNumber);
 			const item = eventItem({
@@ -178,10 +178,10 @@ export class CybersourceInvoiceTriggerV1 implements INodeType {
 				occurredAt: typeof notification.eventDate === 'string' ? notification.eventDate : undefined,
 				extra: { notificationId },
 			});
-			if (notificationId) remember(state, scope, notificationId, Date.now());
+			if (notificationId) seen.remember(notificationId);
 			return { workflowData: [this.helpers.returnJsonArray([item])] };
 		} finally {
-			release(scope, notificationId);
+			seen.release(notificationId);
 		}
 	}
 }
