@@ -10,6 +10,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CUSTOM_ENVIRONMENT } from '../../../credentials/baseUrl';
+import { claimAnnouncedPayment, type PaymentClaim } from '../helpers/announcedPayment';
 import { eventOfType, eventTypesOf, type TriggerEvent } from '../helpers/events';
 import { eventItem, getInvoice } from '../helpers/output';
 import { forgetKey, keyById } from '../helpers/keyRing';
@@ -168,20 +169,29 @@ export class CybersourceInvoiceTriggerV1 implements INodeType {
 		const seen = seenNotifications.open(state, scope, Date.now());
 		if (notificationId && !seen.claim(notificationId)) return { webhookResponse: { status: 'duplicate' } };
 
+		let payment: PaymentClaim | undefined;
 		try {
 			const invoice = await getInvoice.call(this, invoiceNumber);
+			payment = claimAnnouncedPayment(state, scope, { invoiceNumber, invoice, event, notification });
+			if (payment.allReported) {
+				if (notificationId) seen.remember(notificationId);
+				return { webhookResponse: { status: 'alreadyReported' } };
+			}
 			const item = eventItem({
 				event,
 				invoiceNumber,
 				invoice,
 				simplify: this.getNodeParameter('simplify', true) as boolean,
 				occurredAt: typeof notification.eventDate === 'string' ? notification.eventDate : undefined,
+				payment: payment.totals,
 				extra: { notificationId },
 			});
 			if (notificationId) seen.remember(notificationId);
+			payment.remember();
 			return { workflowData: [this.helpers.returnJsonArray([item])] };
 		} finally {
 			seen.release(notificationId);
+			payment?.release();
 		}
 	}
 }
