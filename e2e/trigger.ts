@@ -1,7 +1,8 @@
 /**
  * The triggers in a real n8n (`n8n start`, the e2e's n8n version): activating example 6 creates
  * an ACTIVE Cybersource subscription pointing at n8n; a partial and a full payment in the sandbox
- * each run the workflow once and the CRM gets both updates; a redelivery and an unsigned POST
+ * each run the workflow once and the CRM gets both updates, each with its payment's transaction
+ * id and amount as the invoice history has them; a redelivery and an unsigned POST
  * start nothing; deactivating deletes the subscription. A copy listening to all six webhook events
  * files each event once. Then the same with the polling trigger
  * polling every minute (n8n's shortest schedule), so that part takes about two minutes.
@@ -221,6 +222,8 @@ async function allEventsScenario(rest: N8nRest, sandbox: Sandbox, crm: Crm, clie
 	await waitFor('a CRM record per event', () => eventsFiled(crm).length >= expected.length || undefined);
 	await sleep(1000);
 	assert.deepEqual(eventsFiled(crm), expected);
+	// The two payments were notified close together: each still reached the CRM once, with its own transaction id.
+	assertPaymentsFiled(sandbox, crm, paid, false);
 	await rest.deactivate(ALL_EVENTS_WORKFLOW);
 	await waitFor('the subscription to be deleted', () => sandbox.webhooks.subscriptions().length === 0 || undefined);
 	return WEBHOOK_EVENTS;
