@@ -43,6 +43,8 @@ test('the first poll records the state and emits nothing; "Fetch Test Event" ret
 	expect(await poller.poll()).toEqual([]);
 	const [sample] = await poller.poll('manual');
 	expect(sample).toMatchObject({ event: 'paid', invoiceNumber: paid, invoice: { status: 'PAID', balanceAmount: 0 } });
+	// The sample carries the payment that settled the invoice, as real items do.
+	expect(sample).toMatchObject({ payment: { transactionId: expect.stringMatching(/^\d{22}$/), amount: 100, currency: 'USD' }, amountPaid: 100, balanceAmount: 0, totalAmount: 100 });
 });
 
 test('each change is emitted once: created, sent, partially paid, paid, canceled', async () => {
