@@ -1,7 +1,8 @@
 /**
  * The triggers in a real n8n (`n8n start`, the e2e's n8n version): activating example 6 creates
  * an ACTIVE Cybersource subscription pointing at n8n; a partial and a full payment in the sandbox
- * each run the workflow once and the CRM gets both updates; a redelivery and an unsigned POST
+ * each run the workflow once and the CRM gets both updates, each with its payment's transaction
+ * id and amount as the invoice history has them; a redelivery and an unsigned POST
  * start nothing; deactivating deletes the subscription. A copy listening to all six webhook events
  * files each event once. Then the same with the polling trigger
  * polling every minute (n8n's shortest schedule), so that part takes about two minutes. Last,
@@ -150,6 +151,26 @@ function updatesFor(crm: Crm, email: string): Json[] {
 	return crm.updates.filter((update) => update.email === email).map((update) => update.body);
 }
 
+/** `<transaction id> <amount>` of each PAYMENT in the invoice's history, oldest first. */
+function paymentsOfHistory(sandbox: Sandbox, id: string): string[] {
+	const history = (sandbox.getInvoice(id) as Json).invoiceHistory as Json[];
+	return history
+		.filter((entry) => entry.event === 'PAYMENT')
+		.reverse()
+		.map((entry) => `${entry.transactionDetails.transactionId} ${Number(entry.transactionDetails.amount)}`);
+}
+
+/** The CRM received each payment of the invoice once, with the transaction id and amount the gateway recorded. */
+function assertPaymentsFiled(sandbox: Sandbox, crm: Crm, id: string, inOrder: boolean): void {
+	const expected = paymentsOfHistory(sandbox, id);
+	const filed = crm.updates
+		.map((update) => update.body.payment as Json | undefined)
+		.filter((payment) => payment?.invoiceNumber === id)
+		.map((payment) => `${payment!.transactionId} ${payment!.amount}`);
+	assert.equal(new Set(expected).size, expected.length, `each payment of ${id} has its own transaction id`);
+	assert.deepEqual(inOrder ? filed : [...filed].sort(), inOrder ? expected : [...expected].sort(), `payments the CRM received for ${id}`);
+}
+
 async function webhookScenario(rest: N8nRest, sandbox: Sandbox, crm: Crm, client: Client): Promise<string[]> {
 	await rest.activate(WEBHOOK_WORKFLOW);
 	const subscription = await waitFor('an ACTIVE subscription pointing at n8n', () =>
@@ -171,6 +192,8 @@ async function webhookScenario(rest: N8nRest, sandbox: Sandbox, crm: Crm, client
 			['Closed Won (paid)', id, 0],
 		],
 	);
+
+	assertPaymentsFiled(sandbox, crm, id, true);
 
 	// A redelivery of the payment notification and an unsigned POST start nothing.
 	const paidDelivery = sandbox.webhooks.deliveries().find((attempt) => attempt.eventType === 'invoicing.customer.invoice.paid');
@@ -214,6 +237,8 @@ async function allEventsScenario(rest: N8nRest, sandbox: Sandbox, crm: Crm, clie
 	await waitFor('a CRM record per event', () => eventsFiled(crm).length >= expected.length || undefined);
 	await sleep(1000);
 	assert.deepEqual(eventsFiled(crm), expected);
+	// The two payments were notified close together: each still reached the CRM once, with its own transaction id.
+	assertPaymentsFiled(sandbox, crm, paid, false);
 	await rest.deactivate(ALL_EVENTS_WORKFLOW);
 	await waitFor('the subscription to be deleted', () => sandbox.webhooks.subscriptions().length === 0 || undefined);
 	return WEBHOOK_EVENTS;
@@ -228,15 +253,18 @@ async function pollingScenario(rest: N8nRest, sandbox: Sandbox, crm: Crm, client
 	await rest.activate(POLLING_WORKFLOW);
 	// The first poll (at activation) records the state: its head read asks for 5 invoices.
 	await waitFor('the first poll', () => sandbox.requests({ since: before }).some((entry) => entry.path.includes('limit=5')) || undefined);
+	// Two partial payments between two polls: two events, each with its own payment.
 	sandbox.pay(id, { amount: '20.00' });
+	sandbox.pay(id, { amount: '30.00' });
 	assert.equal((await client.post(`/invoicing/v2/invoices/${toCancel}/cancelation`)).status, 200);
 	const created = await sentInvoice(client, email);
-	const firstRound = [`${id} partiallyPaid`, `${toCancel} canceled`, `${created} created`, `${created} sent`].sort();
-	await waitFor('the next poll to file four events', () => eventsFiled(crm).length >= 4 || undefined, 90_000);
+	const firstRound = [`${id} partiallyPaid`, `${id} partiallyPaid`, `${toCancel} canceled`, `${created} created`, `${created} sent`].sort();
+	await waitFor('the next poll to file five events', () => eventsFiled(crm).length >= 5 || undefined, 90_000);
 	sandbox.pay(id);
-	await waitFor('the poll after the payment', () => eventsFiled(crm).length >= 5 || undefined, 90_000);
+	await waitFor('the poll after the payment', () => eventsFiled(crm).length >= 6 || undefined, 90_000);
 	await sleep(1500);
 	assert.deepEqual(eventsFiled(crm), [...firstRound, `${id} paid`].sort());
+	assertPaymentsFiled(sandbox, crm, id, true);
 	const runs = await rest.executions(POLLING_WORKFLOW);
 	// One run per poll that saw changes: 2, or 3 when the first changes straddled a poll.
 	assert.ok(runs.length === 2 || runs.length === 3, `expected 2 or 3 polling executions, got ${runs.length}`);

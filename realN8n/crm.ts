@@ -1,6 +1,8 @@
 /**
  * A tiny stand-in CRM for example 6 (invoice paid → update CRM record): `PATCH /contacts/{email}`
- * merges the JSON body into the contact and records the call; `GET /contacts` lists them.
+ * merges the JSON body into the contact and records the call; a `payment` in the body is added to
+ * the contact's `payments` list instead (like a CRM activity: one entry per payment, kept for
+ * reconciliation); `GET /contacts` lists them.
  */
 import { createServer, type Server } from 'node:http';
 
@@ -17,6 +19,13 @@ export interface Crm {
 	updates: CrmUpdate[];
 	contacts: Map<string, Record<string, unknown>>;
 	close(): Promise<void>;
+}
+
+/** The contact after an update: fields replaced, a `payment` appended to `payments`. */
+function merged(contact: Record<string, unknown>, body: Record<string, unknown>): Record<string, unknown> {
+	const { payment, ...fields } = body;
+	const payments = Array.isArray(contact.payments) ? contact.payments : [];
+	return { ...contact, ...fields, ...(payment === undefined ? {} : { payments: [...payments, payment] }) };
 }
 
 export async function startCrm(port = CRM_PORT): Promise<Crm> {
@@ -47,7 +56,7 @@ export async function startCrm(port = CRM_PORT): Promise<Crm> {
 				return;
 			}
 			updates.push({ email, body, at: new Date().toISOString() });
-			contacts.set(email, { ...contacts.get(email), ...body });
+			contacts.set(email, merged(contacts.get(email) ?? {}, body));
 			res.writeHead(200, { 'content-type': 'application/json' });
 			res.end(JSON.stringify({ email, ...contacts.get(email) }));
 		});

@@ -29,5 +29,5 @@ export const simplifyProperty: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to return the invoice as a flat summary (ID, number, status, customer name and email, currency, total, balance, due date, payment link) instead of the full invoice with its history',
+		'Whether to return the invoice as a flat summary (ID, number, status, customer name and email, currency, total, balance, due date, payment link, payments, amount paid) instead of the full invoice with its history. Paid and Partially Paid items carry their payment either way.',
 };

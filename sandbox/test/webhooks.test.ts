@@ -225,6 +225,30 @@ test('send, partial payment, payment, cancel and reminders each deliver one sign
 	expect(new Set(got.map((request) => request.json.notificationId)).size).toBe(got.length);
 });
 
+test('several partial payments on one invoice: each its own transaction id in the history (newest first) and its own notification with the balance right after it', async () => {
+	await createKey();
+	await activeSubscription();
+	const id = await sentInvoice(true);
+	for (const amount of ['10.00', '15.00', '25.00']) sandbox.pay(id, { amount });
+	sandbox.pay(id);
+	await sandbox.webhooks.settled();
+
+	const history = (sandbox.getInvoice(id) as Any).invoiceHistory as Any[];
+	const payments = history.filter((entry) => entry.event === 'PAYMENT');
+	expect(payments.map((entry) => entry.transactionDetails.amount)).toEqual(['50.00', '25.00', '15.00', '10.00']);
+	expect(new Set(payments.map((entry) => entry.transactionDetails.transactionId)).size).toBe(4);
+	const dates = history.map((entry) => entry.date);
+	expect([...dates].sort().reverse()).toEqual(dates);
+
+	const got = notifications().filter((request) => request.json.payloads[0].data.invoiceNumber === id && !request.json.eventType.endsWith('.send'));
+	expect(got.map((request) => [request.json.eventType, Number(request.json.payloads[0].data.balanceAmount)]).sort()).toEqual([
+		['invoicing.customer.invoice.paid', 0],
+		['invoicing.customer.invoice.partial-payment', 50],
+		['invoicing.customer.invoice.partial-payment', 75],
+		['invoicing.customer.invoice.partial-payment', 90],
+	]);
+});
+
 test('only the subscribed event types are delivered', async () => {
 	await createKey();
 	await activeSubscription({ products: [{ productId: 'customerInvoicing', eventTypes: ['invoicing.customer.invoice.paid'] }] });

@@ -65,6 +65,8 @@ describe('Get', () => {
 				balanceAmount: 99.5,
 				dueDate: infoOf(stored(sandbox(), id)).dueDate,
 				paymentLink: infoOf(stored(sandbox(), id)).paymentLink,
+				payments: [],
+				amountPaid: 0,
 			},
 		]);
 	});

@@ -26,7 +26,7 @@ describe('Partial payments', () => {
 
 		sandbox().pay(id, { amount: '40.00' });
 		const partial = await runOk(sandbox(), { parameters: invoiceParams('get', id, { simplify: true }) });
-		expect(partial.json[0]).toMatchObject({ id, status: 'PARTIAL', totalAmount: 100, balanceAmount: 60 });
+		expect(partial.json[0]).toMatchObject({ id, status: 'PARTIAL', totalAmount: 100, balanceAmount: 60, amountPaid: 40, payments: [{ amount: 40 }] });
 		const full = await runOk(sandbox(), { parameters: invoiceParams('get', id) });
 		expect((full.json[0].invoiceHistory as IDataObject[])[0]).toEqual({
 			event: 'PAYMENT',
@@ -36,7 +36,15 @@ describe('Partial payments', () => {
 
 		sandbox().pay(id, { amount: '60.00' });
 		const paid = await runOk(sandbox(), { parameters: invoiceParams('get', id, { simplify: true }) });
-		expect(paid.json[0]).toMatchObject({ status: 'PAID', totalAmount: 100, balanceAmount: 0 });
+		expect(paid.json[0]).toMatchObject({ status: 'PAID', totalAmount: 100, balanceAmount: 0, amountPaid: 100 });
+		// Each payment once, oldest first, with the transaction id the history gives it.
+		const history = (await runOk(sandbox(), { parameters: invoiceParams('get', id) })).json[0].invoiceHistory as IDataObject[];
+		const transactionIds = history.filter((entry) => entry.event === 'PAYMENT').map((entry) => (entry.transactionDetails as IDataObject).transactionId).reverse();
+		expect(paid.json[0].payments).toEqual([
+			{ transactionId: transactionIds[0], amount: 40, currency: 'USD', date: expect.stringMatching(/^\d{4}-/) },
+			{ transactionId: transactionIds[1], amount: 60, currency: 'USD', date: expect.stringMatching(/^\d{4}-/) },
+		]);
+		expect(transactionIds[0]).not.toBe(transactionIds[1]);
 		expect(stored(sandbox(), id)).toMatchObject({ status: 'PAID', orderInformation: { amountDetails: { balanceAmount: 0 } } });
 	});
 

@@ -18,3 +18,11 @@ export async function createSentInvoice(sandbox: Sandbox, allowPartialPayments =
 	if (answer.status !== 201) throw new Error(`create failed: ${answer.status} ${JSON.stringify(answer.json)}`);
 	return String(answer.json.id);
 }
+
+/** A customer payment through the sandbox's hook; returns the transaction id its history entry got. */
+export function payInvoice(sandbox: Sandbox, id: string, amount?: string): string {
+	const invoice = sandbox.pay(id, amount === undefined ? {} : { amount }) as { invoiceHistory: Array<{ event: string; transactionDetails?: { transactionId: string } }> };
+	const newest = invoice.invoiceHistory.find((entry) => entry.event === 'PAYMENT');
+	if (!newest?.transactionDetails) throw new Error(`the payment on ${id} left no PAYMENT entry`);
+	return newest.transactionDetails.transactionId;
+}

@@ -1,7 +1,8 @@
 /**
  * The polling trigger in n8n-core's PollContext against the sandbox: the first poll records the
  * state and emits nothing, later polls emit each change once (also after a restart), partial
- * payments are seen from the balance, and the cost of a poll follows the open invoices only.
+ * payments are seen in the invoice's history (each payment once: pollingPayments.test.ts), and
+ * the cost of a poll follows the open invoices only.
  */
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { sandboxCredentials } from '../harness/sandbox';
@@ -47,6 +48,8 @@ test('the first poll records the state and emits nothing; "Fetch Test Event" ret
 	expect(await poller.poll()).toEqual([]);
 	const [sample] = await poller.poll('manual');
 	expect(sample).toMatchObject({ event: 'paid', invoiceNumber: paid, invoice: { status: 'PAID', balanceAmount: 0 } });
+	// The sample carries the payment that settled the invoice, as real items do.
+	expect(sample).toMatchObject({ payment: { transactionId: expect.stringMatching(/^\d{22}$/), amount: 100, currency: 'USD' }, amountPaid: 100, balanceAmount: 0, totalAmount: 100 });
 });
 
 test('each change is emitted once: created, sent, partially paid, paid, canceled', async () => {
@@ -74,7 +77,7 @@ test('each change is emitted once: created, sent, partially paid, paid, canceled
 	expect(await poller.poll()).toEqual([]);
 });
 
-test('two partial payments are two events: the second is seen from the balance, the status staying PARTIAL', async () => {
+test('two partial payments are two events: the second is seen in the history, the status staying PARTIAL', async () => {
 	const id = await createSentInvoice(sandbox, true);
 	const poller = trigger(['partiallyPaid', 'paid']);
 	await poller.poll();

@@ -33,3 +33,12 @@ export function isKnownCurrency(code: string): boolean {
 export function minorUnits(currency: string): number {
 	return MINOR_UNITS[currency] ?? 2;
 }
+
+/** An amount of an answer (a number or a string, docs/cybersource-api.md#amounts) as a number with the currency's decimals. */
+export function answerAmount(value: unknown, currency: string): number | null {
+	if (value === undefined || value === null || value === '') return null;
+	const number = Number(value);
+	if (!Number.isFinite(number)) return null;
+	const scale = 10 ** minorUnits(currency);
+	return Math.round(number * scale) / scale;
+}

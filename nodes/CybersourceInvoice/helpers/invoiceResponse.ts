@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { minorUnits } from './currencies';
+import { answerAmount } from './currencies';
+import { historyPayments } from './payments';
 import type { DeliveryMode, InvoiceFields } from './invoiceBody';
 import type { LineItemInput } from './lineItems';
 
@@ -78,15 +79,6 @@ export function readCurrentInvoice(invoice: IDataObject): CurrentInvoice {
 	return { status: String(invoice.status ?? ''), deliveryMode, fields, lines };
 }
 
-/** Amounts come back as numbers or strings depending on the gateway; output numbers. */
-function amountNumber(value: unknown, currency: string): number | null {
-	if (value === undefined || value === null || value === '') return null;
-	const number = Number(value);
-	if (!Number.isFinite(number)) return null;
-	const scale = 10 ** minorUnits(currency);
-	return Math.round(number * scale) / scale;
-}
-
 /** The flat shape of the Simplify option. */
 export function simplifyInvoice(invoice: IDataObject): IDataObject {
 	const customer = object(invoice.customerInformation);
@@ -100,10 +92,11 @@ export function simplifyInvoice(invoice: IDataObject): IDataObject {
 		customerName: customer.name ?? null,
 		customerEmail: customer.email ?? null,
 		currency: currency || null,
-		totalAmount: amountNumber(amounts.totalAmount, currency),
-		balanceAmount: amountNumber(amounts.balanceAmount, currency),
+		totalAmount: answerAmount(amounts.totalAmount, currency),
+		balanceAmount: answerAmount(amounts.balanceAmount, currency),
 		dueDate: info.dueDate ?? null,
 		paymentLink: info.paymentLink ?? null,
+		...historyPayments(invoice),
 	};
 }
 

@@ -19,7 +19,7 @@ async function toItems(this: IPollFunctions, changes: Change[], simplify: boolea
 	for (const change of changes) {
 		const invoice = change.invoice ?? read.get(change.invoiceNumber) ?? (await getInvoice.call(this, change.invoiceNumber));
 		read.set(change.invoiceNumber, invoice);
-		items.push({ json: eventItem({ event: change.event, invoiceNumber: change.invoiceNumber, invoice, simplify }) });
+		items.push({ json: eventItem({ event: change.event, invoiceNumber: change.invoiceNumber, invoice, simplify, payment: change.payment }) });
 	}
 	return items;
 }
@@ -46,7 +46,8 @@ export class CybersourceInvoicePollingTriggerV1 implements INodeType {
 		}
 		const staticData = this.getWorkflowStaticData('node');
 		const previous = staticData.pollState as PollState | undefined;
-		if (!previous || previous.version !== 1) {
+		// Version 1 state (before payments were counted) is carried over: see reportedOf.
+		if (!previous || (previous.version !== 1 && previous.version !== 2)) {
 			staticData.pollState = await baseline.call(this, events);
 			return null;
 		}

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { simplifyInvoice } from '../../CybersourceInvoice/helpers/invoiceResponse';
+import { newestPayment, type PaymentTotals } from '../../CybersourceInvoice/helpers/payments';
 import { cybersourceApiRequest, invoicePath, type CybersourceContext, type RequestOptions } from '../../CybersourceInvoice/transport';
 import { EVENTS, type TriggerEvent } from './events';
 
@@ -42,15 +43,32 @@ interface EventItemInput {
 	simplify: boolean;
 	/** The notification's own date (webhooks); polling uses the invoice history. */
 	occurredAt?: string;
+	/** Paid / Partially Paid: the payment the event is about (default: the newest in the history). */
+	payment?: PaymentTotals;
 	extra?: IDataObject;
 }
 
-/** One output item: `event`, `invoiceNumber`, `occurredAt` and the invoice (flat when simplified). */
+/** `payment` and the totals after it, for Paid and Partially Paid events only. */
+function paymentFields(input: EventItemInput): IDataObject {
+	if (input.event !== 'paid' && input.event !== 'partiallyPaid') return {};
+	const found = input.payment ?? newestPayment(input.invoice);
+	if (!found) return { payment: null };
+	const { payment, amountPaid, balanceAmount, totalAmount } = found;
+	return { payment: { ...payment }, amountPaid, balanceAmount, totalAmount };
+}
+
+/**
+ * One output item: `event`, `invoiceNumber`, `occurredAt`, for payments `payment` with the
+ * totals after it, and the invoice (flat when simplified).
+ */
 export function eventItem(input: EventItemInput): IDataObject {
+	const payment = paymentFields(input);
+	const paidAt = (payment.payment as IDataObject | null | undefined)?.date;
 	return {
 		event: input.event,
 		invoiceNumber: input.invoiceNumber,
-		occurredAt: input.occurredAt ?? historyDate(input.invoice, input.event) ?? new Date().toISOString(),
+		occurredAt: input.occurredAt ?? (typeof paidAt === 'string' ? paidAt : undefined) ?? historyDate(input.invoice, input.event) ?? new Date().toISOString(),
+		...payment,
 		...input.extra,
 		invoice: input.simplify ? simplifyInvoice(input.invoice) : input.invoice,
 	};

@@ -2,44 +2,40 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { cybersourceApiRequest } from '../../CybersourceInvoice/transport';
 import { OPEN_STATUSES } from '../../CybersourceInvoice/helpers/statuses';
+import { paymentsMadeAtBalance, paymentsOf } from '../../CybersourceInvoice/helpers/payments';
 import { MAX_PAGE_SIZE } from '../../CybersourceInvoice/transport/pagination';
 import type { TriggerEvent } from './events';
-import { findInvoice, getInvoice } from './output';
+import { findInvoice } from './output';
+import { changesOfInvoice, type Change } from './pollChanges';
+
+export type { Change } from './pollChanges';
 
 /**
- * Polling keeps only the OPEN invoices (number → status and, for PARTIAL, balance) plus the few
- * newest invoice numbers. Each poll lists the open statuses (one request per 1,000 open
- * invoices of a status) and the head of the newest-first list, so its cost follows the open
- * invoices, never every invoice ever issued. PENDING is not a list filter the API documents:
- * such invoices are read one by one until they leave PENDING.
+ * Polling keeps only the OPEN invoices (number → status and how many of its payments were
+ * reported) plus the few newest invoice numbers. Each poll lists the open statuses (one request
+ * per 1,000 open invoices of a status) and the head of the newest-first list, so its cost follows
+ * the open invoices, never every invoice ever issued. PENDING is not a list filter the API
+ * documents: such invoices are read one by one until they leave PENDING.
  */
 const OPEN: string[] = OPEN_STATUSES;
 const LISTED_OPEN = OPEN.filter((status) => status !== 'PENDING');
+/** Statuses an invoice with a payment can no longer have: their payment count is 0 without a read. */
+const UNPAID = ['DRAFT', 'CREATED', 'SENT'];
 const HEAD_KEEP = 5;
 const HEAD_PAGE = 50;
 /** New invoices looked at per poll; beyond this they are still tracked, only "created" is not emitted. */
 const MAX_NEW_PER_POLL = 1000;
 
-/** [status, balance or null when not read] */
+/**
+ * [status, payments already reported or null when not known]. Version 1 kept the PARTIAL balance
+ * in the second place instead; it is turned into a payment count when the invoice is next read.
+ */
 type OpenEntry = [string, number | null];
 
 export interface PollState extends IDataObject {
-	version: 1;
+	version: 1 | 2;
 	open: Record<string, OpenEntry>;
 	head: string[];
-}
-
-export interface Change {
-	event: TriggerEvent;
-	invoiceNumber: string;
-	/** The invoice when it was read for the change (re-used for the output). */
-	invoice?: IDataObject;
-}
-
-function balanceOf(invoice: IDataObject): number | null {
-	const amounts = ((invoice.orderInformation as IDataObject | undefined)?.amountDetails ?? {}) as IDataObject;
-	const value = Number(amounts.balanceAmount);
-	return amounts.balanceAmount === undefined || !Number.isFinite(value) ? null : value;
 }
 
 async function listPage(this: IPollFunctions, offset: number, limit: number, status?: string): Promise<{ items: IDataObject[]; total: number }> {
@@ -84,22 +80,13 @@ async function openNow(this: IPollFunctions): Promise<Map<string, string>> {
 /** First poll: remember where things stand, emit nothing. */
 export async function baseline(this: IPollFunctions, events: TriggerEvent[]): Promise<PollState> {
 	const open = await openNow.call(this);
-	const state: PollState = { version: 1, open: {}, head: (await newInvoices.call(this, [], true)).head };
+	const state: PollState = { version: 2, open: {}, head: (await newInvoices.call(this, [], true)).head };
 	for (const [id, status] of open) {
-		const balance = status === 'PARTIAL' && events.includes('partiallyPaid') ? balanceOf(await getInvoice.call(this, id)) : null;
-		state.open[id] = [status, balance];
+		// A PARTIAL invoice's payments so far are counted now, so the next one is the first reported.
+		const invoice = status === 'PARTIAL' && events.includes('partiallyPaid') ? await findInvoice.call(this, id) : undefined;
+		state.open[id] = [status, invoice ? paymentsOf(invoice).length : UNPAID.includes(status) ? 0 : null];
 	}
 	return state;
-}
-
-/** The event a status change stands for, if any. */
-function eventFor(previous: string | undefined, status: string): TriggerEvent | undefined {
-	if (status === previous) return undefined;
-	if (status === 'PAID') return 'paid';
-	if (status === 'CANCELED') return 'canceled';
-	if (status === 'PARTIAL' && previous !== 'PENDING') return 'partiallyPaid';
-	if (status === 'SENT' && previous !== 'PENDING') return 'sent';
-	return undefined;
 }
 
 interface PollWork {
@@ -113,36 +100,52 @@ function emit(work: PollWork, change: Change): void {
 	if (work.events.includes(change.event)) work.changes.push(change);
 }
 
-/** Invoices new since the last poll: "created", then whatever status they already reached. */
+/** Payments already reported when `entry` was saved; a version 1 entry held the balance instead. */
+function reportedOf(state: PollState, entry: OpenEntry, invoice: IDataObject | undefined): number | null {
+	const [status, value] = entry;
+	if (state.version === 2) return value;
+	if (UNPAID.includes(status)) return 0;
+	return invoice && value !== null ? paymentsMadeAtBalance(invoice, paymentsOf(invoice), value) : null;
+}
+
+/** The entry kept for the next poll, when the invoice is still open. */
+function keep(work: PollWork, id: string, status: string, reported: number | null): void {
+	if (OPEN.includes(status)) work.next.open[id] = [status, UNPAID.includes(status) ? 0 : reported];
+}
+
+/** Whether an invoice in this status must be read to report its payments. */
+function paymentsWanted(events: TriggerEvent[], status: string): boolean {
+	if (status === 'PAID') return events.includes('paid') || events.includes('partiallyPaid');
+	return (status === 'PARTIAL' || status === 'PENDING') && events.includes('partiallyPaid');
+}
+
+/** Invoices new since the last poll: "created", then each payment (or status) they already reached. */
 async function handleNew(this: IPollFunctions, work: PollWork, fresh: IDataObject[], open: Map<string, string>): Promise<void> {
 	for (const item of [...fresh].reverse()) {
 		const id = String(item.id);
 		const status = open.get(id) ?? String(item.status ?? '');
-		const invoice = status === 'PARTIAL' && work.events.includes('partiallyPaid') ? await findInvoice.call(this, id) : undefined;
+		const invoice = paymentsWanted(work.events, status) ? await findInvoice.call(this, id) : undefined;
 		emit(work, { event: 'created', invoiceNumber: id, invoice });
-		const event = eventFor(undefined, status);
-		if (event) emit(work, { event, invoiceNumber: id, invoice });
-		if (OPEN.includes(status)) work.next.open[id] = [status, invoice ? balanceOf(invoice) : null];
+		for (const change of changesOfInvoice({ id, status, invoice, reported: 0 })) emit(work, change);
+		keep(work, id, status, invoice ? paymentsOf(invoice).length : null);
 	}
 }
 
-/** Known open invoices: a status change, a lower PARTIAL balance, or gone from the open lists. */
+/** Known open invoices: new payments, a status change, or gone from the open lists. */
 async function handleKnown(this: IPollFunctions, work: PollWork, open: Map<string, string>): Promise<void> {
-	for (const [id, [previous, balance]] of Object.entries(work.state.open)) {
+	for (const [id, entry] of Object.entries(work.state.open)) {
+		const previous = entry[0];
 		let status = open.get(id);
 		let invoice: IDataObject | undefined;
-		// A PARTIAL invoice is read each poll: its balance is the only sign of another partial payment.
+		// A PARTIAL invoice is read each poll: only its history shows another partial payment.
 		if (status === undefined || (status === 'PARTIAL' && work.events.includes('partiallyPaid'))) {
 			invoice = await findInvoice.call(this, id);
 			if (!invoice) continue; // gone: forget it
 			status = String(invoice.status ?? '');
 		}
-		const now = invoice ? balanceOf(invoice) : null;
-		const event = eventFor(previous, status);
-		if (event) emit(work, { event, invoiceNumber: id, invoice });
-		else if (status === 'PARTIAL' && balance !== null && now !== null && now < balance)
-			emit(work, { event: 'partiallyPaid', invoiceNumber: id, invoice });
-		if (OPEN.includes(status)) work.next.open[id] = [status, now ?? (status === previous ? balance : null)];
+		const reported = reportedOf(work.state, entry, invoice);
+		for (const change of changesOfInvoice({ id, status, invoice, previous, reported })) emit(work, change);
+		keep(work, id, status, invoice ? paymentsOf(invoice).length : status === previous ? reported : null);
 	}
 }
 
@@ -150,12 +153,12 @@ async function handleKnown(this: IPollFunctions, work: PollWork, open: Map<strin
 export async function changesSince(this: IPollFunctions, state: PollState, events: TriggerEvent[]): Promise<{ changes: Change[]; state: PollState }> {
 	const open = await openNow.call(this);
 	const { fresh, head } = await newInvoices.call(this, state.head, false);
-	const work: PollWork = { state, events, changes: [], next: { version: 1, open: {}, head } };
+	const work: PollWork = { state, events, changes: [], next: { version: 2, open: {}, head } };
 	const freshIds = new Set(fresh.map((item) => String(item.id)));
 	await handleKnown.call(this, work, open);
 	await handleNew.call(this, work, fresh.filter((item) => work.state.open[String(item.id)] === undefined), open);
 	// Open invoices neither known nor new (e.g. more new ones than one poll reads): track them quietly.
-	for (const [id, status] of open) if (!work.next.open[id] && !freshIds.has(id)) work.next.open[id] = [status, null];
+	for (const [id, status] of open) if (!work.next.open[id] && !freshIds.has(id)) keep(work, id, status, null);
 	return { changes: work.changes, state: work.next };
 }
 

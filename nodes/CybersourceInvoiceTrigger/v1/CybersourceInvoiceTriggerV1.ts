@@ -11,6 +11,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { CUSTOM_ENVIRONMENT } from '../../../credentials/baseUrl';
 import { QUICK_READ } from '../../CybersourceInvoice/transport';
+import { claimAnnouncedPayment, type PaymentClaim } from '../helpers/announcedPayment';
 import { eventOfType, eventTypesOf, type TriggerEvent } from '../helpers/events';
 import { eventItem, findInvoice } from '../helpers/output';
 import { forgetKey, keyById } from '../helpers/keyRing';
@@ -185,6 +186,7 @@ export class CybersourceInvoiceTriggerV1 implements INodeType {
 		const seen = seenNotifications.open(state, scope, Date.now());
 		if (notificationId && !seen.claim(notificationId)) return { webhookResponse: { status: 'duplicate' } };
 
+		let payment: PaymentClaim | undefined;
 		try {
 			const invoice = await readInvoice.call(this, invoiceNumber);
 			if ('retryLater' in invoice) return answer.call(this, 503, { message: invoice.retryLater });
@@ -194,20 +196,25 @@ export class CybersourceInvoiceTriggerV1 implements INodeType {
 				this.logger.warn(`Cybersource Invoice Trigger: notification ${notificationId} names invoice ${invoiceNumber}, which Cybersource does not have; nothing started`);
 				return { webhookResponse: { status: 'ignored', reason: `invoice ${invoiceNumber} not found` } };
 			}
+			payment = claimAnnouncedPayment(state, scope, { invoiceNumber, invoice: invoice.found, event, notification });
+			if (payment.allReported) return { webhookResponse: { status: 'alreadyReported' } };
 			const item = eventItem({
 				event,
 				invoiceNumber,
 				invoice: invoice.found,
 				simplify: this.getNodeParameter('simplify', true) as boolean,
 				occurredAt: typeof notification.eventDate === 'string' ? notification.eventDate : undefined,
+				payment: payment.totals,
 				extra: { notificationId },
 			});
+			payment.remember();
 			// Answered here, not by n8n after it started the execution: n8n writes the static data (the
 			// id just remembered) when the answer is out, and n8n 2.40 clears its "changed" flag while
 			// it prepares the execution, so with n8n's deferred answer the id would never be stored.
 			return { ...answer.call(this, 200, { status: 'received' }), workflowData: [this.helpers.returnJsonArray([item])] };
 		} finally {
 			seen.release(notificationId);
+			payment?.release();
 		}
 	}
 }
