@@ -96,7 +96,8 @@ test('a poll that fails is repeated whole: its payments are reported by the next
 	await poller.poll();
 	const saved = savedStaticData(poller.workflow);
 	const tx = payInvoice(sandbox, id, '40.00');
-	sandbox.injectFault({ kind: '502', method: 'GET', path: `/invoicing/v2/invoices/${id}`, count: 3 });
+	// More refusals than a read's budget (8 tries), answered at once so the poll fails without waiting.
+	sandbox.injectFault({ kind: '429', retryAfterSeconds: 0, method: 'GET', path: `/invoicing/v2/invoices/${id}`, count: 8 });
 	await expect(poller.poll()).rejects.toThrow();
 	expect(savedStaticData(poller.workflow)).toEqual(saved);
 	expect(payments(await poller.poll())).toEqual([`${id} partiallyPaid ${tx} 40`]);
