@@ -18,6 +18,7 @@ import { forgetKey, keyById } from '../helpers/keyRing';
 import { seenNotifications } from '../helpers/replay';
 import { parseSignatureHeader, verifySignature, type StoredKey } from '../helpers/signature';
 import {
+	adoptKnownKey,
 	createOrReuseSubscription,
 	deleteSubscription,
 	ensureSignatureKey,
@@ -121,8 +122,8 @@ export class CybersourceInvoiceTriggerV1 implements INodeType {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as WebhookState;
-				if (!state.keyId || !state.key || state.organizationId !== (await organizationId.call(this))) return false;
-				await ensureSignatureKey.call(this, state);
+				// Only reads: a key that is missing or expires soon is renewed by create, which n8n runs next.
+				if (!adoptKnownKey(state, await organizationId.call(this))) return false;
 				const eventTypes = selectedEventTypes.call(this);
 				const found = (await subscriptionsFor.call(this, webhookUrl.call(this))).find((item) => sameEvents(item, eventTypes));
 				if (!found) return false;
