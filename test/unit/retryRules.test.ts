@@ -1,6 +1,6 @@
 /** Which failed attempt is tried again, and after how long: reading is safe to repeat, writing is not. */
-import { DEFAULT_TUNING } from '../../nodes/CybersourceInvoice/transport';
-import { retryDelay, type Outcome } from '../../nodes/CybersourceInvoice/transport/retry';
+import { DEFAULT_TUNING } from '../../nodes/shared/transport';
+import { retryDelay, type Outcome } from '../../nodes/shared/transport/retry';
 
 const answer = (statusCode: number, body: unknown = {}, headers = {}): Outcome => ({ kind: 'response', statusCode, body, headers });
 const dropped = (code: string): Outcome => ({ kind: 'network', failure: { code, message: code } });

@@ -1,6 +1,6 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, cybersourceApiCall, cybersourceApiRequest } from '../../CybersourceInvoice/transport';
+import { CREDENTIAL_TYPE, cybersourceApiCall, cybersourceApiRequest } from '../../shared/transport';
 import { learnKey, newestKey, type RingKey } from './keyRing';
 
 const WEBHOOKS_PATH = '/notification-subscriptions/v2/webhooks';

@@ -10,10 +10,10 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CUSTOM_ENVIRONMENT } from '../../../credentials/baseUrl';
-import { QUICK_READ } from '../../CybersourceInvoice/transport';
+import { QUICK_READ } from '../../shared/transport';
 import { claimAnnouncedPayment, type PaymentClaim } from '../helpers/announcedPayment';
-import { eventOfType, eventTypesOf, type TriggerEvent } from '../helpers/events';
-import { eventItem, findInvoice } from '../helpers/output';
+import { eventOfType, eventTypesOf, type TriggerEvent } from '../../shared/triggers/events';
+import { eventItem, findInvoice } from '../../shared/triggers/output';
 import { forgetKey, keyById } from '../helpers/keyRing';
 import { seenNotifications } from '../helpers/replay';
 import { parseSignatureHeader, verifySignature, type StoredKey } from '../helpers/signature';

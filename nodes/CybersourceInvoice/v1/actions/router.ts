@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { defaultParallelRequests, invoiceOptions, MAX_PARALLEL_REQUESTS } from '../descriptions/options';
-import { parseWholeNumber } from '../../helpers/amounts';
-import { displayNameOf } from '../../helpers/fieldLabels';
-import { InputError, toNodeError } from '../../helpers/inputError';
-import { attachLimiter, detachLimiter, RequestLimiter } from '../../transport/limiter';
-import { takeWarnings, withWarnings } from '../../transport/warnings';
+import { parseWholeNumber } from '../../../shared/helpers/amounts';
+import { displayNameOf } from '../../../shared/helpers/fieldLabels';
+import { InputError, toNodeError } from '../../../shared/helpers/inputError';
+import { attachLimiter, detachLimiter, RequestLimiter } from '../../../shared/transport/limiter';
+import { takeWarnings, withWarnings } from '../../../shared/transport/warnings';
 import * as invoice from './invoice';
 import * as invoiceSettings from './invoiceSettings';
 import { runItems, type ItemOutcome } from './runItems';

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { minorUnits } from '../../helpers/currencies';
-import { cybersourceApiRequest } from '../../transport';
+import { minorUnits } from '../../../shared/helpers/currencies';
+import { cybersourceApiRequest } from '../../../shared/transport';
 
 const PAGE = 100;
 

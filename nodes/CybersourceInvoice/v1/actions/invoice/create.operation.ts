@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invoiceIdFromAcceptedMessage } from '../../../helpers/invoiceResponse';
-import { isOn } from '../../../helpers/text';
-import { cybersourceApiRequest, invoicePath } from '../../../transport';
+import { invoiceIdFromAcceptedMessage } from '../../../../shared/helpers/invoiceResponse';
+import { isOn } from '../../../../shared/helpers/text';
+import { cybersourceApiRequest, invoicePath } from '../../../../shared/transport';
 import { createProperties, readCreateRequest } from './createCommon';
 import { createOnce } from './createOnce';
 import { invoiceOutput, readSimplify } from './output';

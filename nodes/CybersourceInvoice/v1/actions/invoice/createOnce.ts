@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { identityMismatch } from '../../../helpers/reconcile';
-import { messageOf, settle } from '../../../helpers/settle';
+import { identityMismatch } from '../../../../shared/helpers/reconcile';
+import { messageOf, settle } from '../../../../shared/helpers/settle';
 import {
 	cybersourceApiCall,
 	cybersourceApiRequest,
@@ -10,7 +10,7 @@ import {
 	invoicePath,
 	isOutcomeUnknown,
 	type CybersourceResponse,
-} from '../../../transport';
+} from '../../../../shared/transport';
 
 /** Sends of one create at most, when its answers keep getting lost. */
 const MAX_CREATE_ATTEMPTS = 3;

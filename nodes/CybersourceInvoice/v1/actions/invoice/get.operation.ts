@@ -3,9 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { showFor } from '../../descriptions/display';
 import { invoiceLocator } from '../../descriptions/invoiceLocator';
 import { simplifyProperty } from '../../descriptions/simplify';
-import { readInvoiceId } from '../../../helpers/invoiceId';
-import { simplifyInvoice } from '../../../helpers/invoiceResponse';
-import { cybersourceApiRequest, invoicePath } from '../../../transport';
+import { readInvoiceId } from '../../../../shared/helpers/invoiceId';
+import { simplifyInvoice } from '../../../../shared/helpers/invoiceResponse';
+import { cybersourceApiRequest, invoicePath } from '../../../../shared/transport';
 import { readSimplify } from './output';
 
 export const description: INodeProperties[] = showFor('invoice', ['get'], [

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { actionTookEffect, markOf, type InvoiceMark } from '../../../helpers/reconcile';
-import { messageOf, settle } from '../../../helpers/settle';
-import { ACTIONS, type InvoiceAction } from '../../../helpers/statuses';
-import { cybersourceApiRequest, invoicePath, isOutcomeUnknown } from '../../../transport';
+import { actionTookEffect, markOf, type InvoiceMark } from '../../../../shared/helpers/reconcile';
+import { messageOf, settle } from '../../../../shared/helpers/settle';
+import { ACTIONS, type InvoiceAction } from '../../../../shared/helpers/statuses';
+import { cybersourceApiRequest, invoicePath, isOutcomeUnknown } from '../../../../shared/transport';
 import { actionMemory, type ActionMemory } from './actionMemory';
 
 async function readInvoice(this: IExecuteFunctions, invoiceId: string, itemIndex: number): Promise<IDataObject> {

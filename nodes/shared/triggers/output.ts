@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { simplifyInvoice } from '../../CybersourceInvoice/helpers/invoiceResponse';
-import { newestPayment, type PaymentTotals } from '../../CybersourceInvoice/helpers/payments';
-import { cybersourceApiRequest, invoicePath, type CybersourceContext, type RequestOptions } from '../../CybersourceInvoice/transport';
+import { simplifyInvoice } from '../helpers/invoiceResponse';
+import { newestPayment, type PaymentTotals } from '../helpers/payments';
+import { cybersourceApiRequest, invoicePath, type CybersourceContext, type RequestOptions } from '../transport';
 import { EVENTS, type TriggerEvent } from './events';
 
 /** Notifications carry no status, so the invoice is always read with a GET. */

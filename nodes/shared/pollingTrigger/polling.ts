@@ -1,11 +1,11 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { cybersourceApiRequest } from '../../CybersourceInvoice/transport';
-import { OPEN_STATUSES } from '../../CybersourceInvoice/helpers/statuses';
-import { paymentsMadeAtBalance, paymentsOf } from '../../CybersourceInvoice/helpers/payments';
-import { MAX_PAGE_SIZE } from '../../CybersourceInvoice/transport/pagination';
-import type { TriggerEvent } from './events';
-import { findInvoice } from './output';
+import { cybersourceApiRequest } from '../transport';
+import { OPEN_STATUSES } from '../helpers/statuses';
+import { paymentsMadeAtBalance, paymentsOf } from '../helpers/payments';
+import { MAX_PAGE_SIZE } from '../transport/pagination';
+import type { TriggerEvent } from '../triggers/events';
+import { findInvoice } from '../triggers/output';
 import { changesOfInvoice, type Change } from './pollChanges';
 
 export type { Change } from './pollChanges';
