@@ -1,5 +1,6 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
+import { isNotFound } from '../../shared/invoices';
 import { CREDENTIAL_TYPE, cybersourceApiCall, cybersourceApiRequest } from '../../shared/transport';
 import { learnKey, newestKey, type RingKey } from './keyRing';
 
@@ -146,10 +147,6 @@ export async function createOrReuseSubscription(this: IHookFunctions, input: Sub
 	const created = await cybersourceApiRequest.call(this, 'POST', WEBHOOKS_PATH, subscriptionBody(input, await organizationId.call(this)));
 	if (typeof created.webhookId !== 'string') throw new Error('Cybersource created no webhook subscription (webhookId missing in its answer)');
 	return created.webhookId;
-}
-
-function isNotFound(error: unknown): boolean {
-	return String((error as { httpCode?: unknown }).httpCode) === '404';
 }
 
 /** True once the subscription no longer exists (deleted now or earlier); the spec answers 200, 204 is accepted too. */

@@ -9,7 +9,8 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { TriggerEvent } from '../../triggers/events';
-import { eventItem, getInvoice } from '../../triggers/output';
+import { getInvoice } from '../../invoices';
+import { eventItem } from '../../triggers/output';
 import { baseline, changesSince, latestMatching, type Change, type PollState } from '../polling';
 import { versionDescription } from './versionDescription';
 

@@ -5,7 +5,7 @@ import { invoiceLocator } from '../../descriptions/invoiceLocator';
 import { simplifyProperty } from '../../descriptions/simplify';
 import { readInvoiceId } from '../../../../shared/helpers/invoiceId';
 import { simplifyInvoice } from '../../../../shared/helpers/invoiceResponse';
-import { cybersourceApiRequest, invoicePath } from '../../../../shared/transport';
+import { getInvoice } from '../../../../shared/invoices';
 import { readSimplify } from './output';
 
 export const description: INodeProperties[] = showFor('invoice', ['get'], [
@@ -16,8 +16,6 @@ export const description: INodeProperties[] = showFor('invoice', ['get'], [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const invoiceId = readInvoiceId.call(this, itemIndex);
 	const simplify = readSimplify.call(this, itemIndex);
-	const invoice = await cybersourceApiRequest.call(this, 'GET', invoicePath(invoiceId), undefined, undefined, {
-		itemIndex,
-	});
+	const invoice = await getInvoice.call(this, invoiceId, { itemIndex });
 	return simplify ? simplifyInvoice(invoice) : invoice;
 }

@@ -14,6 +14,7 @@ import { readCurrentInvoice } from '../../../../shared/helpers/invoiceResponse';
 import { readLineItems, type LineItemInput } from '../../../../shared/helpers/lineItems';
 import { allowedSentence, isAllowed, refusedSentence } from '../../../../shared/helpers/statuses';
 import { isOn } from '../../../../shared/helpers/text';
+import { getInvoice } from '../../../../shared/invoices';
 import { cybersourceApiRequest, invoicePath } from '../../../../shared/transport';
 import { warnIfPastDueDate } from './dueDateWarning';
 import { runInvoiceAction } from './invoiceAction';
@@ -98,7 +99,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	precheck(patch, newLines);
 	const simplify = readSimplify.call(this, itemIndex);
 
-	const read = await cybersourceApiRequest.call(this, 'GET', invoicePath(invoiceId), undefined, undefined, { itemIndex });
+	const read = await getInvoice.call(this, invoiceId, { itemIndex });
 	const current = readCurrentInvoice(read);
 	if (!isAllowed('update', current.status)) {
 		throw new NodeOperationError(
