@@ -2,7 +2,7 @@
  * Totals: a given line total must equal quantity × unit price − discount + tax, and an invoice
  * must be for more than 0; Skip Total Check lets a different line total through.
  */
-import { parseWholeNumber } from '../../nodes/shared/helpers/amounts';
+import { parseWholeNumber } from '../../nodes/shared/helpers/values';
 import { buildAmountDetails } from '../../nodes/shared/helpers/invoiceAmounts';
 import { buildLineItems } from '../../nodes/shared/helpers/lineItems';
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { defaultParallelRequests, invoiceOptions, MAX_PARALLEL_REQUESTS } from '../descriptions/options';
-import { parseWholeNumber } from '../../../shared/helpers/amounts';
+import { parseWholeNumber } from '../../../shared/helpers/values';
 import { displayNameOf } from '../../../shared/helpers/fieldLabels';
 import { InputError, toNodeError } from '../../../shared/helpers/inputError';
 import { attachLimiter, detachLimiter, RequestLimiter } from '../../../shared/transport/limiter';

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { isBlank } from '../../../shared/helpers/amounts';
+import { isBlank } from '../../../shared/helpers/values';
 import { isPastDueDate, toApiDate, todayIn } from '../../../shared/helpers/dates';
 import { InputError } from '../../../shared/helpers/inputError';
 import { isOn } from '../../../shared/helpers/text';

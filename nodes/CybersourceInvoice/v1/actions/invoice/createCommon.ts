@@ -14,7 +14,7 @@ import {
 } from '../../descriptions/invoiceFields';
 import { lineItemProperties } from '../../descriptions/lineItems';
 import { simplifyProperty } from '../../descriptions/simplify';
-import { isBlank } from '../../../../shared/helpers/amounts';
+import { isBlank } from '../../../../shared/helpers/values';
 import { buildInvoiceBody, type BodyOptions, type InvoiceFields } from '../../../../shared/helpers/invoiceBody';
 import { readNumbering } from '../../../../shared/helpers/invoiceNumber';
 import { readLineItems, type LineItemInput } from '../../../../shared/helpers/lineItems';

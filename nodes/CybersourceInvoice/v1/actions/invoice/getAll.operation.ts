@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { showFor } from '../../descriptions/display';
 import { simplifyProperty } from '../../descriptions/simplify';
-import { isBlank, parseWholeNumber } from '../../../../shared/helpers/amounts';
+import { isBlank, parseWholeNumber } from '../../../../shared/helpers/values';
 import { displayNameOf } from '../../../../shared/helpers/fieldLabels';
 import { InputError } from '../../../../shared/helpers/inputError';
 import { simplifyInvoice } from '../../../../shared/helpers/invoiceResponse';

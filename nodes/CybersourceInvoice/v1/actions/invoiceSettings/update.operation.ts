@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { isBlank } from '../../../../shared/helpers/amounts';
+import { isBlank } from '../../../../shared/helpers/values';
 import { hexColor, logoBase64 } from '../../../../shared/helpers/branding';
 import { displayNameOf } from '../../../../shared/helpers/fieldLabels';
 import { InputError } from '../../../../shared/helpers/inputError';
