@@ -17,11 +17,11 @@ import {
 	readOid,
 	readString,
 	sequence,
-} from './der';
+} from './pkcs12/der';
 import { attempt } from './attempt';
 import { ContentCache } from './contentCache';
 import { CredentialFieldError } from './credentialFieldError';
-import { Pkcs12Error, parsePkcs12, type Pkcs12Bag, type Pkcs12Contents } from './pkcs12';
+import { Pkcs12Error, parsePkcs12, type Pkcs12Bag, type Pkcs12Contents } from './pkcs12/pkcs12';
 
 export interface SigningIdentity {
 	privateKey: KeyObject;

@@ -1,12 +1,12 @@
 /** The rules behind create-once: invoice numbers (given and assigned) and reading a lost answer. */
-import { InputError } from '../../nodes/CybersourceInvoice/helpers/inputError';
+import { InputError } from '../../nodes/shared/helpers/inputError';
 import {
 	assignedInvoiceNumber,
 	optionalInvoiceNumber,
 	readNumbering,
 	type NumberOrigin,
-} from '../../nodes/CybersourceInvoice/helpers/invoiceNumber';
-import { actionTookEffect, identityMismatch, markOf } from '../../nodes/CybersourceInvoice/helpers/reconcile';
+} from '../../nodes/shared/helpers/invoiceNumber';
+import { actionTookEffect, identityMismatch, markOf } from '../../nodes/shared/helpers/reconcile';
 import { createParams, futureDate, itemsOf, run, runOk, stored, useSandbox } from './helpers';
 import { storedInvoices } from './idempotencyShared';
 

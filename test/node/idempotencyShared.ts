@@ -4,7 +4,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { DEFAULT_TUNING } from '../../nodes/CybersourceInvoice/transport';
+import { DEFAULT_TUNING } from '../../nodes/shared/transport';
 import { startFaultProxy, type FaultProxy } from '../harness/faultProxy';
 import { sandboxCredentials, type Sandbox } from '../harness/sandbox';
 import { runNode, type RunOptions, type RunResult } from '../../devkit/engine';

@@ -7,7 +7,7 @@ import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { getMerchantDefinedFields } from '../../nodes/CybersourceInvoice/v1/methods/loadOptions';
 import { searchInvoices } from '../../nodes/CybersourceInvoice/v1/methods/listSearch';
-import { cybersourceApiCall } from '../../nodes/CybersourceInvoice/transport';
+import { cybersourceApiCall } from '../../nodes/shared/transport';
 import { sandboxCredentials } from '../harness/sandbox';
 import { bodyOf, createInvoice, createParams, invoiceParams, requestLines, run, runOk, stored, useSandbox } from './helpers';
 import { loadOptionsContext } from './loadOptionsContext';

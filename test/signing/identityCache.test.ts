@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import * as pkcs12 from '../../credentials/signing/pkcs12';
+import * as pkcs12 from '../../credentials/signing/pkcs12/pkcs12';
 import { identityFromP12 } from '../../credentials/signing/signingIdentity';
 import { fieldErrorOf } from './fieldErrorOf';
 

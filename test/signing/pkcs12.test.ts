@@ -18,14 +18,14 @@ import {
 	readOid,
 	readString,
 	type DerNode,
-} from '../../credentials/signing/der';
-import { rc2CbcDecrypt } from '../../credentials/signing/rc2';
+} from '../../credentials/signing/pkcs12/der';
+import { rc2CbcDecrypt } from '../../credentials/signing/pkcs12/rc2';
 import {
 	Pkcs12Error,
 	decryptPrivateKeyInfo,
 	parsePkcs12,
 	type Pkcs12Contents,
-} from '../../credentials/signing/pkcs12';
+} from '../../credentials/signing/pkcs12/pkcs12';
 import { CredentialFieldError } from '../../credentials/signing/credentialFieldError';
 import {
 	identityFromP12,

@@ -11,7 +11,7 @@ import path from 'node:path';
 
 import * as digest from '../../credentials/signing/digest';
 import * as environments from '../../credentials/baseUrl';
-import * as pkcs12 from '../../credentials/signing/pkcs12';
+import * as pkcs12 from '../../credentials/signing/pkcs12/pkcs12';
 import { signRequest, type CybersourceCredentialData } from '../../credentials/signing/signRequest';
 
 const POST = { method: 'POST', url: '/invoicing/v2/invoices', body: '{"invoiceInformation":{"description":"cache"}}' };

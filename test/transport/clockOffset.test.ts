@@ -7,7 +7,7 @@ import {
 	describeOffset,
 	rememberClockOffset,
 } from '../../credentials/signing/clockOffset';
-import { serverSkewMs } from '../../nodes/CybersourceInvoice/transport/clockSkew';
+import { serverSkewMs } from '../../nodes/shared/transport/clockSkew';
 
 const credential = {
 	environment: 'apitest.cybersource.com',

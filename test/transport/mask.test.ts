@@ -1,5 +1,5 @@
 /** Masking credentials out of error bodies: by key name and inside free text. */
-import { MASK, maskSecrets, maskText } from '../../nodes/CybersourceInvoice/transport/mask';
+import { MASK, maskSecrets, maskText } from '../../nodes/shared/transport/mask';
 
 const JWT = 'eyJ0eXAiOiJKV1QifQ.eyJpYXQiOjE3MDAwMDAwMDB9.c2lnbmF0dXJlLWJ5dGVz';
 

@@ -4,8 +4,8 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { cybersourceApiCall, type TransportTuning } from '../../nodes/CybersourceInvoice/transport';
-import { listInvoices } from '../../nodes/CybersourceInvoice/transport/pagination';
+import { cybersourceApiCall, type TransportTuning } from '../../nodes/shared/transport';
+import { listInvoices } from '../../nodes/shared/transport/pagination';
 
 export class TransportProbe implements INodeType {
 	description: INodeTypeDescription = {

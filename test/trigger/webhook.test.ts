@@ -289,6 +289,23 @@ test('two trigger workflows of one organization share its newest key: one key is
 	}
 });
 
+test('checkExists only reads: a key that expires within 30 days is renewed by create, not by the check', async () => {
+	await activeTrigger({ events: ['paid'] });
+	const port = Number(new URL(trigger.url).port);
+	const saved = trigger.stored();
+	const state = saved['node:Cybersource Invoice Trigger'] as Record<string, unknown>;
+	state.keyExpiresAt = Date.now() + 10 * 86_400_000;
+	await trigger.close();
+	trigger = await webhookTrigger({ parameters: { events: ['paid'] }, credentials: sandboxCredentials(sandbox), staticData: saved, port });
+	const keyRequests = () => sandbox.requests({ pathIncludes: '/kms/' }).length;
+	const before = keyRequests();
+	expect(await trigger.hook('checkExists')).toBe(false);
+	expect(keyRequests()).toBe(before);
+	await trigger.activate();
+	expect(keyRequests()).toBe(before + 1);
+	expect(sandbox.webhooks.subscriptions()).toHaveLength(1);
+});
+
 test('a stored key Cybersource no longer accepts (expired or revoked) is replaced once at activation', async () => {
 	await activeTrigger({ events: ['paid'] });
 	const saved = trigger.stored();

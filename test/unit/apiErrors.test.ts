@@ -10,7 +10,7 @@ import {
 	networkError,
 	redirectError,
 	type ApiFailureContext,
-} from '../../nodes/CybersourceInvoice/transport/errors';
+} from '../../nodes/shared/transport/errors';
 
 const node: INode = {
 	id: '1',

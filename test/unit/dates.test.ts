@@ -2,7 +2,7 @@
  * Dates: the calendar day the user picked goes to the API as YYYY-MM-DD, never shifted by a time
  * zone; impossible calendar dates and other formats are refused.
  */
-import { assertNotPast, isPastDueDate, pastDueDateWarning, todayIn, toApiDate } from '../../nodes/CybersourceInvoice/helpers/dates';
+import { assertNotPast, isPastDueDate, pastDueDateWarning, todayIn, toApiDate } from '../../nodes/shared/helpers/dates';
 
 /** What n8n expressions like {{ $now.plus(30, 'days') }} return: an object with toISODate(). */
 const luxonLike = (isoDate: string) => ({ toISODate: () => isoDate, toString: () => `${isoDate}T23:30:00.000-05:00` });

@@ -1,4 +1,4 @@
-import { displayNameOf } from '../../nodes/CybersourceInvoice/helpers/fieldLabels';
+import { displayNameOf } from '../../nodes/shared/helpers/fieldLabels';
 import { settingsFieldsProperty } from '../../nodes/CybersourceInvoice/v1/descriptions/invoiceSettings';
 
 describe('field labels come from the descriptions', () => {

@@ -2,8 +2,8 @@
  * Invoice amounts: without line items the Total Amount is required; with them it is computed as
  * lines − discount + tax + freight (+ freight tax when taxable), and a given total must match.
  */
-import { buildAmountDetails, type AmountInputs } from '../../nodes/CybersourceInvoice/helpers/invoiceAmounts';
-import { buildLineItems } from '../../nodes/CybersourceInvoice/helpers/lineItems';
+import { buildAmountDetails, type AmountInputs } from '../../nodes/shared/helpers/invoiceAmounts';
+import { buildLineItems } from '../../nodes/shared/helpers/lineItems';
 
 const options = { allowPartialPayments: false, skipTotalCheck: false };
 /** Lines worth 100.00 USD. */

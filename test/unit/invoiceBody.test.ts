@@ -2,7 +2,7 @@
  * The body of a create or update request: every field checked and placed where the API expects
  * it, before anything is sent. Create and Update differ only where the API does.
  */
-import { buildInvoiceBody, type BodyOptions, type InvoiceFields } from '../../nodes/CybersourceInvoice/helpers/invoiceBody';
+import { buildInvoiceBody, type BodyOptions, type InvoiceFields } from '../../nodes/shared/helpers/invoiceBody';
 
 const create: BodyOptions = { kind: 'create', deliveryMode: 'email', sendImmediately: true, emailRequired: true };
 const update: BodyOptions = { kind: 'update', deliveryMode: 'email', emailRequired: false };

@@ -1,5 +1,5 @@
 /** The invoice id rule shared by Get, Send, Publish, Cancel and Update. */
-import { parseInvoiceId } from '../../nodes/CybersourceInvoice/helpers/invoiceId';
+import { parseInvoiceId } from '../../nodes/shared/helpers/invoiceId';
 
 const NOT_A_NUMBER = 'is not an invoice number. Use the number shown by Create or Get Many, like 98753';
 

@@ -2,7 +2,7 @@
  * The request limiter of Parallel Requests: never more in flight than the setting, half as many
  * after a 429 / 503 with nothing started before Retry-After, then back up to the setting.
  */
-import { RequestLimiter } from '../../nodes/CybersourceInvoice/transport/limiter';
+import { RequestLimiter } from '../../nodes/shared/transport/limiter';
 
 /** Runs `count` requests of `ms` each through the limiter; returns the most seen in flight. */
 async function load(limiter: RequestLimiter, count: number, ms: number): Promise<number> {

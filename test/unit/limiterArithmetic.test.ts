@@ -3,7 +3,7 @@
  * (a burst lasts the Retry-After time, at least 100 ms), never below one, and a climb back of one
  * step per `allowed` completed requests, never above the setting.
  */
-import { RequestLimiter } from '../../nodes/CybersourceInvoice/transport/limiter';
+import { RequestLimiter } from '../../nodes/shared/transport/limiter';
 
 const T = 1_000_000; // any clock reading; the limiter only compares readings
 const complete = async (limiter: RequestLimiter, count: number) => {

@@ -2,7 +2,7 @@
  * Line items: a line total left empty is quantity × unit price − discount + tax (a rate applies to
  * the discounted amount); lines from an array may use the UI names or the API's own.
  */
-import { buildLineItems, lineItemsFromArray, type LineItemInput } from '../../nodes/CybersourceInvoice/helpers/lineItems';
+import { buildLineItems, lineItemsFromArray, type LineItemInput } from '../../nodes/shared/helpers/lineItems';
 
 const check = { skipTotalCheck: false };
 const totalOf = (line: LineItemInput, currency = 'USD') => buildLineItems([line], currency, check).items[0].totalAmount;

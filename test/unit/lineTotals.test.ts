@@ -2,9 +2,9 @@
  * Totals: a given line total must equal quantity × unit price − discount + tax, and an invoice
  * must be for more than 0; Skip Total Check lets a different line total through.
  */
-import { parseWholeNumber } from '../../nodes/CybersourceInvoice/helpers/amounts';
-import { buildAmountDetails } from '../../nodes/CybersourceInvoice/helpers/invoiceAmounts';
-import { buildLineItems } from '../../nodes/CybersourceInvoice/helpers/lineItems';
+import { parseWholeNumber } from '../../nodes/shared/helpers/values';
+import { buildAmountDetails } from '../../nodes/shared/helpers/invoiceAmounts';
+import { buildLineItems } from '../../nodes/shared/helpers/lineItems';
 
 const check = { skipTotalCheck: false };
 

@@ -3,7 +3,7 @@
  * and credential-looking text inside any string. Empty and null values stay as they are, so an
  * error still shows that a header was missing.
  */
-import { MASK, maskSecrets, maskText } from '../../nodes/CybersourceInvoice/transport/mask';
+import { MASK, maskSecrets, maskText } from '../../nodes/shared/transport/mask';
 
 describe('maskSecrets by key name', () => {
 	it.each([

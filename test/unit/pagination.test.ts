@@ -5,7 +5,7 @@
  */
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 
-import { listInvoices } from '../../nodes/CybersourceInvoice/transport/pagination';
+import { listInvoices } from '../../nodes/shared/transport/pagination';
 
 type ListContext = Pick<IExecuteFunctions, 'getNode' | 'getCredentials'> & {
 	helpers: Pick<IExecuteFunctions['helpers'], 'httpRequestWithAuthentication'>;

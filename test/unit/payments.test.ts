@@ -1,6 +1,6 @@
 /** Payments read from an invoice's history: oldest first, amounts as numbers, totals after each. */
-import { simplifyInvoice } from '../../nodes/CybersourceInvoice/helpers/invoiceResponse';
-import { historyPayments, newestPayment, paymentsMadeAtBalance, paymentsOf, totalsAfter } from '../../nodes/CybersourceInvoice/helpers/payments';
+import { simplifyInvoice } from '../../nodes/shared/helpers/invoiceResponse';
+import { historyPayments, newestPayment, paymentsMadeAtBalance, paymentsOf, totalsAfter } from '../../nodes/shared/helpers/payments';
 
 /** As GET answers it: history newest first, amounts as strings. */
 function invoice(currency: string, total: string, balance: string, payments: Array<[string, string, string]>) {

@@ -4,8 +4,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { buildInvoiceBody } from '../../nodes/CybersourceInvoice/helpers/invoiceBody';
-import { identityMismatch } from '../../nodes/CybersourceInvoice/helpers/reconcile';
+import { buildInvoiceBody } from '../../nodes/shared/helpers/invoiceBody';
+import { identityMismatch } from '../../nodes/shared/helpers/reconcile';
 
 /** A monthly retainer, itemized, with a discount, tax, freight and partial payments. */
 function retainer(overrides: IDataObject = {}, lines = [{ name: 'Retainer', quantity: 1, unitPrice: '100.00' }, { name: 'Support hours', quantity: 2, unitPrice: '25.00' }]): IDataObject {

@@ -1,9 +1,9 @@
 /** Which failed attempt is tried again, and after how long: reading is safe to repeat, writing is not. */
-import { DEFAULT_TUNING } from '../../nodes/CybersourceInvoice/transport';
-import { retryDelay, type Outcome } from '../../nodes/CybersourceInvoice/transport/retry';
+import { DEFAULT_TUNING } from '../../nodes/shared/transport';
+import { retryDelay, type AttemptOutcome } from '../../nodes/shared/transport/retry';
 
-const answer = (statusCode: number, body: unknown = {}, headers = {}): Outcome => ({ kind: 'response', statusCode, body, headers });
-const dropped = (code: string): Outcome => ({ kind: 'network', failure: { code, message: code } });
+const answer = (statusCode: number, body: unknown = {}, headers = {}): AttemptOutcome => ({ kind: 'response', statusCode, body, headers });
+const dropped = (code: string): AttemptOutcome => ({ kind: 'network', failure: { code, message: code } });
 
 describe('retryDelay', () => {
 	it('a read is tried again after a broken 2xx, a gateway error, a 429 and a dropped connection', () => {

@@ -5,7 +5,7 @@ import {
 	isAllowed,
 	OPEN_STATUSES,
 	refusedSentence,
-} from '../../nodes/CybersourceInvoice/helpers/statuses';
+} from '../../nodes/shared/helpers/statuses';
 
 describe('the status table', () => {
 	it('words each rule for field descriptions and errors', () => {

@@ -1,5 +1,5 @@
 /** The text rules every field goes through: control characters, single lines, yes/no values. */
-import { assertPrintable, flag, isOn, optionalText } from '../../nodes/CybersourceInvoice/helpers/text';
+import { assertPrintable, flag, isOn, optionalText } from '../../nodes/shared/helpers/text';
 
 describe('assertPrintable', () => {
 	it('keeps ordinary text, accents and emoji as they are', () => {

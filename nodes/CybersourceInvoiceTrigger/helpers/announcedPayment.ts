@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { answerAmount } from '../../CybersourceInvoice/helpers/currencies';
-import { paymentsOf, totalsAfter, type PaymentTotals } from '../../CybersourceInvoice/helpers/payments';
-import type { TriggerEvent } from './events';
+import { answerAmount } from '../../shared/helpers/currencies';
+import { paymentsOf, totalsAfter, type PaymentTotals } from '../../shared/helpers/payments';
+import type { TriggerEvent } from '../../shared/triggers/events';
 import { SeenIds, type SeenSet } from './replay';
 
 /**

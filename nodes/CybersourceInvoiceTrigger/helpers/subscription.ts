@@ -1,6 +1,7 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, cybersourceApiCall, cybersourceApiRequest } from '../../CybersourceInvoice/transport';
+import { isNotFound } from '../../shared/invoices';
+import { CREDENTIAL_TYPE, cybersourceApiCall, cybersourceApiRequest } from '../../shared/transport';
 import { learnKey, newestKey, type RingKey } from './keyRing';
 
 const WEBHOOKS_PATH = '/notification-subscriptions/v2/webhooks';
@@ -28,20 +29,27 @@ const KEY_DAYS = 365;
 const RENEW_BEFORE_MS = 30 * 86_400_000;
 
 /**
- * The key to sign with: ours, or a newer one another trigger of the organization created; a new
- * one when there is none, when it expires within 30 days, or when `renew` says Cybersource no
- * longer accepts it.
+ * Puts a usable key into `state` without asking Cybersource: ours, or a newer one another trigger
+ * of the organization created in this process. False when none stays valid for 30 more days. A
+ * read only, so n8n's checkExists can use it (creating a key is a write for the whole organization).
  */
-export async function ensureSignatureKey(this: IHookFunctions, state: WebhookState, renew = false): Promise<void> {
-	const orgId = await organizationId.call(this);
+export function adoptKnownKey(state: WebhookState, orgId: string): boolean {
 	if (state.keyId && state.key && state.organizationId === orgId) {
 		learnKey({ keyId: state.keyId, key: state.key, organizationId: orgId, createdAt: state.keyCreatedAt ?? 0, expiresAt: state.keyExpiresAt });
 	}
-	const newest = renew ? undefined : newestKey(orgId, Date.now() + RENEW_BEFORE_MS);
-	if (newest) {
-		Object.assign(state, { keyId: newest.keyId, key: newest.key, keyCreatedAt: newest.createdAt, keyExpiresAt: newest.expiresAt, organizationId: orgId });
-		return;
-	}
+	const newest = newestKey(orgId, Date.now() + RENEW_BEFORE_MS);
+	if (!newest) return false;
+	Object.assign(state, { keyId: newest.keyId, key: newest.key, keyCreatedAt: newest.createdAt, keyExpiresAt: newest.expiresAt, organizationId: orgId });
+	return true;
+}
+
+/**
+ * The key to sign with: a known one (see adoptKnownKey), or a new one when there is none, when it
+ * expires within 30 days, or when `renew` says Cybersource no longer accepts it.
+ */
+export async function ensureSignatureKey(this: IHookFunctions, state: WebhookState, renew = false): Promise<void> {
+	const orgId = await organizationId.call(this);
+	if (!renew && adoptKnownKey(state, orgId)) return;
 	const answer = await cybersourceApiRequest.call(
 		this,
 		'POST',
@@ -139,10 +147,6 @@ export async function createOrReuseSubscription(this: IHookFunctions, input: Sub
 	const created = await cybersourceApiRequest.call(this, 'POST', WEBHOOKS_PATH, subscriptionBody(input, await organizationId.call(this)));
 	if (typeof created.webhookId !== 'string') throw new Error('Cybersource created no webhook subscription (webhookId missing in its answer)');
 	return created.webhookId;
-}
-
-function isNotFound(error: unknown): boolean {
-	return String((error as { httpCode?: unknown }).httpCode) === '404';
 }
 
 /** True once the subscription no longer exists (deleted now or earlier); the spec answers 200, 204 is accepted too. */

@@ -10,14 +10,16 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CUSTOM_ENVIRONMENT } from '../../../credentials/baseUrl';
-import { QUICK_READ } from '../../CybersourceInvoice/transport';
+import { QUICK_READ } from '../../shared/transport';
 import { claimAnnouncedPayment, type PaymentClaim } from '../helpers/announcedPayment';
-import { eventOfType, eventTypesOf, type TriggerEvent } from '../helpers/events';
-import { eventItem, findInvoice } from '../helpers/output';
+import { eventOfType, eventTypesOf, type TriggerEvent } from '../../shared/triggers/events';
+import { findInvoice } from '../../shared/invoices';
+import { eventItem } from '../../shared/triggers/output';
 import { forgetKey, keyById } from '../helpers/keyRing';
 import { seenNotifications } from '../helpers/replay';
 import { parseSignatureHeader, verifySignature, type StoredKey } from '../helpers/signature';
 import {
+	adoptKnownKey,
 	createOrReuseSubscription,
 	deleteSubscription,
 	ensureSignatureKey,
@@ -121,8 +123,8 @@ export class CybersourceInvoiceTriggerV1 implements INodeType {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as WebhookState;
-				if (!state.keyId || !state.key || state.organizationId !== (await organizationId.call(this))) return false;
-				await ensureSignatureKey.call(this, state);
+				// Only reads: a key that is missing or expires soon is renewed by create, which n8n runs next.
+				if (!adoptKnownKey(state, await organizationId.call(this))) return false;
 				const eventTypes = selectedEventTypes.call(this);
 				const found = (await subscriptionsFor.call(this, webhookUrl.call(this))).find((item) => sameEvents(item, eventTypes));
 				if (!found) return false;

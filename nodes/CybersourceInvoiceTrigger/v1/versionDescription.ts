@@ -1,8 +1,8 @@
 import type { INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { eventsProperty, simplifyProperty } from '../descriptions';
-import { WEBHOOK_EVENTS } from '../helpers/events';
+import { eventsProperty, simplifyProperty } from '../../shared/triggers/descriptions';
+import { WEBHOOK_EVENTS } from '../../shared/triggers/events';
 
 /** Version 1's parameters and webhooks; name, icon and description are in the base description. */
 export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'> = {

@@ -2,14 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { defaultParallelRequests, invoiceOptions, MAX_PARALLEL_REQUESTS } from '../descriptions/options';
-import { parseWholeNumber } from '../../helpers/amounts';
-import { displayNameOf } from '../../helpers/fieldLabels';
-import { InputError, toNodeError } from '../../helpers/inputError';
-import { attachLimiter, detachLimiter, RequestLimiter } from '../../transport/limiter';
-import { takeWarnings, withWarnings } from '../../transport/warnings';
+import { parseWholeNumber } from '../../../shared/helpers/values';
+import { displayNameOf } from '../../../shared/helpers/fieldLabels';
+import { InputError, toNodeError } from '../../../shared/helpers/inputError';
+import { attachLimiter, detachLimiter, RequestLimiter } from '../../../shared/transport/limiter';
+import { takeWarnings, withWarnings } from '../../../shared/transport/warnings';
 import * as invoice from './invoice';
 import * as invoiceSettings from './invoiceSettings';
-import { runItems, type ItemOutcome } from './runItems';
+import type { Settled } from '../../../shared/helpers/settle';
+import { runItems } from './runItems';
 
 /** Every operation: reads item `itemIndex`, returns one or more output objects. */
 export type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
@@ -92,7 +93,7 @@ export async function routeItems(this: IExecuteFunctions, operations: Record<str
 	const parallel = parallelRequestsOf.call(this, resource, operation);
 	const stopOnError = !this.continueOnFail();
 	attachLimiter(this, new RequestLimiter(parallel));
-	let outcomes: Array<ItemOutcome<IDataObject | IDataObject[]> | undefined>;
+	let outcomes: Array<Settled<IDataObject | IDataObject[]> | undefined>;
 	try {
 		outcomes = await runItems(items.length, parallel, async (itemIndex) => {
 			try {

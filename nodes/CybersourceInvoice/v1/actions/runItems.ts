@@ -1,5 +1,4 @@
-/** One item's outcome; `undefined` for an item that never started (the run stopped before it). */
-export type ItemOutcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+import type { Settled } from '../../../shared/helpers/settle';
 
 /**
  * Runs `work` for items 0..count-1 with up to `concurrency` at once, starting them in item order.
@@ -12,8 +11,9 @@ export async function runItems<T>(
 	concurrency: number,
 	work: (itemIndex: number) => Promise<T>,
 	stopOnError: boolean,
-): Promise<Array<ItemOutcome<T> | undefined>> {
-	const outcomes: Array<ItemOutcome<T> | undefined> = new Array(count);
+): Promise<Array<Settled<T> | undefined>> {
+	// `undefined` for an item that never started (the run stopped before it).
+	const outcomes: Array<Settled<T> | undefined> = new Array(count);
 	let next = 0;
 	let stopped = false;
 	const worker = async (): Promise<void> => {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { refusedSentence } from '../../helpers/statuses';
+import { refusedSentence } from '../../../shared/helpers/statuses';
 import { amountOptions, checkoutOptions } from './invoiceOptionFields';
 
 /*

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ARRAY_FIELD } from '../../helpers/lineItems';
-import { MAX_LINE_ITEMS } from '../../helpers/limits';
+import { ARRAY_FIELD } from '../../../shared/helpers/lineItems';
+import { MAX_LINE_ITEMS } from '../../../shared/helpers/limits';
 
 const lineFields: INodeProperties[] = [
 	{

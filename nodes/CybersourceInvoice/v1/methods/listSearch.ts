@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { minorUnits } from '../../helpers/currencies';
-import { cybersourceApiRequest } from '../../transport';
+import { minorUnits } from '../../../shared/helpers/currencies';
+import { listInvoices } from '../../../shared/invoices';
 
 const PAGE = 100;
 
@@ -23,10 +23,7 @@ export async function searchInvoices(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const offset = Number(paginationToken ?? 0) || 0;
-	const page = await cybersourceApiRequest.call(this, 'GET', '/invoicing/v2/invoices', undefined, {
-		offset,
-		limit: PAGE,
-	});
+	const page = await listInvoices.call(this, { offset, limit: PAGE });
 	const invoices = Array.isArray(page.invoices) ? (page.invoices as IDataObject[]) : [];
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results = invoices

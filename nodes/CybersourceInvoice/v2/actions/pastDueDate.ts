@@ -1,9 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { isBlank } from '../../helpers/amounts';
-import { isPastDueDate, toApiDate, todayIn } from '../../helpers/dates';
-import { InputError } from '../../helpers/inputError';
-import { isOn } from '../../helpers/text';
+import { isBlank } from '../../../shared/helpers/values';
+import { isPastDueDate, toApiDate, todayIn } from '../../../shared/helpers/dates';
+import { InputError } from '../../../shared/helpers/inputError';
+import { isOn } from '../../../shared/helpers/text';
 import { allowPastDueDateOption } from '../descriptions/options';
 
 /** Where each operation that sets a due date has it. */

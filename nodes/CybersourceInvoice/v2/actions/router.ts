@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { InputError } from '../../helpers/inputError';
-import { isOn } from '../../helpers/text';
+import { InputError } from '../../../shared/helpers/inputError';
+import { isOn } from '../../../shared/helpers/text';
 import { OPERATIONS, routeItems, type Operation } from '../../v1/actions/router';
 import { RENAMED_SETTINGS } from '../descriptions/invoiceSettings';
 import { RENAMED_LINE_FIELDS } from '../descriptions/lineItems';

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invoiceIdFromAcceptedMessage } from '../../../helpers/invoiceResponse';
-import { isOn } from '../../../helpers/text';
-import { cybersourceApiRequest, invoicePath } from '../../../transport';
+import { invoiceIdFromAcceptedMessage } from '../../../../shared/helpers/invoiceResponse';
+import { isOn } from '../../../../shared/helpers/text';
+import { getInvoice } from '../../../../shared/invoices';
 import { createProperties, readCreateRequest } from './createCommon';
 import { createOnce } from './createOnce';
 import { invoiceOutput, readSimplify } from './output';
@@ -42,9 +42,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		invoiceIdFromAcceptedMessage(result.message) ??
 		((request.body.invoiceInformation as IDataObject).invoiceNumber as string | undefined);
 	if (!invoiceId) return { ...result, emailSent: false, warning: EMAIL_FAILED };
-	const invoice = await cybersourceApiRequest.call(this, 'GET', invoicePath(invoiceId), undefined, undefined, {
-		itemIndex,
-	});
+	const invoice = await getInvoice.call(this, invoiceId, { itemIndex });
 	return invoiceOutput(invoice, simplify, {
 		emailSent: false,
 		warning: `Invoice ${invoiceId}: ${EMAIL_FAILED}`,

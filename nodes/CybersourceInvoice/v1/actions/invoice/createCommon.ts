@@ -14,10 +14,10 @@ import {
 } from '../../descriptions/invoiceFields';
 import { lineItemProperties } from '../../descriptions/lineItems';
 import { simplifyProperty } from '../../descriptions/simplify';
-import { isBlank } from '../../../helpers/amounts';
-import { buildInvoiceBody, type BodyOptions, type InvoiceFields } from '../../../helpers/invoiceBody';
-import { readNumbering } from '../../../helpers/invoiceNumber';
-import { readLineItems, type LineItemInput } from '../../../helpers/lineItems';
+import { isBlank } from '../../../../shared/helpers/values';
+import { buildInvoiceBody, type BodyOptions, type InvoiceFields } from '../../../../shared/helpers/invoiceBody';
+import { readNumbering } from '../../../../shared/helpers/invoiceNumber';
+import { readLineItems, type LineItemInput } from '../../../../shared/helpers/lineItems';
 import { CREATE_GROUPS } from '../../../v2/descriptions/createGroups';
 import type { CreateRequest } from './createOnce';
 import { warnIfPastDueDate } from './dueDateWarning';

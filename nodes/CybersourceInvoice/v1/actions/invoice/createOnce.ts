@@ -1,16 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { identityMismatch } from '../../../helpers/reconcile';
-import { messageOf, settle } from '../../../helpers/settle';
-import {
-	cybersourceApiCall,
-	cybersourceApiRequest,
-	DEFAULT_TUNING,
-	invoicePath,
-	isOutcomeUnknown,
-	type CybersourceResponse,
-} from '../../../transport';
+import { identityMismatch } from '../../../../shared/helpers/reconcile';
+import { messageOf, settle } from '../../../../shared/helpers/settle';
+import { createInvoice, findInvoice } from '../../../../shared/invoices';
+import { DEFAULT_TUNING, isOutcomeUnknown, type CybersourceResponse } from '../../../../shared/transport';
 
 /** Sends of one create at most, when its answers keep getting lost. */
 const MAX_CREATE_ATTEMPTS = 3;
@@ -26,16 +20,6 @@ export interface CreateRequest {
 
 function isDuplicateNumber(error: unknown): error is NodeApiError {
 	return error instanceof NodeApiError && error.httpCode === '400' && error.errorResponse?.reason === 'DUPLICATE_RECORD';
-}
-
-/** The stored invoice with this number, or undefined when Cybersource has none (404). */
-async function findInvoice(this: IExecuteFunctions, number: string, itemIndex: number): Promise<IDataObject | undefined> {
-	const found = await settle(
-		cybersourceApiRequest.call(this, 'GET', invoicePath(number), undefined, undefined, { itemIndex }),
-	);
-	if (found.ok) return found.value;
-	if (found.error instanceof NodeApiError && found.error.httpCode === '404') return undefined;
-	throw found.error;
 }
 
 function otherInvoiceError(
@@ -103,14 +87,14 @@ export async function createOnce(
 ): Promise<CybersourceResponse> {
 	const number = (body.invoiceInformation as IDataObject).invoiceNumber as string | undefined;
 	for (let attempt = 1; ; attempt++) {
-		const sent = await settle(cybersourceApiCall.call(this, 'POST', '/invoicing/v2/invoices', body, undefined, { itemIndex }));
+		const sent = await settle(createInvoice.call(this, body, { itemIndex }));
 		if (sent.ok) return sent.value;
 		const duplicate = isDuplicateNumber(sent.error);
 		// A 429 after the transport's retries: an earlier try may have stored this very invoice.
 		const settleable = duplicate || isOutcomeUnknown(sent.error) || isRateLimited(sent.error);
 		if (number === undefined || origin === undefined || !settleable) throw sent.error;
 
-		const lookup = await settle(findInvoice.call(this, number, itemIndex));
+		const lookup = await settle(findInvoice.call(this, number, { itemIndex }));
 		if (!lookup.ok) throw unconfirmedError.call(this, number, origin, whyUnconfirmed(sent.error, duplicate, lookup.error), itemIndex);
 		const stored = lookup.value;
 		if (stored) {

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { isPastDueDate, pastDueDateWarning, todayIn } from '../../../helpers/dates';
-import { recordWarning } from '../../../transport/warnings';
+import { isPastDueDate, pastDueDateWarning, todayIn } from '../../../../shared/helpers/dates';
+import { recordWarning } from '../../../../shared/transport/warnings';
 
 /**
  * Version 1 sends a due date in the past as Cybersource accepts it, and says so in the output

@@ -3,9 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { showFor } from '../../descriptions/display';
 import { invoiceLocator } from '../../descriptions/invoiceLocator';
 import { simplifyProperty } from '../../descriptions/simplify';
-import { readInvoiceId } from '../../../helpers/invoiceId';
-import { simplifyInvoice } from '../../../helpers/invoiceResponse';
-import { cybersourceApiRequest, invoicePath } from '../../../transport';
+import { readInvoiceId } from '../../../../shared/helpers/invoiceId';
+import { simplifyInvoice } from '../../../../shared/helpers/invoiceResponse';
+import { getInvoice } from '../../../../shared/invoices';
 import { readSimplify } from './output';
 
 export const description: INodeProperties[] = showFor('invoice', ['get'], [
@@ -16,8 +16,6 @@ export const description: INodeProperties[] = showFor('invoice', ['get'], [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const invoiceId = readInvoiceId.call(this, itemIndex);
 	const simplify = readSimplify.call(this, itemIndex);
-	const invoice = await cybersourceApiRequest.call(this, 'GET', invoicePath(invoiceId), undefined, undefined, {
-		itemIndex,
-	});
+	const invoice = await getInvoice.call(this, invoiceId, { itemIndex });
 	return simplify ? simplifyInvoice(invoice) : invoice;
 }

@@ -2,13 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { showFor } from '../../descriptions/display';
 import { simplifyProperty } from '../../descriptions/simplify';
-import { isBlank, parseWholeNumber } from '../../../helpers/amounts';
-import { displayNameOf } from '../../../helpers/fieldLabels';
-import { InputError } from '../../../helpers/inputError';
-import { simplifyInvoice } from '../../../helpers/invoiceResponse';
-import { INVOICE_STATUSES, STATUSES } from '../../../helpers/statuses';
-import { isOn } from '../../../helpers/text';
-import { listInvoices } from '../../../transport/pagination';
+import { isBlank, parseWholeNumber } from '../../../../shared/helpers/values';
+import { displayNameOf } from '../../../../shared/helpers/fieldLabels';
+import { InputError } from '../../../../shared/helpers/inputError';
+import { simplifyInvoice } from '../../../../shared/helpers/invoiceResponse';
+import { INVOICE_STATUSES, STATUSES } from '../../../../shared/helpers/statuses';
+import { isOn } from '../../../../shared/helpers/text';
+import { listInvoices } from '../../../../shared/transport/pagination';
 import { readSimplify } from './output';
 
 export const description: INodeProperties[] = showFor('invoice', ['getAll'], [

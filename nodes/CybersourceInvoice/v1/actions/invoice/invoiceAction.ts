@@ -1,15 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { actionTookEffect, markOf, type InvoiceMark } from '../../../helpers/reconcile';
-import { messageOf, settle } from '../../../helpers/settle';
-import { ACTIONS, type InvoiceAction } from '../../../helpers/statuses';
-import { cybersourceApiRequest, invoicePath, isOutcomeUnknown } from '../../../transport';
+import { actionTookEffect, markOf, type InvoiceMark } from '../../../../shared/helpers/reconcile';
+import { messageOf, settle } from '../../../../shared/helpers/settle';
+import { ACTIONS, type InvoiceAction } from '../../../../shared/helpers/statuses';
+import { getInvoice } from '../../../../shared/invoices';
+import { cybersourceApiRequest, invoicePath, isOutcomeUnknown } from '../../../../shared/transport';
 import { actionMemory, type ActionMemory } from './actionMemory';
-
-async function readInvoice(this: IExecuteFunctions, invoiceId: string, itemIndex: number): Promise<IDataObject> {
-	return await cybersourceApiRequest.call(this, 'GET', invoicePath(invoiceId), undefined, undefined, { itemIndex });
-}
 
 /** The action may have been applied and the invoice could not be read to check. */
 function unconfirmedError(this: IExecuteFunctions, invoiceId: string, action: InvoiceAction, itemIndex: number, why: string): NodeOperationError {
@@ -40,7 +37,7 @@ async function afterEarlierTry(
 	memory: ActionMemory,
 ): Promise<{ invoice: IDataObject; applied: boolean }> {
 	const earlier = memory.earlier ?? {};
-	const read = await settle(readInvoice.call(this, invoiceId, itemIndex));
+	const read = await settle(getInvoice.call(this, invoiceId, { itemIndex }));
 	if (!read.ok) {
 		const { done } = ACTIONS[action];
 		const why = earlier.done
@@ -56,7 +53,7 @@ async function afterEarlierTry(
 /** The invoice before a Send: the caller's copy when it shows the history, else read. */
 async function markBefore(this: IExecuteFunctions, invoiceId: string, itemIndex: number, known?: IDataObject): Promise<InvoiceMark> {
 	// An update's answer has no history: comparing against it would take any earlier email for this one.
-	return markOf(known?.invoiceHistory ? known : await readInvoice.call(this, invoiceId, itemIndex));
+	return markOf(known?.invoiceHistory ? known : await getInvoice.call(this, invoiceId, { itemIndex }));
 }
 
 /**
@@ -95,7 +92,7 @@ export async function runInvoiceAction(
 		memory.forget();
 		throw done.error;
 	}
-	const read = await settle(readInvoice.call(this, invoiceId, itemIndex));
+	const read = await settle(getInvoice.call(this, invoiceId, { itemIndex }));
 	if (!read.ok) {
 		const why = `${messageOf(done.error)}, and reading the invoice to check failed too (${messageOf(read.error)}).`;
 		throw unconfirmedError.call(this, invoiceId, action, itemIndex, why);

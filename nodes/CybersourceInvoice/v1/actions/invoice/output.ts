@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { simplifyInvoice } from '../../../helpers/invoiceResponse';
-import { isOn } from '../../../helpers/text';
+import { simplifyInvoice } from '../../../../shared/helpers/invoiceResponse';
+import { isOn } from '../../../../shared/helpers/text';
 import { simplifyProperty } from '../../descriptions/simplify';
 
 /** Read before any request, so that a wrong value stops the item before anything changes. */

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readInvoiceId } from '../../../helpers/invoiceId';
-import { allowedSentence, refusedSentence, type InvoiceAction } from '../../../helpers/statuses';
+import { readInvoiceId } from '../../../../shared/helpers/invoiceId';
+import { allowedSentence, refusedSentence, type InvoiceAction } from '../../../../shared/helpers/statuses';
 import { showFor } from '../../descriptions/display';
 import { invoiceLocator } from '../../descriptions/invoiceLocator';
 import { simplifyProperty } from '../../descriptions/simplify';

@@ -6,15 +6,17 @@ import { updateFields } from '../../descriptions/invoiceFields';
 import { invoiceLocator } from '../../descriptions/invoiceLocator';
 import { lineItemProperties } from '../../descriptions/lineItems';
 import { simplifyProperty } from '../../descriptions/simplify';
-import { readInvoiceId } from '../../../helpers/invoiceId';
-import { isBlank, parseMoney } from '../../../helpers/amounts';
-import { displayNameOf } from '../../../helpers/fieldLabels';
-import { buildInvoiceBody, type InvoiceFields } from '../../../helpers/invoiceBody';
-import { readCurrentInvoice } from '../../../helpers/invoiceResponse';
-import { readLineItems, type LineItemInput } from '../../../helpers/lineItems';
-import { allowedSentence, isAllowed, refusedSentence } from '../../../helpers/statuses';
-import { isOn } from '../../../helpers/text';
-import { cybersourceApiRequest, invoicePath } from '../../../transport';
+import { readInvoiceId } from '../../../../shared/helpers/invoiceId';
+import { parseMoney } from '../../../../shared/helpers/amounts';
+import { isBlank } from '../../../../shared/helpers/values';
+import { displayNameOf } from '../../../../shared/helpers/fieldLabels';
+import { buildInvoiceBody, type InvoiceFields } from '../../../../shared/helpers/invoiceBody';
+import { readCurrentInvoice } from '../../../../shared/helpers/invoiceResponse';
+import { readLineItems, type LineItemInput } from '../../../../shared/helpers/lineItems';
+import { allowedSentence, isAllowed, refusedSentence } from '../../../../shared/helpers/statuses';
+import { isOn } from '../../../../shared/helpers/text';
+import { getInvoice } from '../../../../shared/invoices';
+import { cybersourceApiRequest, invoicePath } from '../../../../shared/transport';
 import { warnIfPastDueDate } from './dueDateWarning';
 import { runInvoiceAction } from './invoiceAction';
 import { invoiceOutput, readSimplify } from './output';
@@ -98,7 +100,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	precheck(patch, newLines);
 	const simplify = readSimplify.call(this, itemIndex);
 
-	const read = await cybersourceApiRequest.call(this, 'GET', invoicePath(invoiceId), undefined, undefined, { itemIndex });
+	const read = await getInvoice.call(this, invoiceId, { itemIndex });
 	const current = readCurrentInvoice(read);
 	if (!isAllowed('update', current.status)) {
 		throw new NodeOperationError(

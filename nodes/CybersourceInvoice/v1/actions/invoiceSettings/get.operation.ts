@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../descriptions/display';
-import { cybersourceApiRequest } from '../../../transport';
+import { cybersourceApiRequest } from '../../../../shared/transport';
 import { productTypeProperty, readProductType, SETTINGS_PATH } from './common';
 
 export const description: INodeProperties[] = showFor('invoiceSettings', ['get'], [productTypeProperty]);

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { isBlank } from '../../../helpers/amounts';
-import { hexColor, logoBase64 } from '../../../helpers/branding';
-import { displayNameOf } from '../../../helpers/fieldLabels';
-import { InputError } from '../../../helpers/inputError';
-import { parseCurrency } from '../../../helpers/invoiceAmounts';
-import { flag, optionalEmail, optionalText } from '../../../helpers/text';
-import { cybersourceApiRequest } from '../../../transport';
+import { isBlank } from '../../../../shared/helpers/values';
+import { hexColor, logoBase64 } from '../../../../shared/helpers/branding';
+import { displayNameOf } from '../../../../shared/helpers/fieldLabels';
+import { InputError } from '../../../../shared/helpers/inputError';
+import { parseCurrency } from '../../../../shared/helpers/invoiceAmounts';
+import { flag, optionalEmail, optionalText } from '../../../../shared/helpers/text';
+import { cybersourceApiRequest } from '../../../../shared/transport';
 import { showFor } from '../../descriptions/display';
 import { LANGUAGES, settingsFieldsProperty } from '../../descriptions/invoiceSettings';
 import { productTypeProperty, readProductType, SETTINGS_PATH } from './common';

@@ -1,29 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { simplifyInvoice } from '../../CybersourceInvoice/helpers/invoiceResponse';
-import { newestPayment, type PaymentTotals } from '../../CybersourceInvoice/helpers/payments';
-import { cybersourceApiRequest, invoicePath, type CybersourceContext, type RequestOptions } from '../../CybersourceInvoice/transport';
+import { simplifyInvoice } from '../helpers/invoiceResponse';
+import { newestPayment, type PaymentTotals } from '../helpers/payments';
 import { EVENTS, type TriggerEvent } from './events';
-
-/** Notifications carry no status, so the invoice is always read with a GET. */
-export async function getInvoice(this: CybersourceContext, invoiceNumber: string, options?: RequestOptions): Promise<IDataObject> {
-	return await cybersourceApiRequest.call(this, 'GET', invoicePath(invoiceNumber), undefined, undefined, options);
-}
-
-/** The invoice, or undefined when Cybersource no longer has it (404). */
-export async function findInvoice(
-	this: CybersourceContext,
-	invoiceNumber: string,
-	options?: RequestOptions,
-): Promise<IDataObject | undefined> {
-	const found = await getInvoice.call(this, invoiceNumber, options).then(
-		(invoice) => ({ invoice, error: undefined }),
-		(error: unknown) => ({ invoice: undefined, error }),
-	);
-	if (!found.error) return found.invoice;
-	if (String((found.error as { httpCode?: unknown }).httpCode) === '404') return undefined;
-	throw found.error;
-}
 
 /** When the invoice's history recorded the event (newest matching entry), if it did. */
 function historyDate(invoice: IDataObject, event: TriggerEvent): string | undefined {

@@ -1,11 +1,10 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { cybersourceApiRequest } from '../../CybersourceInvoice/transport';
-import { OPEN_STATUSES } from '../../CybersourceInvoice/helpers/statuses';
-import { paymentsMadeAtBalance, paymentsOf } from '../../CybersourceInvoice/helpers/payments';
-import { MAX_PAGE_SIZE } from '../../CybersourceInvoice/transport/pagination';
-import type { TriggerEvent } from './events';
-import { findInvoice } from './output';
+import { OPEN_STATUSES } from '../helpers/statuses';
+import { paymentsMadeAtBalance, paymentsOf } from '../helpers/payments';
+import { MAX_PAGE_SIZE } from '../transport/pagination';
+import type { TriggerEvent } from '../triggers/events';
+import { findInvoice, listInvoices } from '../invoices';
 import { changesOfInvoice, type Change } from './pollChanges';
 
 export type { Change } from './pollChanges';
@@ -39,7 +38,7 @@ export interface PollState extends IDataObject {
 }
 
 async function listPage(this: IPollFunctions, offset: number, limit: number, status?: string): Promise<{ items: IDataObject[]; total: number }> {
-	const page = await cybersourceApiRequest.call(this, 'GET', '/invoicing/v2/invoices', undefined, { offset, limit, status });
+	const page = await listInvoices.call(this, { offset, limit, status });
 	const items = Array.isArray(page.invoices) ? (page.invoices as IDataObject[]) : [];
 	return { items, total: Number(page.totalInvoices) };
 }

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { cybersourceApiRequest, type CybersourceContext, type RequestOptions } from './index';
 import { limiterOf } from './limiter';
+import { INVOICES_PATH } from './paths';
 
 /** The API's maximum page size. */
 export const MAX_PAGE_SIZE = 1000;
@@ -88,7 +89,7 @@ class PageReader {
 		return await cybersourceApiRequest.call(
 			this.context,
 			'GET',
-			'/invoicing/v2/invoices',
+			INVOICES_PATH,
 			undefined,
 			{ offset, limit, status: this.query.status },
 			this.options,

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { EVENTS, type TriggerEvent } from './helpers/events';
+import { EVENTS, type TriggerEvent } from './events';
 
 /**
  * `how` ends each event's `action`, the label of n8n's node list (Cybersource Invoice › Triggers),

@@ -1,7 +1,14 @@
 /**
  * PKCS#12 (.p12/.pfx) reader built on node:crypto only (RFC 7292, with PBES2/PBKDF2 from RFC 8018
- * and PBMAC1 from RFC 9579). It returns the certificates and the PKCS#8 private keys with their
+ * and PBMAC1 from RFC 9579). Why it exists: Cybersource's Business Center hands out the JWT
+ * certificate as a .p12 file, node:crypto cannot open one, and a verified n8n community node may
+ * have no runtime dependencies. It returns the certificates and the PKCS#8 private keys with their
  * friendly names and local key ids; choosing among them is the caller's business.
+ *
+ * The profiles it must read: Business Center downloads and OpenSSL 1.x / `-legacy` files (PKCS#12
+ * PBE with triple DES for keys, 40-bit RC2 for certificates, SHA-1 MAC) and OpenSSL 3 defaults
+ * (PBES2 with PBKDF2-SHA-256 and AES-256-CBC, SHA-256 MAC). The rarer variants below are kept
+ * because other tools write them and each costs a few lines.
  *
  * Supported: password integrity (HMAC with the PKCS#12 KDF, any SHA-1/SHA-2 digest, or PBMAC1),
  * files without a MAC, unencrypted and encrypted SafeContents, key bags and shrouded key bags,
@@ -36,7 +43,7 @@ import {
 	readString,
 	sequence,
 } from './der';
-import { attempt } from './attempt';
+import { attempt } from '../attempt';
 import { rc2CbcDecrypt } from './rc2';
 
 export interface Pkcs12Bag {

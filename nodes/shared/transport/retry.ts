@@ -74,13 +74,13 @@ export function retryAfterMs(headers: IDataObject | undefined): number | undefin
 }
 
 /** One attempt's outcome: an HTTP answer, no answer at all (`network`), or no request (`unsigned`). */
-export type Outcome =
+export type AttemptOutcome =
 	| { kind: 'response'; statusCode: number; body: unknown; headers?: IDataObject }
 	| { kind: 'network'; failure: NetworkFailure }
 	| { kind: 'unsigned'; error: NodeApiError };
 
 /** The wait before the next attempt, or undefined when this answer must not be retried. */
-export function retryDelay(method: IHttpRequestMethods, outcome: Outcome, attempt: number, baseDelayMs: number): number | undefined {
+export function retryDelay(method: IHttpRequestMethods, outcome: AttemptOutcome, attempt: number, baseDelayMs: number): number | undefined {
 	// Doubling up to 8 × the base (4 s by default): later tries of a long read budget stay frequent.
 	const backoff = baseDelayMs * 2 ** Math.min(attempt - 1, 3);
 	if (outcome.kind === 'response') {

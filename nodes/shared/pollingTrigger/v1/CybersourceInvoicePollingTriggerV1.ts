@@ -8,9 +8,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { TriggerEvent } from '../../CybersourceInvoiceTrigger/helpers/events';
-import { eventItem, getInvoice } from '../../CybersourceInvoiceTrigger/helpers/output';
-import { baseline, changesSince, latestMatching, type Change, type PollState } from '../../CybersourceInvoiceTrigger/helpers/polling';
+import type { TriggerEvent } from '../../triggers/events';
+import { getInvoice } from '../../invoices';
+import { eventItem } from '../../triggers/output';
+import { baseline, changesSince, latestMatching, type Change, type PollState } from '../polling';
 import { versionDescription } from './versionDescription';
 
 async function toItems(this: IPollFunctions, changes: Change[], simplify: boolean): Promise<INodeExecutionData[]> {

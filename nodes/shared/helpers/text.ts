@@ -1,4 +1,4 @@
-import { isBlank } from './amounts';
+import { isBlank } from './values';
 import { InputError } from './inputError';
 import { MAX_LENGTH } from './limits';
 

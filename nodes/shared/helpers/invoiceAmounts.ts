@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isBlank, Money, parseMoney, parsePercent } from './amounts';
+import { Money, parseMoney, parsePercent } from './amounts';
+import { isBlank } from './values';
 import { isKnownCurrency } from './currencies';
 import { InputError } from './inputError';
 import type { BuiltLines } from './lineItems';

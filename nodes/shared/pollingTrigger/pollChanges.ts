@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { newestPayment, paymentsOf, totalsAfter, type PaymentTotals } from '../../CybersourceInvoice/helpers/payments';
-import type { TriggerEvent } from './events';
+import { newestPayment, paymentsOf, totalsAfter, type PaymentTotals } from '../helpers/payments';
+import type { TriggerEvent } from '../triggers/events';
 
 export interface Change {
 	event: TriggerEvent;

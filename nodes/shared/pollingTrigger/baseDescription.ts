@@ -11,11 +11,12 @@ import type { INodeTypeBaseDescription } from 'n8n-workflow';
  * - `cybersourceInvoicePollingTrigger`, its first name, hidden from the node list and kept so that
  *   saved workflows using it run unchanged.
  */
-export function pollingTriggerBase(name: string, hidden: boolean): INodeTypeBaseDescription {
+export function pollingTriggerBase(name: string, hidden: boolean, icon: INodeTypeBaseDescription['icon']): INodeTypeBaseDescription {
 	return {
 		displayName: 'Cybersource Invoice Polling Trigger',
 		name,
-		icon: { light: 'file:../../icons/cybersource.svg', dark: 'file:../../icons/cybersource.dark.svg' },
+		// Given by each node file: n8n resolves `file:` icons from the node's own folder.
+		icon,
 		group: ['trigger'],
 		description: 'Starts the workflow when invoices change, by asking Cybersource on a schedule (no public URL needed)',
 		defaultVersion: 1,

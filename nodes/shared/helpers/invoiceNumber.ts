@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { isBlank } from './amounts';
+import { isBlank } from './values';
 import { InputError } from './inputError';
 
 /** Invoice numbers come back as the invoice `id`, which is at most 26 characters long. */

@@ -59,10 +59,6 @@ export class Money {
 
 const PLAIN_DECIMAL = /^(\d+)(?:\.(\d+))?$/;
 
-/** Empty parameters (left blank in the UI, or null/undefined from an expression). */
-export function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
 
 /**
  * A non-negative amount given as a number or a plain decimal string ("12", "12.5", "0.99").
@@ -120,16 +116,4 @@ export function parsePercent(value: unknown, field: string, maxDecimals = 6): { 
 	const number = Number(text);
 	if (number > 100) throw new InputError(field, `must be at most 100, got ${text}`);
 	return { text: fraction ? `${match[1]}.${fraction}` : match[1], value: number };
-}
-
-/**
- * A whole number from `min` to `max`, given as a number or as digits ("12"). Fractions, signs,
- * words and out-of-range values are refused; `range` words the allowed values for the message.
- */
-export function parseWholeNumber(value: unknown, field: string, min: number, max: number, range: string): number {
-	const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
-	if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
-		throw new InputError(field, `must be ${range}, got ${JSON.stringify(value)}`);
-	}
-	return number;
 }

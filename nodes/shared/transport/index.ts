@@ -12,7 +12,6 @@ import type {
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { hostForMessages } from '../../../credentials/baseUrl';
-import type { InvoiceAction } from '../helpers/statuses';
 import {
 	apiError,
 	malformedResponseError,
@@ -21,7 +20,7 @@ import {
 	type ApiFailureContext,
 } from './errors';
 import { limiterOf } from './limiter';
-import { markOutcomeUnknown, networkFailureOf, retryAfterMs, retryDelay, type Outcome } from './retry';
+import { markOutcomeUnknown, networkFailureOf, retryAfterMs, retryDelay, type AttemptOutcome } from './retry';
 import { clockWarning, currentClockOffset, learnClockOffset } from './clockSkew';
 import { beforeDeadline, bodyOf, discard } from './response';
 import { recordWarning } from './warnings';
@@ -34,6 +33,7 @@ export type CybersourceContext =
 	| IWebhookFunctions;
 
 export { isOutcomeUnknown } from './retry';
+export { invoicePath } from './paths';
 
 export const CREDENTIAL_TYPE = 'cybersourceApi';
 
@@ -99,11 +99,6 @@ export interface CybersourceResponse {
 
 type QueryValue = string | number | boolean | undefined;
 
-/** Path of an invoice (or one of its actions); the id is URL-encoded before it is signed. */
-export function invoicePath(invoiceId: string, action?: InvoiceAction): string {
-	const base = `/invoicing/v2/invoices/${encodeURIComponent(invoiceId)}`;
-	return action ? `${base}/${action}` : base;
-}
 
 function isJson(body: unknown): body is IDataObject | IDataObject[] {
 	return !!body && typeof body === 'object' && !Buffer.isBuffer(body);
@@ -120,7 +115,7 @@ async function sendOnce(
 	request: IHttpRequestOptions,
 	timeoutMs: number,
 	itemIndex?: number,
-): Promise<Outcome> {
+): Promise<AttemptOutcome> {
 	const deadline = Date.now() + timeoutMs;
 	try {
 		// A fresh copy per attempt: authenticate re-signs it with a new date / jti.
@@ -242,7 +237,7 @@ export async function cybersourceApiCall(
 async function finalError(
 	this: CybersourceContext,
 	method: IHttpRequestMethods,
-	outcome: Exclude<Outcome, { kind: 'unsigned' }>,
+	outcome: Exclude<AttemptOutcome, { kind: 'unsigned' }>,
 	context: ApiFailureContext,
 ): Promise<NodeApiError> {
 	if (outcome.kind === 'response') {
