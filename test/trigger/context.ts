@@ -21,6 +21,8 @@ import { CybersourceInvoicePollingTrigger } from '../../nodes/CybersourceInvoice
 import type { CybersourceInvoicePollingTriggerV1 } from '../../nodes/shared/pollingTrigger/v1/CybersourceInvoicePollingTriggerV1';
 import type { CybersourceInvoiceTriggerV1 } from '../../nodes/CybersourceInvoiceTrigger/v1/CybersourceInvoiceTriggerV1';
 import { SigningCredentialsHelper } from '../../devkit/engine';
+import type { Sandbox } from '../../sandbox';
+import { sandboxCredentials } from '../harness/sandbox';
 
 export const WEBHOOK_ID = '5b0f0c5e-2f7c-4d51-9d3a-7a3c1f2e9b10';
 
@@ -101,4 +103,12 @@ export function pollingTrigger(setup: TriggerSetup): PollingTrigger {
 			return (result?.[0] ?? []).map((item: INodeExecutionData) => item.json);
 		},
 	};
+}
+
+/** Every event the polling trigger offers. */
+export const ALL_POLL_EVENTS = ['created', 'sent', 'paid', 'partiallyPaid', 'canceled'];
+
+/** The polling trigger against this sandbox, with the chosen events and (after a restart) saved state. */
+export function pollingOn(sandbox: Sandbox, events = ALL_POLL_EVENTS, staticData?: Record<string, unknown>): PollingTrigger {
+	return pollingTrigger({ parameters: { events }, credentials: sandboxCredentials(sandbox), staticData: staticData as never });
 }

@@ -5,11 +5,10 @@
  * the cost of a poll follows the open invoices only.
  */
 import { startSandbox, type Sandbox } from '../../sandbox';
-import { sandboxCredentials } from '../harness/sandbox';
-import { pollingTrigger, savedStaticData, type PollingTrigger } from './context';
+import { ALL_POLL_EVENTS, pollingOn, savedStaticData, type PollingTrigger } from './context';
 import { createSentInvoice, post } from './helpers';
 
-const ALL = ['created', 'sent', 'paid', 'partiallyPaid', 'canceled'];
+const ALL = ALL_POLL_EVENTS;
 
 let sandbox: Sandbox;
 
@@ -19,9 +18,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 afterEach(() => sandbox.reset());
 
-function trigger(events = ALL, staticData?: Record<string, unknown>): PollingTrigger {
-	return pollingTrigger({ parameters: { events }, credentials: sandboxCredentials(sandbox), staticData: staticData as never });
-}
+const trigger = (events = ALL, staticData?: Record<string, unknown>): PollingTrigger => pollingOn(sandbox, events, staticData);
 
 function summary(items: Array<Record<string, unknown>>): string[] {
 	return items.map((item) => `${String(item.invoiceNumber)} ${String(item.event)}`);

@@ -4,11 +4,10 @@
  * last poll, and state saved by the version that only kept balances.
  */
 import { startSandbox, type Sandbox } from '../../sandbox';
-import { sandboxCredentials } from '../harness/sandbox';
-import { pollingTrigger, savedStaticData, type PollingTrigger } from './context';
+import { ALL_POLL_EVENTS, pollingOn, savedStaticData, type PollingTrigger } from './context';
 import { createSentInvoice, payInvoice } from './helpers';
 
-const ALL = ['created', 'sent', 'paid', 'partiallyPaid', 'canceled'];
+const ALL = ALL_POLL_EVENTS;
 const STATE_KEY = 'node:Cybersource Invoice Trigger';
 
 let sandbox: Sandbox;
@@ -19,9 +18,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 afterEach(() => sandbox.reset());
 
-function trigger(events = ALL, staticData?: Record<string, unknown>): PollingTrigger {
-	return pollingTrigger({ parameters: { events }, credentials: sandboxCredentials(sandbox), staticData: staticData as never });
-}
+const trigger = (events = ALL, staticData?: Record<string, unknown>): PollingTrigger => pollingOn(sandbox, events, staticData);
 
 /** "<invoice> <event> <transaction id> <amount>" per item, the payment fields being what the workflow sees. */
 function payments(items: Array<Record<string, unknown>>): string[] {
