@@ -4,10 +4,9 @@
  * workflow once with the invoice read back, anything not signed with the stored key is refused
  * with 401 and starts nothing, redeliveries start nothing, deactivation deletes the subscription.
  */
-import { seenNotifications } from '../../nodes/CybersourceInvoiceTrigger/helpers/replay';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { sandboxCredentials } from '../harness/sandbox';
-import { webhookTrigger, type WebhookTrigger } from './webhookContext';
+import { forgetProcessMemory, webhookTrigger, type WebhookTrigger } from './webhookContext';
 import { createSentInvoice, post } from './helpers';
 
 let sandbox: Sandbox;
@@ -20,7 +19,7 @@ afterAll(() => sandbox.close());
 afterEach(async () => {
 	await trigger?.close();
 	sandbox.reset();
-	seenNotifications.forgetProcessMemory(); // each test is a fresh n8n process
+	forgetProcessMemory(); // each test is a fresh n8n process
 });
 
 async function activeTrigger(parameters: Record<string, unknown> = {}): Promise<WebhookTrigger> {
@@ -188,7 +187,7 @@ test('50 payments notified together, then n8n restarts: the stored static data h
 	// Restart: a new process (empty memory) with the static data as n8n stored it.
 	const port = Number(new URL(trigger.url).port);
 	await trigger.close();
-	seenNotifications.forgetProcessMemory();
+	forgetProcessMemory();
 	trigger = await webhookTrigger({ parameters: { events: ['paid'] }, credentials: sandboxCredentials(sandbox), staticData: stored, port });
 	await trigger.activate();
 	const replays = await Promise.all(

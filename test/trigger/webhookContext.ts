@@ -20,6 +20,8 @@ import { HookContext, WebhookContext } from 'n8n-core';
 import { Workflow, type IDataObject, type INode, type IWebhookData, type IWebhookResponseData, type WebhookType } from 'n8n-workflow';
 
 import { CybersourceInvoiceTrigger } from '../../nodes/CybersourceInvoiceTrigger/CybersourceInvoiceTrigger.node';
+import { reportedPayments } from '../../nodes/CybersourceInvoiceTrigger/helpers/announcedPayment';
+import { seenNotifications } from '../../nodes/CybersourceInvoiceTrigger/helpers/replay';
 import type { CybersourceInvoiceTriggerV1 } from '../../nodes/CybersourceInvoiceTrigger/v1/CybersourceInvoiceTriggerV1';
 import { additionalData, buildWorkflow, WEBHOOK_ID, type TriggerSetup } from './context';
 
@@ -213,4 +215,10 @@ export async function webhookTrigger(setup: Omit<TriggerSetup, 'webhookBaseUrl'>
 				server.close(() => resolve());
 			}),
 	};
+}
+
+/** What an n8n restart does to the webhook trigger: its process memory (ids, payments) is gone. */
+export function forgetProcessMemory(): void {
+	seenNotifications.forgetProcessMemory();
+	reportedPayments.forgetProcessMemory();
 }

@@ -4,12 +4,10 @@
  * balance each notification carries), the payment that settles the invoice is the Paid run, and a
  * redelivery starts nothing; the reported payments are in the static data n8n stores.
  */
-import { reportedPayments } from '../../nodes/CybersourceInvoiceTrigger/helpers/announcedPayment';
-import { seenNotifications } from '../../nodes/CybersourceInvoiceTrigger/helpers/replay';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { sandboxCredentials } from '../harness/sandbox';
 import { createSentInvoice, payInvoice } from './helpers';
-import { webhookTrigger, type WebhookTrigger } from './webhookContext';
+import { forgetProcessMemory, webhookTrigger, type WebhookTrigger } from './webhookContext';
 
 const STATE_KEY = 'node:Cybersource Invoice Trigger';
 
@@ -24,8 +22,7 @@ afterEach(async () => {
 	await trigger?.close();
 	sandbox.reset();
 	// Each test is a fresh n8n process.
-	seenNotifications.forgetProcessMemory();
-	reportedPayments.forgetProcessMemory();
+	forgetProcessMemory();
 });
 
 async function activeTrigger(): Promise<WebhookTrigger> {
