@@ -5,6 +5,7 @@
  * with 401 and starts nothing, redeliveries start nothing, deactivation deletes the subscription.
  */
 import { startSandbox, type Sandbox } from '../../sandbox';
+import { signatureHeader } from '../../sandbox/domain/webhooks/signature';
 import { sandboxCredentials } from '../harness/sandbox';
 import { forgetProcessMemory, webhookTrigger, type WebhookTrigger } from './webhookContext';
 import { createSentInvoice, post } from './helpers';
@@ -214,6 +215,34 @@ test('while Cybersource cannot be reached the delivery is answered 503 and start
 	expect(JSON.parse(attempts[0].answer!)).toEqual({ message: expect.stringContaining(`Invoice ${id} could not be read from Cybersource`) });
 	expect(trigger.runs).toHaveLength(1);
 	expect(trigger.errorRuns).toEqual([]);
+});
+
+test('a copy delivered while another copy of the same notification is still being handled is answered 503, not "duplicate": if the first copy fails, the gateway delivers again and the workflow runs once', async () => {
+	await activeTrigger({ events: ['paid'] });
+	const id = await createSentInvoice(sandbox);
+	const { keyId, key } = trigger.stored()['node:Cybersource Invoice Trigger'] as { keyId: string; key: string };
+	// The gateway's first delivery: its read of the invoice is refused three times, about 2 s in all.
+	sandbox.injectFault({ kind: '503', method: 'GET', path: `/invoicing/v2/invoices/${id}`, count: 3, retryAfterSeconds: 1 });
+	const body = JSON.stringify({
+		notificationId: 'c0ffee00-0000-4000-8000-000000000001',
+		retryNumber: 0,
+		eventType: 'invoicing.customer.invoice.paid',
+		eventDate: new Date().toISOString(),
+		payloads: [{ data: { invoiceNumber: id, eventType: 'invoicing.customer.invoice.paid' } }],
+	});
+	const deliver = async () => {
+		const headers = { 'content-type': 'application/json', 'v-c-signature': signatureHeader(keyId, key, String(Date.now()), body, 'base64') };
+		const response = await fetch(trigger.url, { method: 'POST', headers, body });
+		return [response.status, await response.json()];
+	};
+	const first = deliver(); // the gateway stops waiting for this one
+	await new Promise((resolve) => setTimeout(resolve, 300));
+	const [status] = await deliver();
+	expect(status).toBe(503);
+	expect(await first).toEqual([503, { message: expect.stringContaining(`Invoice ${id} could not be read`) }]);
+	expect(await deliver()).toEqual([200, { status: 'received' }]);
+	expect(await deliver()).toEqual([200, { status: 'duplicate' }]);
+	expect(trigger.runs.filter((run) => run[0].notificationId === 'c0ffee00-0000-4000-8000-000000000001')).toHaveLength(1);
 });
 
 test('a validly signed notification for an invoice Cybersource does not have is acknowledged (200), starts nothing, and is remembered: no gateway retry, and a redelivery starts nothing', async () => {

@@ -16,7 +16,7 @@ import { eventOfType, eventTypesOf, type TriggerEvent } from '../../shared/trigg
 import { findInvoice } from '../../shared/invoices';
 import { eventItem } from '../../shared/triggers/output';
 import { forgetKey, keyById } from '../helpers/keyRing';
-import { seenNotifications } from '../helpers/replay';
+import { seenNotifications, type SeenSet } from '../helpers/replay';
 import { parseSignatureHeader, verifySignature, type StoredKey } from '../helpers/signature';
 import {
 	adoptKnownKey,
@@ -97,6 +97,16 @@ async function readInvoice(this: IWebhookFunctions, invoiceNumber: string): Prom
 		this.logger.warn(`Cybersource Invoice Trigger: invoice ${invoiceNumber} could not be read (${reason}); answered 503 so Cybersource retries`);
 		return { retryLater: `Invoice ${invoiceNumber} could not be read from Cybersource (${reason}); deliver again later` };
 	}
+}
+
+/**
+ * The answer to a notification this trigger handled before ("duplicate"), or that another call
+ * is handling right now: that copy may still fail and be released, so this one is answered 503 —
+ * a 200 would end the gateway's retries (it delivers again when it stopped waiting for the first).
+ */
+function alreadyClaimed(this: IWebhookFunctions, seen: SeenSet, notificationId: string): IWebhookResponseData {
+	if (seen.has(notificationId)) return { webhookResponse: { status: 'duplicate' } };
+	return answer.call(this, 503, { message: `Notification ${notificationId} is being handled by another delivery right now; deliver again later` });
 }
 
 /** This node's key, or a newer key of the same organization that another trigger created. */
@@ -186,7 +196,7 @@ export class CybersourceInvoiceTriggerV1 implements INodeType {
 		if (!event || !events.includes(event)) return { webhookResponse: { status: 'ignored' } };
 		const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
 		const seen = seenNotifications.open(state, scope, Date.now());
-		if (notificationId && !seen.claim(notificationId)) return { webhookResponse: { status: 'duplicate' } };
+		if (notificationId && !seen.claim(notificationId)) return alreadyClaimed.call(this, seen, notificationId);
 
 		let payment: PaymentClaim | undefined;
 		try {
