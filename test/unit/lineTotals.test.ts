@@ -3,7 +3,7 @@
  * must be for more than 0; Skip Total Check lets a different line total through.
  */
 import { parseWholeNumber } from '../../nodes/shared/helpers/values';
-import { buildAmountDetails } from '../../nodes/shared/helpers/invoiceAmounts';
+import { buildAmountDetails } from '../../nodes/shared/money/amountDetails';
 import { buildLineItems } from '../../nodes/shared/helpers/lineItems';
 
 const check = { skipTotalCheck: false };

@@ -2,9 +2,8 @@
  * Amounts: plain decimals only, in the currency's own number of decimals (JPY 0, USD 2, BHD 3);
  * anything that would have to be guessed (thousands separators, signs, exponents) is refused.
  */
-import { Money, parseMoney, parsePercent } from '../../nodes/shared/helpers/amounts';
-import { isKnownCurrency, minorUnits } from '../../nodes/shared/helpers/currencies';
-import { parseCurrency } from '../../nodes/shared/helpers/invoiceAmounts';
+import { Money, parseMoney, parsePercent } from '../../nodes/shared/money/amounts';
+import { isKnownCurrency, minorUnits, parseCurrency } from '../../nodes/shared/money/currencies';
 
 describe('parseMoney', () => {
 	it.each([

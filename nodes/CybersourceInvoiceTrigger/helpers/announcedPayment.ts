@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { answerAmount } from '../../shared/helpers/currencies';
+import { answerAmount } from '../../shared/money/amounts';
 import { paymentsOf, totalsAfter, type PaymentTotals } from '../../shared/helpers/payments';
 import type { TriggerEvent } from '../../shared/triggers/events';
 import { SeenIds, type SeenSet } from './replay';

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { answerAmount } from './currencies';
+import { answerAmount } from '../money/amounts';
 import { historyPayments } from './payments';
 import type { DeliveryMode, InvoiceFields } from './invoiceBody';
 import type { LineItemInput } from './lineItems';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { Money, parseMoney, parsePercent } from './amounts';
+import { Money, parseMoney, parsePercent } from '../money/amounts';
 import { isBlank, parseWholeNumber } from './values';
 import { InputError } from './inputError';
 import { LINE_DISCOUNT_PERCENT_DECIMALS, MAX_LINE_ITEMS, MAX_QUANTITY, MIN_QUANTITY } from './limits';

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { answerAmount, minorUnits } from './currencies';
+import { answerAmount } from '../money/amounts';
+import { minorUnits } from '../money/currencies';
 
 /**
  * Payments as an invoice's history records them (docs/cybersource-api.md#invoice-history): each

@@ -2,7 +2,7 @@ import { InputError } from './inputError';
 
 /*
  * Plain input values that are not money: blank or not, whole numbers in a range. Every field
- * reader uses these, so they live apart from the money rules in amounts.ts.
+ * reader uses these, so they live apart from the money rules in ../money/.
  */
 
 /** Empty parameters (left blank in the UI, or null/undefined from an expression). */

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { minorUnits } from '../../../shared/helpers/currencies';
+import { minorUnits } from '../../../shared/money/currencies';
 import { listInvoices } from '../../../shared/invoices';
 
 const PAGE = 100;

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { knownCurrencies } from '../../../shared/helpers/currencies';
+import { knownCurrencies } from '../../../shared/money/currencies';
 import { dueDateField as v1DueDate, totalAmountField as v1TotalAmount } from '../../v1/descriptions/invoiceFields';
 import { docsLink } from './docs';
 

@@ -7,7 +7,7 @@ import { invoiceLocator } from '../../descriptions/invoiceLocator';
 import { lineItemProperties } from '../../descriptions/lineItems';
 import { simplifyProperty } from '../../descriptions/simplify';
 import { readInvoiceId } from '../../../../shared/helpers/invoiceId';
-import { parseMoney } from '../../../../shared/helpers/amounts';
+import { parseMoney } from '../../../../shared/money/amounts';
 import { isBlank } from '../../../../shared/helpers/values';
 import { displayNameOf } from '../../../../shared/helpers/fieldLabels';
 import { buildInvoiceBody, type InvoiceFields } from '../../../../shared/helpers/invoiceBody';

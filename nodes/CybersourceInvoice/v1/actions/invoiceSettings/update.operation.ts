@@ -4,7 +4,7 @@ import { isBlank } from '../../../../shared/helpers/values';
 import { hexColor, logoBase64 } from '../../../../shared/helpers/branding';
 import { displayNameOf } from '../../../../shared/helpers/fieldLabels';
 import { InputError } from '../../../../shared/helpers/inputError';
-import { parseCurrency } from '../../../../shared/helpers/invoiceAmounts';
+import { parseCurrency } from '../../../../shared/money/currencies';
 import { flag, optionalEmail, optionalText } from '../../../../shared/helpers/text';
 import { cybersourceApiRequest } from '../../../../shared/transport';
 import { showFor } from '../../descriptions/display';

@@ -1,5 +1,11 @@
+import { InputError } from '../helpers/inputError';
 import { minorUnits } from './currencies';
-import { InputError } from './inputError';
+
+/*
+ * Amounts of money: exact arithmetic in minor units (`Money`), how an amount or a percentage field
+ * is read (plain decimals only, nothing guessed), and how an amount in an API answer becomes a
+ * number with the currency's decimals.
+ */
 
 /**
  * Money as an integer count of the currency's minor units (cents for USD), so sums and
@@ -59,7 +65,6 @@ export class Money {
 
 const PLAIN_DECIMAL = /^(\d+)(?:\.(\d+))?$/;
 
-
 /**
  * A non-negative amount given as a number or a plain decimal string ("12", "12.5", "0.99").
  * Anything ambiguous ("1.234,50", "1,000", "12abc", "-5", "1e3") is refused rather than guessed.
@@ -116,4 +121,13 @@ export function parsePercent(value: unknown, field: string, maxDecimals = 6): { 
 	const number = Number(text);
 	if (number > 100) throw new InputError(field, `must be at most 100, got ${text}`);
 	return { text: fraction ? `${match[1]}.${fraction}` : match[1], value: number };
+}
+
+/** An amount of an answer (a number or a string, docs/cybersource-api.md#amounts) as a number with the currency's decimals. */
+export function answerAmount(value: unknown, currency: string): number | null {
+	if (value === undefined || value === null || value === '') return null;
+	const number = Number(value);
+	if (!Number.isFinite(number)) return null;
+	const scale = 10 ** minorUnits(currency);
+	return Math.round(number * scale) / scale;
 }

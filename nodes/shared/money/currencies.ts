@@ -1,7 +1,13 @@
-/**
- * ISO 4217 currencies and their minor units. Amounts are sent with exactly this many decimals
- * (JPY 0, USD 2, BHD 3, …). Codes not listed use 2.
+import { InputError } from '../helpers/inputError';
+import { isBlank } from '../helpers/values';
+
+/*
+ * Currencies: which ISO 4217 codes the node accepts (so a typo like "US" is refused before the API
+ * sees it), how a Currency field is read, and how many decimals each currency's amounts have.
+ * Every amount the node sends or reads is scaled by these minor units.
  */
+
+/** Minor units (decimals) of the currencies that do not use 2: JPY 0, BHD 3, … */
 const MINOR_UNITS: Record<string, number> = {
 	BHD: 3, BIF: 0, CLF: 4, CLP: 0, DJF: 0, GNF: 0, IQD: 3, ISK: 0, JOD: 3, JPY: 0, KMF: 0, KRW: 0,
 	KWD: 3, LYD: 3, OMR: 3, PYG: 0, RWF: 0, TND: 3, UGX: 0, UYI: 0, UYW: 4, VND: 0, VUV: 0, XAF: 0,
@@ -34,11 +40,12 @@ export function minorUnits(currency: string): number {
 	return MINOR_UNITS[currency] ?? 2;
 }
 
-/** An amount of an answer (a number or a string, docs/cybersource-api.md#amounts) as a number with the currency's decimals. */
-export function answerAmount(value: unknown, currency: string): number | null {
-	if (value === undefined || value === null || value === '') return null;
-	const number = Number(value);
-	if (!Number.isFinite(number)) return null;
-	const scale = 10 ** minorUnits(currency);
-	return Math.round(number * scale) / scale;
+/** A Currency field: a known ISO 4217 code in any case and spacing ("usd "), returned upper case. */
+export function parseCurrency(value: unknown, field = 'Currency'): string {
+	if (isBlank(value)) throw new InputError(field, 'is required: a 3-letter ISO 4217 code like USD or EUR');
+	const code = String(value).trim().toUpperCase();
+	if (!/^[A-Z]{3}$/.test(code) || !isKnownCurrency(code)) {
+		throw new InputError(field, `"${String(value)}" is not an ISO 4217 currency code. Use 3 letters like USD, EUR or JPY`);
+	}
+	return code;
 }

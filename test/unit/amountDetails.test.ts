@@ -2,7 +2,7 @@
  * Invoice amounts: without line items the Total Amount is required; with them it is computed as
  * lines − discount + tax + freight (+ freight tax when taxable), and a given total must match.
  */
-import { buildAmountDetails, type AmountInputs } from '../../nodes/shared/helpers/invoiceAmounts';
+import { buildAmountDetails, type AmountInputs } from '../../nodes/shared/money/amountDetails';
 import { buildLineItems } from '../../nodes/shared/helpers/lineItems';
 
 const options = { allowPartialPayments: false, skipTotalCheck: false };

@@ -1,11 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { InputError } from '../helpers/inputError';
+import type { BuiltLines } from '../helpers/lineItems';
+import { assertFits, flag, optionalText } from '../helpers/text';
+import { isBlank } from '../helpers/values';
 import { Money, parseMoney, parsePercent } from './amounts';
-import { isBlank } from './values';
-import { isKnownCurrency } from './currencies';
-import { InputError } from './inputError';
-import type { BuiltLines } from './lineItems';
-import { assertFits, flag, optionalText } from './text';
+
+/*
+ * The invoice's `orderInformation.amountDetails` for create and update: discount, tax, freight,
+ * partial payments and the total, computed from the line items when the user leaves it empty and
+ * checked against them when the user gives it.
+ */
 
 const AMOUNTS = 'orderInformation.amountDetails';
 
@@ -28,15 +33,6 @@ interface AmountOptions {
 	allowPartialPayments: boolean;
 	/** Accept a Total Amount that differs from what the lines add up to. */
 	skipTotalCheck: boolean;
-}
-
-export function parseCurrency(value: unknown, field = 'Currency'): string {
-	if (isBlank(value)) throw new InputError(field, 'is required: a 3-letter ISO 4217 code like USD or EUR');
-	const code = String(value).trim().toUpperCase();
-	if (!/^[A-Z]{3}$/.test(code) || !isKnownCurrency(code)) {
-		throw new InputError(field, `"${String(value)}" is not an ISO 4217 currency code. Use 3 letters like USD, EUR or JPY`);
-	}
-	return code;
 }
 
 /**
