@@ -1,11 +1,15 @@
 /**
- * The outcome of work that may throw. Callers decide what to throw from the outcome, outside any
- * catch block, which keeps error translation explicit (n8n's community lint reserves throwing
- * inside catch blocks for NodeApiError / NodeOperationError, which this pure module cannot use).
+ * `Outcome`, the package's one type for work that may or may not have worked: its value, or the
+ * error it failed with. The caller decides what a failure means (name the credential field to fix,
+ * look the invoice up, pass the error on) in plain code outside any catch block; inside one, only
+ * NodeApiError / NodeOperationError may be thrown, which the pure signing code cannot use.
+ * `attempt` runs synchronous work; the node's calls to the API use `settle`
+ * (nodes/shared/helpers/settle.ts). Both import this leaf module from the credential's side because
+ * the node's code imports the credential's, never the other way round.
  */
-export type Attempt<T> = { ok: true; value: T } | { ok: false; error: unknown };
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
-export function attempt<T>(work: () => T): Attempt<T> {
+export function attempt<T>(work: () => T): Outcome<T> {
 	try {
 		return { ok: true, value: work() };
 	} catch (error) {

@@ -1,10 +1,11 @@
-export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+import type { Outcome } from '../../../credentials/signing/attempt';
 
 /**
- * The value of a call, or the error it failed with, so that the caller decides what the failure
- * means (look the invoice up, or pass the error on) in plain code rather than inside a catch.
+ * The value of an asynchronous call, or the error it failed with (`attempt` does the same for
+ * synchronous work), so that the caller decides what the failure means (look the invoice up, or
+ * pass the error on) in plain code rather than inside a catch.
  */
-export async function settle<T>(call: Promise<T>): Promise<Settled<T>> {
+export async function settle<T>(call: Promise<T>): Promise<Outcome<T>> {
 	try {
 		return { ok: true, value: await call };
 	} catch (error) {

@@ -9,7 +9,7 @@ import { attachLimiter, detachLimiter, RequestLimiter } from '../../../shared/tr
 import { takeWarnings, withWarnings } from '../../../shared/transport/warnings';
 import * as invoice from './invoice';
 import * as invoiceSettings from './invoiceSettings';
-import type { Settled } from '../../../shared/helpers/settle';
+import type { Outcome } from '../../../../credentials/signing/attempt';
 import { runItems } from './runItems';
 
 /** Every operation: reads item `itemIndex`, returns one or more output objects. */
@@ -93,7 +93,7 @@ export async function routeItems(this: IExecuteFunctions, operations: Record<str
 	const parallel = parallelRequestsOf.call(this, resource, operation);
 	const stopOnError = !this.continueOnFail();
 	attachLimiter(this, new RequestLimiter(parallel));
-	let outcomes: Array<Settled<IDataObject | IDataObject[]> | undefined>;
+	let outcomes: Array<Outcome<IDataObject | IDataObject[]> | undefined>;
 	try {
 		outcomes = await runItems(items.length, parallel, async (itemIndex) => {
 			try {

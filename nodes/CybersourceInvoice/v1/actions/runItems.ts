@@ -1,4 +1,4 @@
-import type { Settled } from '../../../shared/helpers/settle';
+import type { Outcome } from '../../../../credentials/signing/attempt';
 
 /**
  * Runs `work` for items 0..count-1 with up to `concurrency` at once, starting them in item order.
@@ -11,9 +11,9 @@ export async function runItems<T>(
 	concurrency: number,
 	work: (itemIndex: number) => Promise<T>,
 	stopOnError: boolean,
-): Promise<Array<Settled<T> | undefined>> {
+): Promise<Array<Outcome<T> | undefined>> {
 	// `undefined` for an item that never started (the run stopped before it).
-	const outcomes: Array<Settled<T> | undefined> = new Array(count);
+	const outcomes: Array<Outcome<T> | undefined> = new Array(count);
 	let next = 0;
 	let stopped = false;
 	const worker = async (): Promise<void> => {
