@@ -1,7 +1,7 @@
 import type { INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { eventsProperty, simplifyProperty } from '../../shared/triggers/descriptions';
+import { eventsProperty, simplifyProperty } from '../../shared/triggers/triggerFields';
 import { WEBHOOK_EVENTS } from '../../shared/triggers/events';
 
 /** Version 1's parameters and webhooks; name, icon and description are in the base description. */

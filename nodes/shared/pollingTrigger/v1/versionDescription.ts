@@ -1,7 +1,7 @@
 import type { INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { eventsProperty, simplifyProperty } from '../../triggers/descriptions';
+import { eventsProperty, simplifyProperty } from '../../triggers/triggerFields';
 import { POLLING_EVENTS } from '../../triggers/events';
 
 /** Version 1's parameters; name, icon and description are in the base description. */

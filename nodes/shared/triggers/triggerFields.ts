@@ -2,6 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { EVENTS, type TriggerEvent } from './events';
 
+/*
+ * The parameters both triggers show the same way: Events (which invoice events start the
+ * workflow) and Simplify (the shape of each event item). Each trigger's own parameters stay in its
+ * versionDescription.ts.
+ */
+
 /**
  * `how` ends each event's `action`, the label of n8n's node list (Cybersource Invoice › Triggers),
  * where both triggers' events are listed together.
