@@ -14,7 +14,7 @@ import { QUICK_READ } from '../../shared/transport';
 import { claimAnnouncedPayment, type PaymentClaim } from '../helpers/announcedPayment';
 import { eventOfType, eventTypesOf, type TriggerEvent } from '../../shared/triggers/events';
 import { findInvoice } from '../../shared/invoices';
-import { eventItem } from '../../shared/triggers/output';
+import { eventItem } from '../../shared/triggers/eventItem';
 import { forgetKey, keyById } from '../helpers/keyRing';
 import { seenNotifications, type SeenSet } from '../helpers/replay';
 import { parseSignatureHeader, verifySignature, type StoredKey } from '../helpers/signature';

@@ -1,5 +1,10 @@
 import { InputError } from './inputError';
 
+/*
+ * Dates of an invoice (the due date): how a date field becomes the API's `YYYY-MM-DD` without a
+ * time-zone shift, and whether a due date is already past in the workflow's time zone.
+ */
+
 const ISO_DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
 
 function isRealDate(year: number, month: number, day: number): boolean {

@@ -5,6 +5,11 @@ import { historyPayments } from './payments';
 import type { DeliveryMode, InvoiceFields } from './invoiceBody';
 import type { LineItemInput } from './lineItems';
 
+/*
+ * Reading an invoice as Cybersource answers it: back into the fields Update starts from, into the
+ * flat shape of the Simplify option, and the invoice id of a "created, but the email failed" answer.
+ */
+
 /** A JSON object field of an answer, or {} when it is missing or not an object. */
 export function object(value: unknown): IDataObject {
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};

@@ -6,6 +6,11 @@ import { InputError } from './inputError';
 import { LINE_DISCOUNT_PERCENT_DECIMALS, MAX_LINE_ITEMS, MAX_QUANTITY, MIN_QUANTITY } from './limits';
 import { assertFits, optionalText } from './text';
 
+/*
+ * An invoice's line items: read from the UI rows or an array, checked (name, quantity, price,
+ * discount, tax), their totals computed or checked, and their sum for the invoice total.
+ */
+
 const LINE = 'orderInformation.lineItems[]';
 
 /** One line as the user gave it, from a UI row or an array element. Values are unchecked. */

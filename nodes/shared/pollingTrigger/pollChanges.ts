@@ -3,6 +3,11 @@ import type { IDataObject } from 'n8n-workflow';
 import { newestPayment, paymentsOf, totalsAfter, type PaymentTotals } from '../helpers/payments';
 import type { TriggerEvent } from '../triggers/events';
 
+/*
+ * What the polling trigger reports for one invoice between two polls: the event a status change
+ * stands for, and one event per payment not yet reported. Pure; polling.ts does the reading.
+ */
+
 export interface Change {
 	event: TriggerEvent;
 	invoiceNumber: string;

@@ -10,7 +10,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { TriggerEvent } from '../../triggers/events';
 import { getInvoice } from '../../invoices';
-import { eventItem } from '../../triggers/output';
+import { eventItem } from '../../triggers/eventItem';
 import { baseline, changesSince, latestMatching, type Change, type PollState } from '../polling';
 import { versionDescription } from './versionDescription';
 

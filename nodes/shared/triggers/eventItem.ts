@@ -4,6 +4,12 @@ import { simplifyInvoice } from '../helpers/invoiceResponse';
 import { newestPayment, type PaymentTotals } from '../helpers/payments';
 import { EVENTS, type TriggerEvent } from './events';
 
+/*
+ * The output item both triggers emit for an event, so a workflow sees the same fields whether a
+ * webhook or a poll noticed the change: the event, the invoice number, when it happened, the
+ * payment for Paid / Partially Paid, and the invoice.
+ */
+
 /** When the invoice's history recorded the event (newest matching entry), if it did. */
 function historyDate(invoice: IDataObject, event: TriggerEvent): string | undefined {
 	const history = Array.isArray(invoice.invoiceHistory) ? (invoice.invoiceHistory as IDataObject[]) : [];
