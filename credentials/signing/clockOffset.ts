@@ -5,6 +5,7 @@
  * 401 and records it here; signRequest adds it to the time it signs with. One module instance
  * serves both (the credential and the node are loaded from the same package).
  */
+import { processMemory } from '../../nodes/shared/processMemory';
 
 /** Differences up to this are normal (network delay, the Date header's one-second resolution). */
 export const CLOCK_TOLERANCE_MS = 60_000;
@@ -12,7 +13,8 @@ export const CLOCK_TOLERANCE_MS = 60_000;
 /** Credentials remembered at most; the oldest is forgotten first. */
 const MAX_CREDENTIALS = 100;
 
-const offsets = new Map<string, number>();
+/** A process-wide store of processMemory.ts. */
+const offsets = processMemory.clockOffsets;
 
 /** The credential fields that say which gateway and which key signs. */
 export interface ClockIdentity {
@@ -55,11 +57,6 @@ export function rememberClockOffset(identity: ClockIdentity, offsetMs: number): 
 	if (!Number.isFinite(offsetMs) || Math.abs(offsetMs) <= CLOCK_TOLERANCE_MS) return;
 	offsets.set(key, Math.round(offsetMs));
 	if (offsets.size > MAX_CREDENTIALS) offsets.delete(offsets.keys().next().value as string);
-}
-
-/** Forgets every offset (tests start from a correct clock). */
-export function clearClockOffsets(): void {
-	offsets.clear();
 }
 
 /** "3 min 5 s" / "45 s": how far off, for messages. */

@@ -4,10 +4,10 @@
  * Prepared once per credential content; a field the user must fix throws a CredentialFieldError
  * naming it, on every request (failures are cheap here and not remembered).
  */
-import { ContentCache } from './contentCache';
 import { CredentialFieldError } from './credentialFieldError';
 import { decodeSharedSecret } from './digest';
 import { resolveBaseUrl } from '../baseUrl';
+import { processMemory } from '../../nodes/shared/processMemory';
 import { baseUrlOf, type BaseUrl } from './requestUrl';
 import type { AuthMode, CybersourceCredentialData } from './signRequest';
 
@@ -24,7 +24,8 @@ export interface PreparedCredential {
 	secret: Buffer;
 }
 
-const prepared = new ContentCache<PreparedCredential>(32);
+/** Per credential content (processMemory.ts keys it by a digest, never by the secret). */
+const prepared = processMemory.preparedCredentials;
 
 export function prepareCredential(data: CybersourceCredentialData): PreparedCredential {
 	const inputs = [

@@ -19,9 +19,9 @@ import {
 	sequence,
 } from './pkcs12/der';
 import { attempt } from './attempt';
-import { ContentCache } from './contentCache';
 import { CredentialFieldError } from './credentialFieldError';
 import { Pkcs12Error, parsePkcs12, type Pkcs12Bag, type Pkcs12Contents } from './pkcs12/pkcs12';
+import { processMemory } from '../../nodes/shared/processMemory';
 
 export interface SigningIdentity {
 	privateKey: KeyObject;
@@ -46,12 +46,13 @@ const PASTE_P12 =
 // --- Cache -----------------------------------------------------------------------------------
 
 /**
- * Identities, and the credential errors of inputs that cannot be read, per exact input text (see
- * ContentCache: a changed credential is never served a stale identity). A wrong password fails
- * from here instead of re-running the slow key derivation on every request.
+ * Identities, and the credential errors of inputs that cannot be read, per input content (a
+ * process-wide ContentCache of processMemory.ts, keyed by a digest: a changed credential is never
+ * served a stale identity). A wrong password fails from here instead of re-running the slow key
+ * derivation on every request.
  */
-type Outcome = { ok: true; identity: SigningIdentity } | { ok: false; error: CredentialFieldError };
-const cache = new ContentCache<Outcome>(32);
+export type IdentityOutcome = { ok: true; identity: SigningIdentity } | { ok: false; error: CredentialFieldError };
+const cache = processMemory.signingIdentities;
 
 function cached(inputs: string[], build: () => SigningIdentity): SigningIdentity {
 	const outcome = cache.get(inputs, () => {

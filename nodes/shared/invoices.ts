@@ -21,7 +21,7 @@ export function isNotFound(error: unknown): boolean {
 }
 
 /** One invoice with its history; fails (404 included) like any request. */
-export async function getInvoice(this: CybersourceContext, invoiceId: string, options?: RequestOptions): Promise<IDataObject> {
+export async function getInvoice(this: CybersourceContext, invoiceId: string, options: RequestOptions): Promise<IDataObject> {
 	return await cybersourceApiRequest.call(this, 'GET', invoicePath(invoiceId), undefined, undefined, options);
 }
 
@@ -29,7 +29,7 @@ export async function getInvoice(this: CybersourceContext, invoiceId: string, op
 export async function findInvoice(
 	this: CybersourceContext,
 	invoiceId: string,
-	options?: RequestOptions,
+	options: RequestOptions,
 ): Promise<IDataObject | undefined> {
 	const found = await settle(getInvoice.call(this, invoiceId, options));
 	if (found.ok) return found.value;
@@ -41,12 +41,12 @@ export async function findInvoice(
 export async function listInvoices(
 	this: CybersourceContext,
 	query: { offset: number; limit: number; status?: string },
-	options?: RequestOptions,
+	options: RequestOptions,
 ): Promise<IDataObject> {
 	return await cybersourceApiRequest.call(this, 'GET', INVOICES_PATH, undefined, query, options);
 }
 
 /** Sends one create; the answer as the transport gives it (see createOnce for what a lost one means). */
-export async function createInvoice(this: CybersourceContext, body: IDataObject, options?: RequestOptions): Promise<CybersourceResponse> {
+export async function createInvoice(this: CybersourceContext, body: IDataObject, options: RequestOptions): Promise<CybersourceResponse> {
 	return await cybersourceApiCall.call(this, 'POST', INVOICES_PATH, body, undefined, options);
 }

@@ -7,7 +7,7 @@ import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { getMerchantDefinedFields } from '../../nodes/CybersourceInvoice/v1/methods/loadOptions';
 import { searchInvoices } from '../../nodes/CybersourceInvoice/v1/methods/listSearch';
-import { cybersourceApiCall } from '../../nodes/shared/transport';
+import { cybersourceApiCall, singleRequest } from '../../nodes/shared/transport';
 import { sandboxCredentials } from '../harness/sandbox';
 import { bodyOf, createInvoice, createParams, invoiceParams, requestLines, run, runOk, stored, useSandbox } from './helpers';
 import { loadOptionsContext } from './loadOptionsContext';
@@ -22,7 +22,7 @@ function context(parameters: IDataObject = { resource: 'invoice', operation: 'ge
 
 /** Defines an invoice field through the signed API, as Business Center would. */
 async function defineField(definition: IDataObject): Promise<IDataObject[]> {
-	const response = await cybersourceApiCall.call(context(), 'POST', MDF, definition);
+	const response = await cybersourceApiCall.call(context(), 'POST', MDF, definition, undefined, singleRequest());
 	expect(response.statusCode).toBe(201);
 	return response.body as IDataObject[];
 }

@@ -1,12 +1,12 @@
 /** The per-credential clock offset: keyed without secrets, tolerant of small differences, bounded. */
 import {
 	CLOCK_TOLERANCE_MS,
-	clearClockOffsets,
 	clockKey,
 	clockOffsetFor,
 	describeOffset,
 	rememberClockOffset,
 } from '../../credentials/signing/clockOffset';
+import { forgetProcessMemory } from '../../nodes/shared/processMemory';
 import { serverSkewMs } from '../../nodes/shared/transport/clockSkew';
 
 const credential = {
@@ -17,7 +17,7 @@ const credential = {
 	sharedSecret: 'c2VjcmV0',
 };
 
-beforeEach(() => clearClockOffsets());
+beforeEach(() => forgetProcessMemory());
 
 describe('clock offsets per credential', () => {
 	it('is kept per environment, merchant and key; another credential is unaffected', () => {

@@ -4,7 +4,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { cybersourceApiCall, type TransportTuning } from '../../nodes/shared/transport';
+import { cybersourceApiCall, singleRequest, type TransportTuning } from '../../nodes/shared/transport';
 import { listInvoices } from '../../nodes/shared/transport/pagination';
 
 export class TransportProbe implements INodeType {
@@ -41,7 +41,7 @@ export class TransportProbe implements INodeType {
 				this,
 				(json('query') ?? {}) as { status?: string },
 				max || Number.POSITIVE_INFINITY,
-				{ tuning },
+				singleRequest({ tuning }),
 			);
 			return [[{ json: { count: invoices.length, first: invoices[0], last: invoices[invoices.length - 1] } }]];
 		}
@@ -51,7 +51,7 @@ export class TransportProbe implements INodeType {
 			this.getNodeParameter('path', 0) as string,
 			json('body'),
 			json('query') as Record<string, string>,
-			{ itemIndex: 0, tuning },
+			singleRequest({ itemIndex: 0, tuning }),
 		);
 		return [[{ json: { statusCode: response.statusCode, body: response.body as IDataObject, warnings: response.warnings } }]];
 	}

@@ -20,8 +20,6 @@ import { HookContext, WebhookContext } from 'n8n-core';
 import { Workflow, type IDataObject, type INode, type IWebhookData, type IWebhookResponseData, type WebhookType } from 'n8n-workflow';
 
 import { CybersourceInvoiceTrigger } from '../../nodes/CybersourceInvoiceTrigger/CybersourceInvoiceTrigger.node';
-import { reportedPayments } from '../../nodes/CybersourceInvoiceTrigger/helpers/announcedPayment';
-import { seenNotifications } from '../../nodes/CybersourceInvoiceTrigger/helpers/replay';
 import type { CybersourceInvoiceTriggerV1 } from '../../nodes/CybersourceInvoiceTrigger/v1/CybersourceInvoiceTriggerV1';
 import { additionalData, buildWorkflow, WEBHOOK_ID, type TriggerSetup } from './context';
 
@@ -217,8 +215,5 @@ export async function webhookTrigger(setup: Omit<TriggerSetup, 'webhookBaseUrl'>
 	};
 }
 
-/** What an n8n restart does to the webhook trigger: its process memory (ids, payments) is gone. */
-export function forgetProcessMemory(): void {
-	seenNotifications.forgetProcessMemory();
-	reportedPayments.forgetProcessMemory();
-}
+/** What an n8n restart does: every process-wide store (ids, payments, keys, clock offsets, caches) is empty. */
+export { forgetProcessMemory } from '../../nodes/shared/processMemory';

@@ -1,7 +1,8 @@
 /** Which payment a Paid / Partially Paid notification reports, when notifications carry no transaction id. */
-import { claimAnnouncedPayment, reportedPayments } from '../../nodes/CybersourceInvoiceTrigger/helpers/announcedPayment';
+import { claimAnnouncedPayment } from '../../nodes/CybersourceInvoiceTrigger/helpers/announcedPayment';
+import { forgetProcessMemory } from '../../nodes/shared/processMemory';
 
-afterEach(() => reportedPayments.forgetProcessMemory());
+afterEach(() => forgetProcessMemory());
 
 /** As GET answers it: history newest first, amounts as strings; payments oldest first here. */
 function invoice(balance: string, payments: Array<[string, string]>) {

@@ -6,6 +6,9 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 
 import { listInvoices } from '../../nodes/shared/transport/pagination';
+import { singleRequest } from '../../nodes/shared/transport/requestScope';
+
+const ALL = Number.POSITIVE_INFINITY;
 
 type ListContext = Pick<IExecuteFunctions, 'getNode' | 'getCredentials'> & {
 	helpers: Pick<IExecuteFunctions['helpers'], 'httpRequestWithAuthentication'>;
@@ -45,7 +48,7 @@ const invoices = (count: number) => Array.from({ length: count }, (_, index) => 
 describe('listInvoices', () => {
 	it('reads all pages, 1000 at a time, up to the total', async () => {
 		const { context, pages } = listContext({ invoices: invoices(2500) });
-		const list = await listInvoices.call(context, {});
+		const list = await listInvoices.call(context, {}, ALL, singleRequest());
 		expect(list).toHaveLength(2500);
 		expect(new Set(list.map((invoice) => invoice.id)).size).toBe(2500);
 		expect(pages).toEqual([
@@ -57,7 +60,7 @@ describe('listInvoices', () => {
 
 	it('asks for no more than the limit', async () => {
 		const { context, pages } = listContext({ invoices: invoices(2500) });
-		expect(await listInvoices.call(context, {}, 1200)).toHaveLength(1200);
+		expect(await listInvoices.call(context, {}, 1200, singleRequest())).toHaveLength(1200);
 		expect(pages).toEqual([
 			[0, 1000],
 			[1000, 200],
@@ -66,12 +69,12 @@ describe('listInvoices', () => {
 
 	it('never returns more than the total the server states', async () => {
 		const { context } = listContext({ invoices: invoices(30), claimedTotal: 20 });
-		expect(await listInvoices.call(context, {})).toHaveLength(20);
+		expect(await listInvoices.call(context, {}, ALL, singleRequest())).toHaveLength(20);
 	});
 
 	it('stops at an empty page when the server over-counts', async () => {
 		const { context, pages } = listContext({ invoices: invoices(5), claimedTotal: 5000 });
-		expect(await listInvoices.call(context, {})).toHaveLength(5);
+		expect(await listInvoices.call(context, {}, ALL, singleRequest())).toHaveLength(5);
 		expect(pages).toEqual([
 			[0, 1000],
 			[5, 1000],
@@ -80,7 +83,7 @@ describe('listInvoices', () => {
 
 	it('stops with an error when an invoice is listed twice', async () => {
 		const { context } = listContext({ invoices: invoices(1500), ignoresOffset: true });
-		await expect(listInvoices.call(context, {}, Number.POSITIVE_INFINITY, { itemIndex: 0 })).rejects.toThrow(
+		await expect(listInvoices.call(context, {}, ALL, singleRequest({ itemIndex: 0 }))).rejects.toThrow(
 			'Cybersource listed invoice 90000 twice while paging (again at offset 1000), so the list cannot be read reliably [item 0]',
 		);
 	});

@@ -7,6 +7,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { MAX_REMEMBERED, RETENTION_MS, SeenIds } from '../../nodes/CybersourceInvoiceTrigger/helpers/replay';
+import type { SeenMemory } from '../../nodes/shared/processMemory';
+
+/** A process's memory as n8n starts: nothing handled yet. */
+const freshMemory = (): SeenMemory => ({ ids: new Map(), handling: new Set() });
 
 const SCOPE = 'wf-1:node-1';
 const NODE_KEY = 'node:Cybersource Invoice Trigger';
@@ -50,7 +54,7 @@ test.each([
 	['in the order they finished', (calls: unknown[]) => calls],
 ])('50 deliveries loaded together and written %s: all 50 ids are stored, and after a restart every replay starts nothing', (_order, writeOrder) => {
 	const db = new Database();
-	const store = new SeenIds('seenNotifications');
+	const store = new SeenIds('seenNotifications', freshMemory());
 	const now = Date.now();
 	// All 50 calls load the static data before any of them writes.
 	const loaded = ids(50).map((id) => ({ id, ...db.load() }));
@@ -64,14 +68,14 @@ test.each([
 	for (const staticData of writeOrder(calls) as IDataObject[]) db.write(staticData);
 	expect(db.storedIds()).toEqual(ids(50));
 
-	const restarted = new SeenIds('seenNotifications');
+	const restarted = new SeenIds('seenNotifications', freshMemory());
 	const replays = ids(50).map((id) => deliver(restarted, db, id, now + 60_000));
 	expect(replays.filter((replay) => replay.started)).toEqual([]);
 });
 
 test('a redelivery while the first copy is still being handled is refused, and may be claimed again if the first one failed', () => {
 	const db = new Database();
-	const store = new SeenIds('seenNotifications');
+	const store = new SeenIds('seenNotifications', freshMemory());
 	const first = store.open(db.load().node, SCOPE, 1000);
 	const copy = store.open(db.load().node, SCOPE, 1000);
 	expect(first.claim('n-1')).toBe(true);
@@ -83,7 +87,7 @@ test('a redelivery while the first copy is still being handled is refused, and m
 
 test('ids are kept 7 days and at most 1000 per trigger, oldest dropped first; another trigger keeps its own', () => {
 	const db = new Database();
-	const store = new SeenIds('seenNotifications');
+	const store = new SeenIds('seenNotifications', freshMemory());
 	const start = 1_000_000;
 	const { node, staticData } = db.load();
 	const seen = store.open(node, SCOPE, start);
@@ -105,7 +109,7 @@ test('ids are kept 7 days and at most 1000 per trigger, oldest dropped first; an
 });
 
 test('ids older than 7 days in the stored static data are dropped when read', () => {
-	const store = new SeenIds('seenNotifications');
+	const store = new SeenIds('seenNotifications', freshMemory());
 	const node: IDataObject = { seenNotifications: { stale: 0, fresh: RETENTION_MS, broken: 'x' } };
 	const seen = store.open(node, SCOPE, RETENTION_MS + 1);
 	expect(seen.has('stale')).toBe(false);

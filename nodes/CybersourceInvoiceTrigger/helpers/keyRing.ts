@@ -1,3 +1,4 @@
+import { processMemory } from '../../shared/processMemory';
 import type { StoredKey } from './signature';
 
 /**
@@ -14,7 +15,8 @@ export interface RingKey extends StoredKey {
 	expiresAt?: number;
 }
 
-const byKeyId = new Map<string, RingKey>();
+/** Held in processMemory.ts with the package's other process-wide stores. */
+const byKeyId = processMemory.keyRing;
 
 export function learnKey(key: RingKey): void {
 	byKeyId.set(key.keyId, key);

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { processMemory, type SeenMemory } from '../../shared/processMemory';
+
 /**
  * Ids a webhook trigger has already handled (notification ids, and any other id that must start
  * the workflow once only), so that a redelivery or a replay starts nothing.
@@ -47,21 +49,22 @@ function storedIds(value: unknown): Remembered {
 }
 
 export class SeenIds {
-	/** scope → the ids that scope's static data holds: one live object per trigger. */
-	private readonly memory = new Map<string, Remembered>();
-	/** `scope id` of notifications being handled right now (two concurrent copies of one id). */
-	private readonly handling = new Set<string>();
-
+	/**
+	 * `memory.ids`: scope → the ids that scope's static data holds, one live object per trigger;
+	 * `memory.handling`: `scope id` of ids being handled right now (two concurrent copies of one id).
+	 * A process-wide store of processMemory.ts (a restart empties it).
+	 */
 	constructor(
 		readonly field: string,
+		private readonly memory: SeenMemory,
 		readonly retentionMs = RETENTION_MS,
 		readonly max = MAX_REMEMBERED,
 	) {}
 
 	/** Merges the stored ids into this process's memory and puts the memory into `staticData[field]`. */
 	open(staticData: IDataObject, scope: string, now: number): SeenSet {
-		const ids = this.memory.get(scope) ?? {};
-		this.memory.set(scope, ids);
+		const ids = this.memory.ids.get(scope) ?? {};
+		this.memory.ids.set(scope, ids);
 		for (const [id, at] of Object.entries(storedIds(staticData[this.field]))) ids[id] = Math.max(ids[id] ?? 0, at);
 		this.prune(ids, now);
 		staticData[this.field] = ids;
@@ -70,8 +73,8 @@ export class SeenIds {
 		return {
 			has,
 			claim: (id) => {
-				if (has(id) || this.handling.has(key(id))) return false;
-				this.handling.add(key(id));
+				if (has(id) || this.memory.handling.has(key(id))) return false;
+				this.memory.handling.add(key(id));
 				return true;
 			},
 			remember: (id) => {
@@ -79,15 +82,9 @@ export class SeenIds {
 				this.prune(ids, now);
 			},
 			release: (id) => {
-				this.handling.delete(key(id));
+				this.memory.handling.delete(key(id));
 			},
 		};
-	}
-
-	/** What a restart does to this process's memory (static data stays as n8n stored it). */
-	forgetProcessMemory(): void {
-		this.memory.clear();
-		this.handling.clear();
 	}
 
 	/** In place: the object is shared by every call's static data. */
@@ -101,4 +98,4 @@ export class SeenIds {
 }
 
 /** The webhook trigger's notification ids (static data field `seenNotifications`). */
-export const seenNotifications = new SeenIds('seenNotifications');
+export const seenNotifications = new SeenIds('seenNotifications', processMemory.seenNotifications);

@@ -1,7 +1,7 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
 import { isNotFound } from '../../shared/invoices';
-import { CREDENTIAL_TYPE, cybersourceApiCall, cybersourceApiRequest } from '../../shared/transport';
+import { CREDENTIAL_TYPE, cybersourceApiCall, cybersourceApiRequest, singleRequest } from '../../shared/transport';
 import { learnKey, newestKey, type RingKey } from './keyRing';
 
 const WEBHOOKS_PATH = '/notification-subscriptions/v2/webhooks';
@@ -60,7 +60,7 @@ export async function ensureSignatureKey(this: IHookFunctions, state: WebhookSta
 			keyInformation: { provider: 'nrtd', tenant: orgId, keyType: 'sharedSecret', organizationId: orgId, expiryDuration: String(KEY_DAYS) },
 		},
 		undefined,
-		{ headers: { 'v-c-sender-organization-id': orgId, 'v-c-permissions': '{"permissions":["webhook"]}' } },
+		singleRequest({ headers: { 'v-c-sender-organization-id': orgId, 'v-c-permissions': '{"permissions":["webhook"]}' } }),
 	);
 	const info = (answer.keyInformation ?? {}) as IDataObject;
 	if (typeof info.keyId !== 'string' || typeof info.key !== 'string') {
@@ -91,7 +91,7 @@ export function sameEvents(subscription: IDataObject, eventTypes: string[]): boo
 /** The organization's invoicing subscriptions that deliver to `url` (the spec requires `organizationId`). */
 export async function subscriptionsFor(this: IHookFunctions, url: string): Promise<IDataObject[]> {
 	const query = { organizationId: await organizationId.call(this), productId: PRODUCT_ID };
-	const answer = await cybersourceApiCall.call(this, 'GET', WEBHOOKS_PATH, undefined, query);
+	const answer = await cybersourceApiCall.call(this, 'GET', WEBHOOKS_PATH, undefined, query, singleRequest());
 	const body = answer.body;
 	const list = Array.isArray(body) ? body : Array.isArray(body.webhooks) ? (body.webhooks as IDataObject[]) : [];
 	return list.filter((item) => item.webhookUrl === url && eventTypesOf(item).length > 0);
@@ -140,11 +140,11 @@ export async function createOrReuseSubscription(this: IHookFunctions, input: Sub
 		if (!sameEvents(existing, input.eventTypes)) {
 			await cybersourceApiRequest.call(this, 'PATCH', `${WEBHOOKS_PATH}/${encodeURIComponent(id)}`, {
 				products: [{ productId: PRODUCT_ID, eventTypes: input.eventTypes }],
-			});
+			}, undefined, singleRequest());
 		}
 		return id;
 	}
-	const created = await cybersourceApiRequest.call(this, 'POST', WEBHOOKS_PATH, subscriptionBody(input, await organizationId.call(this)));
+	const created = await cybersourceApiRequest.call(this, 'POST', WEBHOOKS_PATH, subscriptionBody(input, await organizationId.call(this)), undefined, singleRequest());
 	if (typeof created.webhookId !== 'string') throw new Error('Cybersource created no webhook subscription (webhookId missing in its answer)');
 	return created.webhookId;
 }
@@ -153,13 +153,13 @@ export async function createOrReuseSubscription(this: IHookFunctions, input: Sub
 export async function deleteSubscription(this: IHookFunctions, subscriptionId: string): Promise<boolean> {
 	const path = `${WEBHOOKS_PATH}/${encodeURIComponent(subscriptionId)}`;
 	try {
-		await cybersourceApiCall.call(this, 'DELETE', path);
+		await cybersourceApiCall.call(this, 'DELETE', path, undefined, undefined, singleRequest());
 		return true;
 	} catch (error) {
 		if (isNotFound(error)) return true;
 		// A 204 without a body is not JSON to the transport: ask whether it is gone.
 		try {
-			await cybersourceApiCall.call(this, 'GET', path);
+			await cybersourceApiCall.call(this, 'GET', path, undefined, undefined, singleRequest());
 			return false;
 		} catch (lookup) {
 			return isNotFound(lookup);

@@ -10,7 +10,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CUSTOM_ENVIRONMENT } from '../../../credentials/baseUrl';
-import { QUICK_READ } from '../../shared/transport';
+import { QUICK_READ, singleRequest } from '../../shared/transport';
 import { claimAnnouncedPayment, type PaymentClaim } from '../helpers/announcedPayment';
 import { eventOfType, eventTypesOf, type TriggerEvent } from '../../shared/triggers/events';
 import { findInvoice } from '../../shared/invoices';
@@ -91,7 +91,7 @@ function invoiceNumberOf(notification: IDataObject): string | undefined {
 async function readInvoice(this: IWebhookFunctions, invoiceNumber: string): Promise<{ found: IDataObject | undefined } | { retryLater: string }> {
 	try {
 		// Cybersource waits only seconds for the answer, and delivers again after a 503.
-		return { found: await findInvoice.call(this, invoiceNumber, { tuning: QUICK_READ }) };
+		return { found: await findInvoice.call(this, invoiceNumber, singleRequest({ tuning: QUICK_READ })) };
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : String(error);
 		this.logger.warn(`Cybersource Invoice Trigger: invoice ${invoiceNumber} could not be read (${reason}); answered 503 so Cybersource retries`);

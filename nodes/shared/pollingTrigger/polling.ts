@@ -5,6 +5,7 @@ import { paymentsMadeAtBalance, paymentsOf } from '../helpers/payments';
 import { MAX_PAGE_SIZE } from '../transport/pagination';
 import type { TriggerEvent } from '../triggers/events';
 import { findInvoice, listInvoices } from '../invoices';
+import { singleRequest } from '../transport';
 import { changesOfInvoice, type Change } from './pollChanges';
 
 export type { Change } from './pollChanges';
@@ -38,7 +39,7 @@ export interface PollState extends IDataObject {
 }
 
 async function listPage(this: IPollFunctions, offset: number, limit: number, status?: string): Promise<{ items: IDataObject[]; total: number }> {
-	const page = await listInvoices.call(this, { offset, limit, status });
+	const page = await listInvoices.call(this, { offset, limit, status }, singleRequest());
 	const items = Array.isArray(page.invoices) ? (page.invoices as IDataObject[]) : [];
 	return { items, total: Number(page.totalInvoices) };
 }
@@ -82,7 +83,7 @@ export async function baseline(this: IPollFunctions, events: TriggerEvent[]): Pr
 	const state: PollState = { version: 2, open: {}, head: (await newInvoices.call(this, [], true)).head };
 	for (const [id, status] of open) {
 		// A PARTIAL invoice's payments so far are counted now, so the next one is the first reported.
-		const invoice = status === 'PARTIAL' && events.includes('partiallyPaid') ? await findInvoice.call(this, id) : undefined;
+		const invoice = status === 'PARTIAL' && events.includes('partiallyPaid') ? await findInvoice.call(this, id, singleRequest()) : undefined;
 		state.open[id] = [status, invoice ? paymentsOf(invoice).length : UNPAID.includes(status) ? 0 : null];
 	}
 	return state;
@@ -123,7 +124,7 @@ async function handleNew(this: IPollFunctions, work: PollWork, fresh: IDataObjec
 	for (const item of [...fresh].reverse()) {
 		const id = String(item.id);
 		const status = open.get(id) ?? String(item.status ?? '');
-		const invoice = paymentsWanted(work.events, status) ? await findInvoice.call(this, id) : undefined;
+		const invoice = paymentsWanted(work.events, status) ? await findInvoice.call(this, id, singleRequest()) : undefined;
 		emit(work, { event: 'created', invoiceNumber: id, invoice });
 		for (const change of changesOfInvoice({ id, status, invoice, reported: 0 })) emit(work, change);
 		keep(work, id, status, invoice ? paymentsOf(invoice).length : null);
@@ -138,7 +139,7 @@ async function handleKnown(this: IPollFunctions, work: PollWork, open: Map<strin
 		let invoice: IDataObject | undefined;
 		// A PARTIAL invoice is read each poll: only its history shows another partial payment.
 		if (status === undefined || (status === 'PARTIAL' && work.events.includes('partiallyPaid'))) {
-			invoice = await findInvoice.call(this, id);
+			invoice = await findInvoice.call(this, id, singleRequest());
 			if (!invoice) continue; // gone: forget it
 			status = String(invoice.status ?? '');
 		}

@@ -19,11 +19,10 @@ import {
 	redirectError,
 	type ApiFailureContext,
 } from './errors';
-import { limiterOf } from './limiter';
 import { markOutcomeUnknown, networkFailureOf, retryAfterMs, retryDelay, type AttemptOutcome } from './retry';
 import { clockWarning, currentClockOffset, learnClockOffset } from './clockSkew';
 import { beforeDeadline, bodyOf, discard } from './response';
-import { recordWarning } from './warnings';
+import type { RequestScope } from './requestScope';
 
 export type CybersourceContext =
 	| IExecuteFunctions
@@ -34,6 +33,7 @@ export type CybersourceContext =
 
 export { isOutcomeUnknown } from './retry';
 export { invoicePath } from './paths';
+export { RequestScope, singleRequest } from './requestScope';
 
 export const CREDENTIAL_TYPE = 'cybersourceApi';
 
@@ -83,6 +83,8 @@ function budgetOf(method: IHttpRequestMethods, tuning: TransportTuning): { attem
 }
 
 export interface RequestOptions {
+	/** The node run the request belongs to: its Parallel Requests and its items' warnings (requestScope.ts). */
+	scope: RequestScope;
 	itemIndex?: number;
 	tuning?: Partial<TransportTuning>;
 	/** Extra headers some endpoints ask for (e.g. the key API's v-c-sender-organization-id). */
@@ -93,7 +95,7 @@ export interface CybersourceResponse {
 	statusCode: number;
 	/** Invoicing answers objects; the merchant-defined-field endpoints answer bare arrays. */
 	body: IDataObject | IDataObject[];
-	/** Things the user should know although the call worked (also recorded for the router, see warnings.ts). */
+	/** Things the user should know although the call worked (also recorded in the scope for the item's output). */
 	warnings?: string[];
 }
 
@@ -183,9 +185,9 @@ export async function cybersourceApiCall(
 	this: CybersourceContext,
 	method: IHttpRequestMethods,
 	path: string,
-	body?: IDataObject,
-	query?: Record<string, QueryValue>,
-	options: RequestOptions = {},
+	body: IDataObject | undefined,
+	query: Record<string, QueryValue> | undefined,
+	options: RequestOptions,
 ): Promise<CybersourceResponse> {
 	const tuning = { ...DEFAULT_TUNING, ...options.tuning };
 	const request = requestOf(method, path, body, query, options.headers, tuning.timeoutMs);
@@ -193,7 +195,7 @@ export async function cybersourceApiCall(
 	/** Set once the request was signed again with Cybersource's time after a clock-skew 401. */
 	let clockOffsetMs: number | undefined;
 
-	const limiter = limiterOf(this);
+	const { limiter } = options.scope;
 	const budget = budgetOf(method, tuning);
 	let waited = 0;
 	for (let attempt = 1; ; attempt++) {
@@ -204,16 +206,16 @@ export async function cybersourceApiCall(
 			signedWithMs = await currentClockOffset(readCredential);
 			return await sendOnce.call(this, request, tuning.timeoutMs, options.itemIndex);
 		};
-		const outcome = limiter ? await limiter.run(send) : await send();
+		const outcome = await limiter.run(send);
 		if (outcome.kind === 'unsigned') throw outcome.error;
 
 		if (outcome.kind === 'response') {
 			const { statusCode } = outcome;
 			// Cybersource is overloaded: fewer requests in flight, and none before its Retry-After.
-			if (statusCode === 429 || statusCode === 503) limiter?.throttled(retryAfterMs(outcome.headers));
+			if (statusCode === 429 || statusCode === 503) limiter.throttled(retryAfterMs(outcome.headers));
 			// A 2xx that is not JSON was cut short on the way: a read is tried again, a write settled by its caller.
 			if (statusCode >= 200 && statusCode < 300 && isJson(outcome.body)) {
-				return { statusCode, body: outcome.body, ...(await clockWarnings.call(this, readCredential, options.itemIndex)) };
+				return { statusCode, body: outcome.body, ...(await clockWarnings(readCredential, options)) };
 			}
 			if (statusCode >= 300 && statusCode < 400) {
 				throw redirectError(this.getNode(), statusCode, outcome.headers?.location, context);
@@ -251,16 +253,15 @@ async function finalError(
 	return outcome.failure.code === 'ECONNREFUSED' ? error : markOutcomeUnknown(method, error);
 }
 
-/** The warning for a response signed with a corrected clock, recorded for the router too. */
+/** The warning for a response signed with a corrected clock, recorded in the scope for the item too. */
 async function clockWarnings(
-	this: CybersourceContext,
 	readCredential: () => Promise<IDataObject>,
-	itemIndex: number | undefined,
+	{ scope, itemIndex }: RequestOptions,
 ): Promise<{ warnings?: string[] }> {
 	const offset = await currentClockOffset(readCredential);
 	if (!offset) return {};
 	const warning = clockWarning(offset);
-	recordWarning(this, itemIndex, warning);
+	scope.warnings.record(itemIndex, warning);
 	return { warnings: [warning] };
 }
 
@@ -279,7 +280,7 @@ export async function cybersourceApiRequestArray(
 	this: CybersourceContext,
 	method: IHttpRequestMethods,
 	path: string,
-	options: RequestOptions = {},
+	options: RequestOptions,
 ): Promise<IDataObject[]> {
 	const response = await cybersourceApiCall.call(this, method, path, undefined, undefined, options);
 	return Array.isArray(response.body) ? response.body : [response.body];

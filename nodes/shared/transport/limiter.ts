@@ -79,18 +79,3 @@ export class RequestLimiter {
 		}
 	}
 }
-
-/** The limiter of each running node (its execute context), so the transport finds it. */
-const limiters = new WeakMap<object, RequestLimiter>();
-
-export function attachLimiter(context: object, limiter: RequestLimiter): void {
-	limiters.set(context, limiter);
-}
-
-export function detachLimiter(context: object): void {
-	limiters.delete(context);
-}
-
-export function limiterOf(context: object): RequestLimiter | undefined {
-	return limiters.get(context);
-}

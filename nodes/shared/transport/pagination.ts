@@ -2,7 +2,6 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { cybersourceApiRequest, type CybersourceContext, type RequestOptions } from './index';
-import { limiterOf } from './limiter';
 import { INVOICES_PATH } from './paths';
 
 /** The API's maximum page size. */
@@ -21,8 +20,8 @@ interface ListInvoicesQuery {
 export async function listInvoices(
 	this: CybersourceContext,
 	query: ListInvoicesQuery,
-	max: number = Number.POSITIVE_INFINITY,
-	options: RequestOptions = {},
+	max: number,
+	options: RequestOptions,
 ): Promise<IDataObject[]> {
 	const invoices: IDataObject[] = [];
 	const seen = new Set<string>();
@@ -50,7 +49,7 @@ export async function listInvoices(
 
 /**
  * Fetches list pages, some ahead of time: as many as the node's Parallel Requests allow (one
- * when there is no limiter). Pages are still used strictly in order, so the checks above see
+ * with `singleRequest()`). Pages are still used strictly in order, so the checks above see
  * them as a one-by-one read would; a page fetched for an offset that is never reached (a short
  * page moved the offsets) is dropped.
  */
@@ -64,7 +63,7 @@ class PageReader {
 		private readonly max: number,
 		private readonly options: RequestOptions,
 	) {
-		this.pagesAhead = limiterOf(context)?.max ?? 1;
+		this.pagesAhead = options.scope.limiter.max;
 	}
 
 	async read(offset: number): Promise<IDataObject> {

@@ -1,29 +1,28 @@
 /**
- * Warnings the transport has for the output item being worked on (for example "this machine's
- * clock is off"). Operations need not pass them along: the transport records them against the
- * node's execution context and the item (items may run in parallel) and the router adds them to
- * the item's `warning` field.
+ * Warnings for the output items of one node run (for example "this machine's clock is off", or
+ * "the due date has passed"). The transport and the operations record them in the run's
+ * RequestScope, per item (items may run in parallel); the router adds each item's to its
+ * `warning` field.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-const pending = new WeakMap<object, Map<number, string[]>>();
+export class ItemWarnings {
+	private readonly byItem = new Map<number, string[]>();
 
-/** Records `warning` for item `itemIndex`; without an item (e.g. a dropdown's list) there is no output to warn in. */
-export function recordWarning(context: object, itemIndex: number | undefined, warning: string): void {
-	if (itemIndex === undefined) return;
-	const items = pending.get(context) ?? new Map<number, string[]>();
-	const list = items.get(itemIndex) ?? [];
-	if (!list.includes(warning)) list.push(warning);
-	items.set(itemIndex, list);
-	pending.set(context, items);
-}
+	/** Records `warning` for item `itemIndex`; without an item (e.g. a dropdown's list) there is no output to warn in. */
+	record(itemIndex: number | undefined, warning: string): void {
+		if (itemIndex === undefined) return;
+		const list = this.byItem.get(itemIndex) ?? [];
+		if (!list.includes(warning)) list.push(warning);
+		this.byItem.set(itemIndex, list);
+	}
 
-/** The warnings recorded for the item since the last call, once each; its list is emptied. */
-export function takeWarnings(context: object, itemIndex: number): string[] {
-	const items = pending.get(context);
-	const list = items?.get(itemIndex) ?? [];
-	items?.delete(itemIndex);
-	return list;
+	/** The warnings recorded for the item since the last call, once each; its list is emptied. */
+	take(itemIndex: number): string[] {
+		const list = this.byItem.get(itemIndex) ?? [];
+		this.byItem.delete(itemIndex);
+		return list;
+	}
 }
 
 /** Adds `warnings` to each output object's `warning` text (after a warning it already has). */

@@ -5,15 +5,18 @@ import { defaultParallelRequests, invoiceOptions, MAX_PARALLEL_REQUESTS } from '
 import { parseWholeNumber } from '../../../shared/helpers/values';
 import { displayNameOf } from '../../../shared/helpers/fieldLabels';
 import { InputError, toNodeError } from '../../../shared/helpers/inputError';
-import { attachLimiter, detachLimiter, RequestLimiter } from '../../../shared/transport/limiter';
-import { takeWarnings, withWarnings } from '../../../shared/transport/warnings';
+import { withWarnings } from '../../../shared/transport/warnings';
 import * as invoice from './invoice';
 import * as invoiceSettings from './invoiceSettings';
 import type { Outcome } from '../../../../credentials/signing/attempt';
+import { NodeRun } from './nodeRun';
 import { runItems } from './runItems';
 
-/** Every operation: reads item `itemIndex`, returns one or more output objects. */
-export type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
+/**
+ * Every operation: reads item `itemIndex`, returns one or more output objects. `run` is shared by
+ * all items of this run; every request passes it on (`{ scope: run, itemIndex }`).
+ */
+export type Operation = (this: IExecuteFunctions, itemIndex: number, run: NodeRun) => Promise<IDataObject | IDataObject[]>;
 
 /** By `resource:operation`; version 2 runs the same functions (v2/actions/router.ts). */
 export const OPERATIONS: Record<string, Operation> = {
@@ -85,27 +88,22 @@ export async function routeItems(this: IExecuteFunctions, operations: Record<str
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const run = operations[`${resource}:${operation}`];
-	if (!run) {
+	const execute = operations[`${resource}:${operation}`];
+	if (!execute) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
 
 	const parallel = parallelRequestsOf.call(this, resource, operation);
 	const stopOnError = !this.continueOnFail();
-	attachLimiter(this, new RequestLimiter(parallel));
-	let outcomes: Array<Outcome<IDataObject | IDataObject[]> | undefined>;
-	try {
-		outcomes = await runItems(items.length, parallel, async (itemIndex) => {
-			try {
-				// Warnings the transport recorded for this item (e.g. a corrected clock) go into `warning`.
-				return withWarnings(await run.call(this, itemIndex), takeWarnings(this, itemIndex));
-			} finally {
-				takeWarnings(this, itemIndex); // after an error, the error says what matters: carry nothing over
-			}
-		}, stopOnError);
-	} finally {
-		detachLimiter(this);
-	}
+	const run = new NodeRun(this, parallel);
+	const outcomes: Array<Outcome<IDataObject | IDataObject[]> | undefined> = await runItems(items.length, parallel, async (itemIndex) => {
+		try {
+			// Warnings recorded in the run for this item (e.g. a corrected clock) go into `warning`.
+			return withWarnings(await execute.call(this, itemIndex, run), run.warnings.take(itemIndex));
+		} finally {
+			run.warnings.take(itemIndex); // after an error, the error says what matters: carry nothing over
+		}
+	}, stopOnError);
 
 	// In item order, whatever order the requests finished in.
 	const output: INodeExecutionData[] = [];

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { InputError } from '../../../shared/helpers/inputError';
 import { isOn } from '../../../shared/helpers/text';
+import type { NodeRun } from '../../v1/actions/nodeRun';
 import { OPERATIONS, routeItems, type Operation } from '../../v1/actions/router';
 import { RENAMED_SETTINGS } from '../descriptions/invoiceSettings';
 import { RENAMED_LINE_FIELDS } from '../descriptions/lineItems';
@@ -20,13 +21,13 @@ function withVersion2Label(error: unknown): unknown {
  * Version 1's operation, with version 2's rule for past due dates, its field labels in messages
  * and its simplified order.
  */
-function version2(key: string, run: Operation): Operation {
+function version2(key: string, execute: Operation): Operation {
 	const hasSimplify = key.startsWith('invoice:');
-	return async function (this: IExecuteFunctions, itemIndex: number) {
+	return async function (this: IExecuteFunctions, itemIndex: number, run: NodeRun) {
 		let output: IDataObject | IDataObject[];
 		try {
 			refusePastDueDate.call(this, key, itemIndex);
-			output = await run.call(this, itemIndex);
+			output = await execute.call(this, itemIndex, run);
 		} catch (error) {
 			throw withVersion2Label(error);
 		}
@@ -37,7 +38,7 @@ function version2(key: string, run: Operation): Operation {
 }
 
 const V2_OPERATIONS: Record<string, Operation> = Object.fromEntries(
-	Object.entries(OPERATIONS).map(([key, run]) => [key, version2(key, run)]),
+	Object.entries(OPERATIONS).map(([key, execute]) => [key, version2(key, execute)]),
 );
 
 /** Version 1's item loop (Parallel Requests, pairing, error items) over version 2's operations. */

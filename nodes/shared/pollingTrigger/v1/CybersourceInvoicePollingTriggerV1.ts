@@ -10,6 +10,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { TriggerEvent } from '../../triggers/events';
 import { getInvoice } from '../../invoices';
+import { singleRequest } from '../../transport';
 import { eventItem } from '../../triggers/eventItem';
 import { baseline, changesSince, latestMatching, type Change, type PollState } from '../polling';
 import { versionDescription } from './versionDescription';
@@ -18,7 +19,7 @@ async function toItems(this: IPollFunctions, changes: Change[], simplify: boolea
 	const read = new Map<string, IDataObject>();
 	const items: INodeExecutionData[] = [];
 	for (const change of changes) {
-		const invoice = change.invoice ?? read.get(change.invoiceNumber) ?? (await getInvoice.call(this, change.invoiceNumber));
+		const invoice = change.invoice ?? read.get(change.invoiceNumber) ?? (await getInvoice.call(this, change.invoiceNumber, singleRequest()));
 		read.set(change.invoiceNumber, invoice);
 		items.push({ json: eventItem({ event: change.event, invoiceNumber: change.invoiceNumber, invoice, simplify, payment: change.payment }) });
 	}

@@ -5,6 +5,7 @@ import { isOn } from '../../../../shared/helpers/text';
 import { getInvoice } from '../../../../shared/invoices';
 import { createProperties, readCreateRequest } from './createCommon';
 import { createOnce } from './createOnce';
+import type { NodeRun } from '../nodeRun';
 import { invoiceOutput, readSimplify } from './output';
 
 const sendByEmailProperty: INodeProperties = {
@@ -21,15 +22,15 @@ export const description: INodeProperties[] = createProperties('create', sendByE
 const EMAIL_FAILED =
 	'The invoice was created, but Cybersource could not email it. Run the Send operation to try again, or share the payment link yourself.';
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: NodeRun): Promise<IDataObject> {
 	const sendByEmail = isOn(this.getNodeParameter('sendByEmail', itemIndex, false), sendByEmailProperty.displayName);
-	const request = readCreateRequest.call(this, itemIndex, {
+	const request = readCreateRequest.call(this, itemIndex, run, {
 		sendImmediately: true,
 		deliveryMode: sendByEmail ? 'email' : 'none',
 		emailRequired: sendByEmail,
 	});
 	const simplify = readSimplify.call(this, itemIndex);
-	const response = await createOnce.call(this, request, itemIndex);
+	const response = await createOnce.call(this, request, itemIndex, run);
 	const result = response.body as IDataObject;
 	if (response.statusCode !== 202) {
 		// Found after a lost answer (or by a later try): meant to be emailed, yet not SENT, so the email failed.
@@ -42,7 +43,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		invoiceIdFromAcceptedMessage(result.message) ??
 		((request.body.invoiceInformation as IDataObject).invoiceNumber as string | undefined);
 	if (!invoiceId) return { ...result, emailSent: false, warning: EMAIL_FAILED };
-	const invoice = await getInvoice.call(this, invoiceId, { itemIndex });
+	const invoice = await getInvoice.call(this, invoiceId, { scope: run, itemIndex });
 	return invoiceOutput(invoice, simplify, {
 		emailSent: false,
 		warning: `Invoice ${invoiceId}: ${EMAIL_FAILED}`,

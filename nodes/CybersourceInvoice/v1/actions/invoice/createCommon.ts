@@ -22,6 +22,7 @@ import { CREATE_GROUPS } from '../../../v2/descriptions/createGroups';
 import type { CreateRequest } from './createOnce';
 import { warnIfPastDueDate } from './dueDateWarning';
 import { assignNumber } from './numberOrigin';
+import type { NodeRun } from '../nodeRun';
 
 /** The parameters Create and Create Draft share; `deliveryOption` is each one's email switch. */
 export function createProperties(operation: string, deliveryOption: INodeProperties): INodeProperties[] {
@@ -59,6 +60,7 @@ const TOP_LEVEL_FIELDS = [
 export function readCreateRequest(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	run: NodeRun,
 	options: Omit<BodyOptions, 'kind'>,
 ): CreateRequest {
 	const fields: InvoiceFields = {};
@@ -76,9 +78,9 @@ export function readCreateRequest(
 	const lines = readLineItems.call(this, itemIndex) as LineItemInput[];
 	const body = buildInvoiceBody(fields, lines, { kind: 'create', ...options });
 	const info = body.invoiceInformation as IDataObject;
-	warnIfPastDueDate.call(this, itemIndex, info.dueDate);
+	warnIfPastDueDate.call(this, itemIndex, run, info.dueDate);
 	if (info.invoiceNumber !== undefined) return { body, numberOrigin: 'given' };
 	if (numbering === 'cybersource') return { body };
-	info.invoiceNumber = assignNumber.call(this, itemIndex);
+	info.invoiceNumber = assignNumber(run, itemIndex);
 	return { body, numberOrigin: 'assigned' };
 }

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { isOn } from '../../../../shared/helpers/text';
 import { createProperties, readCreateRequest } from './createCommon';
 import { createOnce } from './createOnce';
+import type { NodeRun } from '../nodeRun';
 import { invoiceOutput, readSimplify } from './output';
 
 const emailWhenSentProperty: INodeProperties = {
@@ -16,14 +17,14 @@ const emailWhenSentProperty: INodeProperties = {
 
 export const description: INodeProperties[] = createProperties('createDraft', emailWhenSentProperty);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: NodeRun): Promise<IDataObject> {
 	const emailWhenSent = isOn(this.getNodeParameter('emailWhenSent', itemIndex, false), emailWhenSentProperty.displayName);
-	const request = readCreateRequest.call(this, itemIndex, {
+	const request = readCreateRequest.call(this, itemIndex, run, {
 		sendImmediately: false,
 		deliveryMode: emailWhenSent ? 'email' : 'none',
 		emailRequired: emailWhenSent,
 	});
 	const simplify = readSimplify.call(this, itemIndex);
-	const response = await createOnce.call(this, request, itemIndex);
+	const response = await createOnce.call(this, request, itemIndex, run);
 	return invoiceOutput(response.body as IDataObject, simplify);
 }

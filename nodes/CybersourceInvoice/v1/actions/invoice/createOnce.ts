@@ -5,6 +5,7 @@ import { identityMismatch } from '../../../../shared/helpers/reconcile';
 import { messageOf, settle } from '../../../../shared/helpers/settle';
 import { createInvoice, findInvoice } from '../../../../shared/invoices';
 import { DEFAULT_TUNING, isOutcomeUnknown, type CybersourceResponse } from '../../../../shared/transport';
+import type { NodeRun } from '../nodeRun';
 
 /** Sends of one create at most, when its answers keep getting lost. */
 const MAX_CREATE_ATTEMPTS = 3;
@@ -84,17 +85,18 @@ export async function createOnce(
 	this: IExecuteFunctions,
 	{ body, numberOrigin: origin }: CreateRequest,
 	itemIndex: number,
+	run: NodeRun,
 ): Promise<CybersourceResponse> {
 	const number = (body.invoiceInformation as IDataObject).invoiceNumber as string | undefined;
 	for (let attempt = 1; ; attempt++) {
-		const sent = await settle(createInvoice.call(this, body, { itemIndex }));
+		const sent = await settle(createInvoice.call(this, body, { scope: run, itemIndex }));
 		if (sent.ok) return sent.value;
 		const duplicate = isDuplicateNumber(sent.error);
 		// A 429 after the transport's retries: an earlier try may have stored this very invoice.
 		const settleable = duplicate || isOutcomeUnknown(sent.error) || isRateLimited(sent.error);
 		if (number === undefined || origin === undefined || !settleable) throw sent.error;
 
-		const lookup = await settle(findInvoice.call(this, number, { itemIndex }));
+		const lookup = await settle(findInvoice.call(this, number, { scope: run, itemIndex }));
 		if (!lookup.ok) throw unconfirmedError.call(this, number, origin, whyUnconfirmed(sent.error, duplicate, lookup.error), itemIndex);
 		const stored = lookup.value;
 		if (stored) {

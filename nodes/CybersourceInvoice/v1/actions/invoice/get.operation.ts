@@ -7,15 +7,16 @@ import { readInvoiceId } from '../../../../shared/helpers/invoiceId';
 import { simplifyInvoice } from '../../../../shared/helpers/invoiceResponse';
 import { getInvoice } from '../../../../shared/invoices';
 import { readSimplify } from './output';
+import type { NodeRun } from '../nodeRun';
 
 export const description: INodeProperties[] = showFor('invoice', ['get'], [
 	{ ...invoiceLocator, description: 'The invoice to get, with its full history (sent, paid, …)' },
 	simplifyProperty,
 ]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: NodeRun): Promise<IDataObject> {
 	const invoiceId = readInvoiceId.call(this, itemIndex);
 	const simplify = readSimplify.call(this, itemIndex);
-	const invoice = await getInvoice.call(this, invoiceId, { itemIndex });
+	const invoice = await getInvoice.call(this, invoiceId, { scope: run, itemIndex });
 	return simplify ? simplifyInvoice(invoice) : invoice;
 }

@@ -9,6 +9,7 @@ import { simplifyInvoice } from '../../../../shared/helpers/invoiceResponse';
 import { INVOICE_STATUSES, STATUSES } from '../../../../shared/helpers/statuses';
 import { isOn } from '../../../../shared/helpers/text';
 import { listInvoices } from '../../../../shared/transport/pagination';
+import type { NodeRun } from '../nodeRun';
 import { readSimplify } from './output';
 
 export const description: INodeProperties[] = showFor('invoice', ['getAll'], [
@@ -66,7 +67,7 @@ function readStatus(value: unknown): string | undefined {
 }
 
 /** Newest first, read in pages of up to 1000 (the API maximum). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: NodeRun): Promise<IDataObject[]> {
 	const returnAll = isOn(this.getNodeParameter('returnAll', itemIndex, false), label('returnAll'));
 	const limit = returnAll
 		? Number.POSITIVE_INFINITY
@@ -74,6 +75,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const status = readStatus(filters.status);
 	const simplify = readSimplify.call(this, itemIndex);
-	const invoices = await listInvoices.call(this, { status }, limit, { itemIndex });
+	const invoices = await listInvoices.call(this, { status }, limit, { scope: run, itemIndex });
 	return simplify ? invoices.map(simplifyInvoice) : invoices;
 }

@@ -7,6 +7,7 @@ import { ACTIONS, type InvoiceAction } from '../../../../shared/helpers/statuses
 import { getInvoice } from '../../../../shared/invoices';
 import { cybersourceApiRequest, invoicePath, isOutcomeUnknown } from '../../../../shared/transport';
 import { actionMemory, type ActionMemory } from './actionMemory';
+import type { NodeRun } from '../nodeRun';
 
 /** The action may have been applied and the invoice could not be read to check. */
 function unconfirmedError(this: IExecuteFunctions, invoiceId: string, action: InvoiceAction, itemIndex: number, why: string): NodeOperationError {
@@ -34,10 +35,11 @@ async function afterEarlierTry(
 	invoiceId: string,
 	action: InvoiceAction,
 	itemIndex: number,
+	run: NodeRun,
 	memory: ActionMemory,
 ): Promise<{ invoice: IDataObject; applied: boolean }> {
 	const earlier = memory.earlier ?? {};
-	const read = await settle(getInvoice.call(this, invoiceId, { itemIndex }));
+	const read = await settle(getInvoice.call(this, invoiceId, { scope: run, itemIndex }));
 	if (!read.ok) {
 		const { done } = ACTIONS[action];
 		const why = earlier.done
@@ -51,9 +53,9 @@ async function afterEarlierTry(
 }
 
 /** The invoice before a Send: the caller's copy when it shows the history, else read. */
-async function markBefore(this: IExecuteFunctions, invoiceId: string, itemIndex: number, known?: IDataObject): Promise<InvoiceMark> {
+async function markBefore(this: IExecuteFunctions, invoiceId: string, itemIndex: number, run: NodeRun, known?: IDataObject): Promise<InvoiceMark> {
 	// An update's answer has no history: comparing against it would take any earlier email for this one.
-	return markOf(known?.invoiceHistory ? known : await getInvoice.call(this, invoiceId, { itemIndex }));
+	return markOf(known?.invoiceHistory ? known : await getInvoice.call(this, invoiceId, { scope: run, itemIndex }));
 }
 
 /**
@@ -68,20 +70,21 @@ export async function runInvoiceAction(
 	invoiceId: string,
 	action: InvoiceAction,
 	itemIndex: number,
+	run: NodeRun,
 	/** The invoice as the caller just read it, history included, when it has it (saves a read). */
 	known?: IDataObject,
 ): Promise<IDataObject> {
 	const memory = actionMemory.call(this, itemIndex, invoiceId, action);
 	let current = known;
 	if (memory.earlier) {
-		const earlier = await afterEarlierTry.call(this, invoiceId, action, itemIndex, memory);
+		const earlier = await afterEarlierTry.call(this, invoiceId, action, itemIndex, run, memory);
 		if (earlier.applied) return earlier.invoice;
 		current = earlier.invoice;
 	}
-	const before = action === 'delivery' ? await markBefore.call(this, invoiceId, itemIndex, current) : undefined;
+	const before = action === 'delivery' ? await markBefore.call(this, invoiceId, itemIndex, run, current) : undefined;
 	memory.started(before);
 	const done = await settle(
-		cybersourceApiRequest.call(this, 'POST', invoicePath(invoiceId, action), undefined, undefined, { itemIndex }),
+		cybersourceApiRequest.call(this, 'POST', invoicePath(invoiceId, action), undefined, undefined, { scope: run, itemIndex }),
 	);
 	if (done.ok) {
 		memory.finished();
@@ -92,7 +95,7 @@ export async function runInvoiceAction(
 		memory.forget();
 		throw done.error;
 	}
-	const read = await settle(getInvoice.call(this, invoiceId, { itemIndex }));
+	const read = await settle(getInvoice.call(this, invoiceId, { scope: run, itemIndex }));
 	if (!read.ok) {
 		const why = `${messageOf(done.error)}, and reading the invoice to check failed too (${messageOf(read.error)}).`;
 		throw unconfirmedError.call(this, invoiceId, action, itemIndex, why);

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { assignedInvoiceNumber, type NumberOrigin } from '../../../../shared/helpers/invoiceNumber';
+import type { NodeRun } from '../nodeRun';
 
 /** Where the seed lives in the node's execution context; other per-execution state uses other keys. */
 export const SEED_KEY = 'invoiceNumberSeed';
@@ -21,28 +22,23 @@ function executionSeed(this: IExecuteFunctions): string {
 	return seed;
 }
 
-/** Everything but the item index is the same for the whole run of the node: read it once per run. */
-const runOrigins = new WeakMap<IExecuteFunctions, Omit<NumberOrigin, 'itemIndex'>>();
+/** Everything but the item index: the same for the whole run of the node. */
+export type RunOrigin = Omit<NumberOrigin, 'itemIndex'>;
 
-function runOrigin(this: IExecuteFunctions): Omit<NumberOrigin, 'itemIndex'> {
-	let origin = runOrigins.get(this);
-	if (!origin) {
-		origin = {
-			executionSeed: executionSeed.call(this),
-			instanceId: this.getInstanceId(),
-			workflowId: String(this.getWorkflow().id ?? ''),
-			// Without an execution id nothing can be repeated safely anyway; a random one keeps it unique.
-			executionId: this.getExecutionId() || randomUUID(),
-			nodeId: this.getNode().id || this.getNode().name,
-			// The data proxy is costly to build (it is per item), so this is read once per run.
-			runIndex: Number(this.getWorkflowDataProxy(0).$runIndex ?? 0),
-		};
-		runOrigins.set(this, origin);
-	}
-	return origin;
+/** Read once per run (NodeRun.numberOrigin): the data proxy is costly to build. */
+export function runOrigin(this: IExecuteFunctions): RunOrigin {
+	return {
+		executionSeed: executionSeed.call(this),
+		instanceId: this.getInstanceId(),
+		workflowId: String(this.getWorkflow().id ?? ''),
+		// Without an execution id nothing can be repeated safely anyway; a random one keeps it unique.
+		executionId: this.getExecutionId() || randomUUID(),
+		nodeId: this.getNode().id || this.getNode().name,
+		runIndex: Number(this.getWorkflowDataProxy(0).$runIndex ?? 0),
+	};
 }
 
 /** The same on every try of this item in this execution; see assignedInvoiceNumber. */
-export function assignNumber(this: IExecuteFunctions, itemIndex: number): string {
-	return assignedInvoiceNumber({ ...runOrigin.call(this), itemIndex });
+export function assignNumber(run: NodeRun, itemIndex: number): string {
+	return assignedInvoiceNumber({ ...run.numberOrigin, itemIndex });
 }

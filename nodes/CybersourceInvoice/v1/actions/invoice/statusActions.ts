@@ -7,6 +7,7 @@ import { invoiceLocator } from '../../descriptions/invoiceLocator';
 import { simplifyProperty } from '../../descriptions/simplify';
 import { runInvoiceAction } from './invoiceAction';
 import { invoiceOutput, readSimplify } from './output';
+import type { NodeRun } from '../nodeRun';
 
 /** Send, Publish and Cancel: pick an invoice, post one action, output the invoice it leaves. */
 function statusAction(operation: string, action: InvoiceAction, locatorDescription: string) {
@@ -15,10 +16,10 @@ function statusAction(operation: string, action: InvoiceAction, locatorDescripti
 			{ ...invoiceLocator, description: locatorDescription },
 			simplifyProperty,
 		]) as INodeProperties[],
-		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+		async execute(this: IExecuteFunctions, itemIndex: number, run: NodeRun): Promise<IDataObject> {
 			const invoiceId = readInvoiceId.call(this, itemIndex);
 			const simplify = readSimplify.call(this, itemIndex);
-			const invoice = await runInvoiceAction.call(this, invoiceId, action, itemIndex);
+			const invoice = await runInvoiceAction.call(this, invoiceId, action, itemIndex, run);
 			return invoiceOutput(invoice, simplify);
 		},
 	};

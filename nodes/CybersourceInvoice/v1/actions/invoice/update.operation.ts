@@ -18,6 +18,7 @@ import { isOn } from '../../../../shared/helpers/text';
 import { getInvoice } from '../../../../shared/invoices';
 import { cybersourceApiRequest, invoicePath } from '../../../../shared/transport';
 import { warnIfPastDueDate } from './dueDateWarning';
+import type { NodeRun } from '../nodeRun';
 import { runInvoiceAction } from './invoiceAction';
 import { invoiceOutput, readSimplify } from './output';
 
@@ -90,7 +91,7 @@ function precheck(patch: InvoiceFields, lines: LineItemInput[] | 'keep'): void {
  * The API replaces the whole invoice on PUT, so the current one is fetched and only the fields
  * the user set are changed.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: NodeRun): Promise<IDataObject> {
 	const invoiceId = readInvoiceId.call(this, itemIndex);
 	const given = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	// Empty values are ignored: an AI agent or a mapping may fill fields it does not mean to change.
@@ -100,7 +101,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	precheck(patch, newLines);
 	const simplify = readSimplify.call(this, itemIndex);
 
-	const read = await getInvoice.call(this, invoiceId, { itemIndex });
+	const read = await getInvoice.call(this, invoiceId, { scope: run, itemIndex });
 	const current = readCurrentInvoice(read);
 	if (!isAllowed('update', current.status)) {
 		throw new NodeOperationError(
@@ -138,13 +139,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	const dueDate = (body.invoiceInformation as IDataObject).dueDate;
 	// Only a changed due date: a stored one that has passed since is not the user's doing now.
-	if (dueDate !== current.fields.dueDate) warnIfPastDueDate.call(this, itemIndex, dueDate);
-	const updated = await cybersourceApiRequest.call(this, 'PUT', invoicePath(invoiceId), body, undefined, {
-		itemIndex,
-	});
+	if (dueDate !== current.fields.dueDate) warnIfPastDueDate.call(this, itemIndex, run, dueDate);
+	const updated = await cybersourceApiRequest.call(this, 'PUT', invoicePath(invoiceId), body, undefined, { scope: run, itemIndex });
 	if (!sendAfterUpdate) return invoiceOutput(updated, simplify);
 	// Like Send: a lost answer is settled by reading the invoice, never by emailing it twice. Its
 	// history as read before the update (the update's answer has none) tells a new email apart.
-	const sent = await runInvoiceAction.call(this, invoiceId, 'delivery', itemIndex, read);
+	const sent = await runInvoiceAction.call(this, invoiceId, 'delivery', itemIndex, run, read);
 	return invoiceOutput(sent, simplify);
 }

@@ -2,11 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { showFor } from '../../descriptions/display';
 import { cybersourceApiRequest } from '../../../../shared/transport';
+import type { NodeRun } from '../nodeRun';
 import { productTypeProperty, readProductType, SETTINGS_PATH } from './common';
 
 export const description: INodeProperties[] = showFor('invoiceSettings', ['get'], [productTypeProperty]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: NodeRun): Promise<IDataObject> {
 	const productType = readProductType.call(this, itemIndex);
-	return await cybersourceApiRequest.call(this, 'GET', SETTINGS_PATH, undefined, { productType }, { itemIndex });
+	return await cybersourceApiRequest.call(this, 'GET', SETTINGS_PATH, undefined, { productType }, { scope: run, itemIndex });
 }

@@ -7,6 +7,7 @@ import { InputError } from '../../../../shared/helpers/inputError';
 import { parseCurrency } from '../../../../shared/money/currencies';
 import { flag, optionalEmail, optionalText } from '../../../../shared/helpers/text';
 import { cybersourceApiRequest } from '../../../../shared/transport';
+import type { NodeRun } from '../nodeRun';
 import { showFor } from '../../descriptions/display';
 import { LANGUAGES, settingsFieldsProperty } from '../../descriptions/invoiceSettings';
 import { productTypeProperty, readProductType, SETTINGS_PATH } from './common';
@@ -127,17 +128,17 @@ function resendable(current: IDataObject): IDataObject {
 	return settings;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: NodeRun): Promise<IDataObject> {
 	const productType = readProductType.call(this, itemIndex);
 	const changes = await readChanges.call(this, itemIndex);
 	if (Object.keys(changes).length === 0) {
 		throw new InputError(settingsFieldsProperty.displayName, 'add at least one setting to change');
 	}
-	const current = await cybersourceApiRequest.call(this, 'GET', SETTINGS_PATH, undefined, { productType }, { itemIndex });
+	const current = await cybersourceApiRequest.call(this, 'GET', SETTINGS_PATH, undefined, { productType }, { scope: run, itemIndex });
 	const settings = resendable((current[SETTINGS] as IDataObject | undefined) ?? {});
 	const merged: IDataObject = { ...settings, ...changes };
 	for (const nested of ['headerStyle', 'customRedirectUrls']) {
 		if (changes[nested]) merged[nested] = { ...(settings[nested] as IDataObject), ...(changes[nested] as IDataObject) };
 	}
-	return await cybersourceApiRequest.call(this, 'PUT', SETTINGS_PATH, { [SETTINGS]: merged }, { productType }, { itemIndex });
+	return await cybersourceApiRequest.call(this, 'PUT', SETTINGS_PATH, { [SETTINGS]: merged }, { productType }, { scope: run, itemIndex });
 }

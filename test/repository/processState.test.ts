@@ -1,0 +1,47 @@
+/**
+ * Where state lives in the shipped code: per-run state travels as arguments (the transport's
+ * RequestScope), never through a module-level WeakMap keyed by n8n's context; state that outlives
+ * a run lives only in nodes/shared/processMemory.ts, where each store is documented and
+ * forgetProcessMemory() empties it.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.join(__dirname, '..', '..');
+const SHIPPED = ['nodes', 'credentials'];
+const PROCESS_MEMORY = path.join('nodes', 'shared', 'processMemory.ts');
+/** Unindented, so at module level: a Map, or a Set that starts empty (one filled where declared is a lookup table). */
+const MODULE_STORE = /^(export )?(const|let|var) [^=]+= new (Map\b|Set(<[^>]*>)?\(\))/;
+
+function sourcesUnder(entry: string): string[] {
+	const full = path.join(ROOT, entry);
+	if (statSync(full).isFile()) return entry.endsWith('.ts') ? [entry] : [];
+	return readdirSync(full).flatMap((name) => sourcesUnder(path.join(entry, name)));
+}
+
+/** `file:line: text` of every line of the shipped sources that matches. */
+function linesMatching(pattern: RegExp, skip: string[] = []): string[] {
+	return SHIPPED.flatMap(sourcesUnder)
+		.filter((file) => !skip.includes(file))
+		.flatMap((file) =>
+			readFileSync(path.join(ROOT, file), 'utf8')
+				.split('\n')
+				.flatMap((line, index) => (pattern.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : [])),
+		);
+}
+
+describe('state in the shipped code', () => {
+	it('no weak map, set or reference anywhere (per-run state is passed as an argument)', () => {
+		expect(linesMatching(/\bWeak(Map|Set|Ref)\b/)).toEqual([]);
+	});
+
+	it('no module-level store outside processMemory.ts (a Map, or a Set that starts empty)', () => {
+		expect(linesMatching(MODULE_STORE, [PROCESS_MEMORY])).toEqual([]);
+	});
+
+	it('the store search finds the declarations that used to sit in five modules, and passes lookup tables', () => {
+		const stores = ['const byKeyId = new Map<string, RingKey>();', 'const offsets = new Map();', 'export const seen = new Set<string>();'];
+		expect(stores.filter((line) => !MODULE_STORE.test(line))).toEqual([]);
+		expect(MODULE_STORE.test('const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);')).toBe(false);
+	});
+});
