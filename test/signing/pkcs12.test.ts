@@ -813,9 +813,38 @@ describe('identityFromPem', () => {
 		expect(error.message).toContain('does not belong to the private key');
 	});
 
-	it('explains encrypted keys, swapped fields and missing blocks', () => {
-		const encrypted = openssl('pkey', '-in', 'key.pem', '-aes256', '-passout', 'pass:x').toString();
-		expect(fieldErrorOf(() => identityFromPem(encrypted, certPem)).message).toContain('encrypted');
+	describe.each([
+		// OpenSSL 3's `openssl pkcs12 -in merchant.p12` without -nodes writes this form.
+		['PKCS#8 "BEGIN ENCRYPTED PRIVATE KEY" (openssl pkey -aes256)', ['pkey', '-aes256'], 'BEGIN ENCRYPTED PRIVATE KEY'],
+		// OpenSSL 1.x's `openssl pkcs12 -in merchant.p12` and `openssl rsa -des3` write this form.
+		['traditional "Proc-Type: 4,ENCRYPTED" (openssl rsa -des3 -traditional)', ['rsa', '-des3', '-traditional'], 'Proc-Type: 4,ENCRYPTED'],
+	])('an encrypted key: %s', (_name, command, marker) => {
+		let encrypted: string;
+
+		beforeAll(() => {
+			const [tool, ...options] = command;
+			encrypted = openssl(tool, '-in', 'key.pem', ...options, '-passout', `pass:${PASSWORD}`).toString();
+			expect(encrypted).toContain(marker);
+		});
+
+		it('is read with its passphrase, also pasted on one line', () => {
+			expectMerchantIdentity(identityFromPem(encrypted, certPem, PASSWORD));
+			const literal = encrypted.trim().replace(/\n/g, '\\n');
+			expectMerchantIdentity(identityFromPem(literal, certPem, PASSWORD));
+		});
+
+		it('names Private Key Passphrase when it is empty or wrong, without echoing it', () => {
+			const empty = fieldErrorOf(() => identityFromPem(encrypted, certPem));
+			expect(empty.field).toBe('Private Key Passphrase');
+			expect(empty.message).toContain('Private Key Passphrase is empty');
+			const wrong = fieldErrorOf(() => identityFromPem(encrypted, certPem, 'hunter2'));
+			expect(wrong.field).toBe('Private Key Passphrase');
+			expect(wrong.message).toContain('the passphrase is wrong');
+			expect(wrong.message).not.toContain('hunter2');
+		});
+	});
+
+	it('explains swapped fields and missing or damaged blocks', () => {
 		const swapped = fieldErrorOf(() => identityFromPem(certPem, keyPem));
 		expect(swapped.field).toBe('Private Key (PEM)');
 		expect(swapped.message).toContain('This is a certificate');
@@ -825,6 +854,29 @@ describe('identityFromPem', () => {
 			identityFromPem('-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----', certPem),
 		);
 		expect(damaged.field).toBe('Private Key (PEM)');
+		expect(damaged.message).toContain('damaged');
+	});
+
+	it('reads the subject as X509Certificate gives it: multi-valued RDNs and escaped characters', () => {
+		openssl(
+			'req',
+			'-x509',
+			'-new',
+			'-key',
+			'key.pem',
+			'-multivalue-rdn',
+			'-utf8',
+			'-subj',
+			`/serialNumber=${SERIAL}+O=Acme, Inc./CN=shop\\+co "ü"`,
+			'-days',
+			'1',
+			'-out',
+			'escaped-cert.pem',
+		);
+		const identity = identityFromPem(keyPem, file('escaped-cert.pem').toString());
+		expect(identity.serialNumber).toBe(SERIAL);
+		// DER sorts the values of a multi-valued RDN: O comes before serialNumber.
+		expect(identity.subject).toBe(`O=Acme, Inc.+serialNumber=${SERIAL},CN=shop+co "ü"`);
 	});
 
 	it('requires an RSA key', () => {
