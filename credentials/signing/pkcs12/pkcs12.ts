@@ -5,6 +5,9 @@
  * have no runtime dependencies. It returns the certificates and the PKCS#8 private keys with their
  * friendly names and local key ids; choosing among them is the caller's business.
  *
+ * Over 300 lines on purpose: one file format read top-down (PFX → SafeContents → bags → PBE),
+ * each function short; split up, its private parse context would have to become public API.
+ *
  * The profiles it must read (test/signing/pkcs12.test.ts names each one):
  * - Business Center downloads, OpenSSL 1.x defaults and `openssl pkcs12 -export -legacy`: PKCS#12
  *   PBE with 3-key triple DES for the key, 40-bit RC2 for the certificates, SHA-1 MAC; Java
@@ -23,9 +26,6 @@
  * Refused with an 'unsupported' error (the caller says to use the PEM fields instead), as no
  * tool writes them unless asked: two-key triple DES, RC2 inside PBES2, RC4, single DES, MD5,
  * scrypt, and the public-key integrity/privacy modes.
- *
- * Over 300 lines on purpose: one file format read top-down (PFX → SafeContents → bags → PBE),
- * each function short; split up, its private parse context would have to become public API.
  */
 import {
 	createDecipheriv,
