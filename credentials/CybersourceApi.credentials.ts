@@ -148,7 +148,18 @@ export class CybersourceApi implements ICredentialType {
 			typeOptions: { password: true, rows: 4 },
 			default: '',
 			placeholder: '-----BEGIN PRIVATE KEY-----',
-			description: 'The merchant private key in PEM format (PKCS#8 or PKCS#1)',
+			description:
+				'The merchant private key in PEM format (PKCS#8 or PKCS#1), unencrypted or encrypted with the passphrase below',
+			displayOptions: { show: { authMode: ['jwtCertificate'], signingFormat: ['pem'] } },
+		},
+		{
+			displayName: 'Private Key Passphrase',
+			name: 'privateKeyPassphrase',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only for an encrypted key ("BEGIN ENCRYPTED PRIVATE KEY", or "Proc-Type: 4,ENCRYPTED"): the passphrase it was encrypted with. Leave empty for an unencrypted key.',
 			displayOptions: { show: { authMode: ['jwtCertificate'], signingFormat: ['pem'] } },
 		},
 		{

@@ -25,6 +25,7 @@ export interface CybersourceCredentialData {
 	p12Password?: string;
 	p12Alias?: string;
 	privateKeyPem?: string;
+	privateKeyPassphrase?: string;
 	publicCertificatePem?: string;
 	useMetaKey?: boolean;
 	portfolioId?: string;
@@ -71,6 +72,7 @@ function certificateIdentity(data: CybersourceCredentialData, credential: Prepar
 		return identityFromPem(
 			required(data.privateKeyPem, 'Private Key (PEM)', 'Paste the merchant private key.'),
 			required(data.publicCertificatePem, 'Certificate (PEM)', 'Paste the merchant certificate.'),
+			data.privateKeyPassphrase ?? '',
 		);
 	}
 	const defaultAlias = data.useMetaKey ? credential.signingMerchantId : credential.merchantId;

@@ -7,17 +7,7 @@
  * per-content cache below, and each function stays short.
  */
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
-import {
-	DerError,
-	type DerNode,
-	Tag,
-	children,
-	expectTag,
-	parseDer,
-	readOid,
-	readString,
-	sequence,
-} from './pkcs12/der';
+import { Tag } from './pkcs12/der';
 import { attempt } from './attempt';
 import { CredentialFieldError } from './credentialFieldError';
 import { Pkcs12Error, parsePkcs12, type Pkcs12Bag, type Pkcs12Contents } from './pkcs12/pkcs12';
@@ -37,6 +27,7 @@ const P12_FIELD = 'P12 File (Base64)';
 const PASSWORD_FIELD = 'P12 Password';
 const ALIAS_FIELD = 'Key Alias';
 const KEY_FIELD = 'Private Key (PEM)';
+const PASSPHRASE_FIELD = 'Private Key Passphrase';
 const CERT_FIELD = 'Certificate (PEM)';
 
 const PASTE_P12 =
@@ -98,7 +89,7 @@ function buildFromP12(p12Base64: string, password: string, alias: string): Signi
 	const certificates = contents.certificates.flatMap((bag): CertEntry[] => {
 		try {
 			const certificate = new X509Certificate(bag.der);
-			return [{ bag, certificate, subject: subjectAttributes(bag.der) }];
+			return [{ bag, certificate, subject: subjectOf(certificate) }];
 		} catch {
 			return []; // An unreadable extra (CA) certificate must not block the merchant one.
 		}
@@ -258,16 +249,23 @@ function suggestAlias(entry: CertEntry): string | undefined {
 function commonNames(entry: CertEntry): string[] {
 	return entry.subject
 		.flat()
-		.filter((a) => a.oid === OID_CN)
+		.filter((a) => a.type === 'CN')
 		.map((a) => a.value);
 }
 
 // --- PEM ------------------------------------------------------------------------------------
 
-/** Reads a PEM private key (PKCS#8 or PKCS#1) and the PEM certificate that belongs to it. */
-export function identityFromPem(privateKeyPem: string, certificatePem: string): SigningIdentity {
-	return cached(['pem', privateKeyPem, certificatePem], () =>
-		buildFromPem(privateKeyPem, certificatePem),
+/**
+ * Reads a PEM private key (PKCS#8 or PKCS#1, encrypted with `passphrase` or not) and the PEM
+ * certificate that belongs to it.
+ */
+export function identityFromPem(
+	privateKeyPem: string,
+	certificatePem: string,
+	passphrase = '',
+): SigningIdentity {
+	return cached(['pem', privateKeyPem, certificatePem, passphrase], () =>
+		buildFromPem(privateKeyPem, certificatePem, passphrase),
 	);
 }
 
@@ -277,8 +275,12 @@ interface PemBlock {
 	der: Buffer;
 }
 
-function buildFromPem(privateKeyPem: string, certificatePem: string): SigningIdentity {
-	const privateKey = readPemPrivateKey(privateKeyPem);
+function buildFromPem(
+	privateKeyPem: string,
+	certificatePem: string,
+	passphrase: string,
+): SigningIdentity {
+	const privateKey = readPemPrivateKey(privateKeyPem, passphrase);
 	const certificates = pemBlocks(certificatePem, CERT_FIELD)
 		.filter((block) => block.label === 'CERTIFICATE')
 		.map((block) => {
@@ -286,7 +288,7 @@ function buildFromPem(privateKeyPem: string, certificatePem: string): SigningIde
 			if (!read.ok) {
 				throw new CredentialFieldError(CERT_FIELD, 'The certificate PEM is damaged and cannot be read.');
 			}
-			return { der: block.der, certificate: read.value };
+			return read.value;
 		});
 	if (certificates.length === 0) {
 		throw new CredentialFieldError(
@@ -296,7 +298,7 @@ function buildFromPem(privateKeyPem: string, certificatePem: string): SigningIde
 		);
 	}
 	// A pasted chain is fine: use the certificate that belongs to the key.
-	const match = certificates.find((c) => keyMatches(c.certificate, privateKey));
+	const match = certificates.find((certificate) => keyMatches(certificate, privateKey));
 	if (!match) {
 		throw new CredentialFieldError(
 			CERT_FIELD,
@@ -304,10 +306,10 @@ function buildFromPem(privateKeyPem: string, certificatePem: string): SigningIde
 				'the certificate and key extracted from the same .p12 file.',
 		);
 	}
-	return makeIdentity(privateKey, match.certificate, subjectAttributes(match.der), KEY_FIELD);
+	return makeIdentity(privateKey, match, subjectOf(match), KEY_FIELD);
 }
 
-function readPemPrivateKey(text: string): KeyObject {
+function readPemPrivateKey(text: string, passphrase: string): KeyObject {
 	const blocks = pemBlocks(text, KEY_FIELD);
 	const block = blocks.find((b) => b.label.endsWith('PRIVATE KEY'));
 	if (!block) {
@@ -320,27 +322,36 @@ function readPemPrivateKey(text: string): KeyObject {
 						'"-----BEGIN RSA PRIVATE KEY-----") and matching "-----END …-----" lines.',
 		);
 	}
-	if (block.label === 'ENCRYPTED PRIVATE KEY' || /Proc-Type:\s*4,ENCRYPTED/i.test(block.headers)) {
+	const encrypted =
+		block.label === 'ENCRYPTED PRIVATE KEY' || /Proc-Type:\s*4,ENCRYPTED/i.test(block.headers);
+	if (encrypted && passphrase === '') {
 		throw new CredentialFieldError(
-			KEY_FIELD,
-			'The private key is encrypted with a passphrase. Paste the unencrypted key, e.g. the ' +
-				'output of `openssl pkey -in key.pem` (or use Certificate Format "P12 File").',
+			PASSPHRASE_FIELD,
+			'The private key is encrypted, but Private Key Passphrase is empty. Enter the passphrase ' +
+				'the key was encrypted with (or paste the unencrypted key, e.g. the output of ' +
+				'`openssl pkey -in key.pem`).',
 		);
 	}
-	const type =
-		block.label === 'RSA PRIVATE KEY'
-			? 'pkcs1'
-			: block.label === 'EC PRIVATE KEY'
-				? 'sec1'
-				: 'pkcs8';
-	const key = attempt(() => createPrivateKey({ key: block.der, format: 'der', type }));
-	if (!key.ok) {
-		throw new CredentialFieldError(
-			KEY_FIELD,
-			'The private key PEM is damaged and cannot be read. Paste the complete key.',
-		);
-	}
-	return key.value;
+	// node:crypto reads every PEM key format and decrypts both PKCS#8 and legacy OpenSSL keys.
+	const key = attempt(() => createPrivateKey({ key: toPem(block), format: 'pem', passphrase }));
+	if (key.ok) return key.value;
+	throw encrypted
+		? new CredentialFieldError(
+				PASSPHRASE_FIELD,
+				'The private key could not be decrypted with Private Key Passphrase: the passphrase is ' +
+					'wrong (or the key is damaged). Enter the passphrase the key was encrypted with.',
+			)
+		: new CredentialFieldError(
+				KEY_FIELD,
+				'The private key PEM is damaged and cannot be read. Paste the complete key.',
+			);
+}
+
+/** The block as canonical PEM text, whatever a single-line field did to its line breaks. */
+function toPem({ label, headers, der }: PemBlock): string {
+	const body = (der.toString('base64').match(/.{1,64}/g) ?? []).join('\n');
+	const head = headers ? `${headers}\n\n` : '';
+	return `-----BEGIN ${label}-----\n${head}${body}\n-----END ${label}-----\n`;
 }
 
 /**
@@ -356,8 +367,12 @@ function pemBlocks(text: string, field: string): PemBlock[] {
 		// RFC 1421 headers (Proc-Type, DEK-Info) end at a blank line; only legacy encrypted keys
 		// have them.
 		const headerEnd = /^\s*Proc-Type:[\s\S]*?\n\s*\n/.exec(inner);
-		const headers = headerEnd ? headerEnd[0] : '';
-		const body = inner.slice(headers.length).replace(/\s+/g, '');
+		const headers = (headerEnd?.[0] ?? '')
+			.split('\n')
+			.map((line) => line.trim())
+			.filter((line) => line !== '')
+			.join('\n');
+		const body = inner.slice(headerEnd?.[0].length ?? 0).replace(/\s+/g, '');
 		if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body) || body.length === 0) {
 			throw new CredentialFieldError(field, `The "${label}" PEM block is not valid base64.`);
 		}
@@ -381,7 +396,7 @@ function makeIdentity(
 				'signing (RS256) needs an RSA key.',
 		);
 	}
-	const serialAttribute = subject.flat().find((a) => a.oid === OID_SERIAL_NUMBER)?.value;
+	const serialAttribute = subject.flat().find((a) => a.type === 'serialNumber')?.value;
 	// Business Center certificates carry the key serial as the subject's serialNumber attribute
 	// (the JWT kid Cybersource looks up). Without it (e.g. a hand-made test certificate) we fall
 	// back to the X.509 certificate serial number, in decimal, so there is still a stable kid.
@@ -398,61 +413,39 @@ function keyMatches(certificate: X509Certificate, key: KeyObject): boolean {
 }
 
 interface SubjectAttribute {
-	oid: string;
+	/** OpenSSL's short name (`CN`, `serialNumber`, …), or the dotted OID of an unnamed type. */
+	type: string;
 	value: string;
 }
 
-const OID_CN = '2.5.4.3';
-const OID_SERIAL_NUMBER = '2.5.4.5';
-
-const SHORT_NAMES: Record<string, string> = {
-	[OID_CN]: 'CN',
-	[OID_SERIAL_NUMBER]: 'serialNumber',
-	'2.5.4.4': 'SN',
-	'2.5.4.6': 'C',
-	'2.5.4.7': 'L',
-	'2.5.4.8': 'ST',
-	'2.5.4.9': 'street',
-	'2.5.4.10': 'O',
-	'2.5.4.11': 'OU',
-	'2.5.4.12': 'title',
-	'2.5.4.42': 'GN',
-	'1.2.840.113549.1.9.1': 'emailAddress',
-	'0.9.2342.19200300.100.1.1': 'UID',
-	'0.9.2342.19200300.100.1.25': 'DC',
-};
-
-/** Subject RDNs of a certificate, in encoded order (X.509: tbsCertificate.subject). */
-function subjectAttributes(certificateDer: Buffer): SubjectAttribute[][] {
-	const read = attempt(() => {
-		const [tbs] = sequence(parseDer(certificateDer), 'Certificate');
-		const fields = sequence(tbs, 'TBSCertificate');
-		// [0] version is optional; then serialNumber, signature, issuer, validity, subject.
-		const subject = fields[(fields[0]?.tag === Tag.context(0) ? 1 : 0) + 4];
-		return sequence(subject, 'subject').map((rdn) =>
-			children(expectTag(rdn, Tag.Set, 'RelativeDistinguishedName')).map((atv) => {
-				const [type, value] = sequence(atv, 'AttributeTypeAndValue');
-				return { oid: readOid(type), value: attributeValue(value) };
+/**
+ * Subject RDNs in certificate order, from X509Certificate.subject: one RDN per line, ` + `
+ * between the values of a multi-valued RDN, special characters escaped as in RFC 4514 (so a
+ * value never contains an unescaped ` + ` or line break).
+ */
+function subjectOf(certificate: X509Certificate): SubjectAttribute[][] {
+	return (certificate.subject ?? '')
+		.split('\n')
+		.filter((rdn) => rdn !== '')
+		.map((rdn) =>
+			rdn.split(' + ').map((pair) => {
+				const equals = pair.indexOf('=');
+				return { type: pair.slice(0, equals), value: unescapeRfc4514(pair.slice(equals + 1)) };
 			}),
 		);
-	});
-	if (read.ok) return read.value;
-	if (read.error instanceof DerError) return [];
-	throw read.error;
 }
 
-function attributeValue(node: DerNode | undefined): string {
-	try {
-		return readString(node);
-	} catch {
-		return `#${node?.raw.toString('hex') ?? ''}`;
-	}
+/** `\,` → `,` and `\0A` → line feed, as OpenSSL escapes subject values. */
+function unescapeRfc4514(value: string): string {
+	return value.replace(/\\([0-9A-Fa-f]{2}|[\s\S])/g, (_, escaped: string) =>
+		escaped.length === 2 ? String.fromCharCode(parseInt(escaped, 16)) : escaped,
+	);
 }
 
 /** `type=value` joined with commas in certificate order; for display, not RFC 4514-escaped. */
 function formatSubject(subject: SubjectAttribute[][]): string {
 	return subject
-		.map((rdn) => rdn.map((a) => `${SHORT_NAMES[a.oid] ?? a.oid}=${a.value}`).join('+'))
+		.map((rdn) => rdn.map((a) => `${a.type}=${a.value}`).join('+'))
 		.join(',');
 }
 

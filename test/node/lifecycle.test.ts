@@ -83,6 +83,18 @@ describe('Get', () => {
 		expect(requestLines(sandbox())).toEqual(['GET /invoicing/v2/invoices/INV%207%2FA']);
 	});
 
+	it('reads the Invoice parameter as plain text too (an older or generated workflow), and refuses an object', async () => {
+		const id = await createInvoice(sandbox());
+		sandbox().clearRequests();
+		const plain = await runOk(sandbox(), { parameters: { resource: 'invoice', operation: 'get', invoiceId: ` ${id} ` } });
+		expect(plain.json[0].id).toBe(id);
+		const object = await run(sandbox(), {
+			parameters: { resource: 'invoice', operation: 'get', invoiceId: { __rl: true, mode: 'id', value: '={{ { "id": 1 } }}' } },
+		});
+		expect(object.error?.message).toContain('Invoice: must be an invoice number, got an object');
+		expect(requestLines(sandbox())).toEqual([`GET /invoicing/v2/invoices/${id}`]);
+	});
+
 	it('says which invoice does not exist', async () => {
 		const result = await run(sandbox(), { parameters: invoiceParams('get', 'NOPE-1') });
 		expect(result.error?.message).toBe('Invoice "NOPE-1" does not exist');

@@ -32,7 +32,12 @@ function decode(part: string): Record<string, unknown> {
 	return JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
 }
 
-describe.each(['modern', 'legacy'] as const)('JWT RS256 from an openssl %s P12', (kind) => {
+const PROFILES = [
+	['the OpenSSL 3 default profile (openssl pkcs12 -export)', 'modern'],
+	['the Business Center / OpenSSL 1.x legacy profile (openssl pkcs12 -export -legacy)', 'legacy'],
+] as const;
+
+describe.each(PROFILES)('JWT RS256 from a P12 of %s', (_profile, kind) => {
 	const credentials = (): CybersourceCredentialData => ({
 		environment: 'apitest.cybersource.com',
 		merchantId: 'rs_merchant',

@@ -2,7 +2,7 @@
  * PKCS#12 reading with node:crypto only. Fixtures are generated at test time with the openssl
  * CLI (and Java keytool when present), so every variant is a file a real tool wrote.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createPrivateKey, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -290,9 +290,8 @@ describe('decryptPrivateKeyInfo (PBES2 and PKCS#12 PBE schemes)', () => {
 		['PBES2 AES-192-CBC, HMAC-SHA384', ['-v2', 'aes-192-cbc', '-v2prf', 'hmacWithSHA384']],
 		['PBES2 AES-256-CBC, HMAC-SHA512', ['-v2', 'aes-256-cbc', '-v2prf', 'hmacWithSHA512']],
 		['PBES2 DES-EDE3-CBC, HMAC-SHA256', ['-v2', 'des3', '-v2prf', 'hmacWithSHA256']],
-		['PBES2 RC2-CBC, HMAC-SHA224', ['-v2', 'rc2', '-v2prf', 'hmacWithSHA224', ...LEGACY_PROVIDER]],
+		['PBES2 AES-256-CBC, HMAC-SHA224', ['-v2', 'aes-256-cbc', '-v2prf', 'hmacWithSHA224']],
 		['pbeWithSHAAnd3-KeyTripleDES-CBC', ['-v1', 'PBE-SHA1-3DES']],
-		['pbeWithSHAAnd2-KeyTripleDES-CBC', ['-v1', 'PBE-SHA1-2DES', ...LEGACY_PROVIDER]],
 		['pbeWithSHAAnd128BitRC2-CBC', ['-v1', 'PBE-SHA1-RC2-128', ...LEGACY_PROVIDER]],
 		['pbeWithSHAAnd40BitRC2-CBC', ['-v1', 'PBE-SHA1-RC2-40', ...LEGACY_PROVIDER]],
 	];
@@ -319,6 +318,8 @@ describe('decryptPrivateKeyInfo (PBES2 and PKCS#12 PBE schemes)', () => {
 	it.each([
 		['RC4', ['-v1', 'PBE-SHA1-RC4-128', ...LEGACY_PROVIDER]],
 		['scrypt', ['-scrypt', '-scrypt_N', '1024']],
+		['two-key triple DES', ['-v1', 'PBE-SHA1-2DES', ...LEGACY_PROVIDER]],
+		['RC2 inside PBES2', ['-v2', 'rc2', ...LEGACY_PROVIDER]],
 	])('reports %s as unsupported', (_name, options) => {
 		const encrypted = openssl(
 			'pkcs8',
@@ -400,39 +401,87 @@ interface Variant {
 	passwordChecked?: boolean;
 }
 
-const variants: Variant[] = [
+/** What `openssl pkcs12 -info` says about a file's algorithms: proves a profile is the one named. */
+function algorithmsOf(p12: Buffer, password: string): string {
+	writeFileSync(join(dir, 'info.p12'), p12);
+	const info = spawnSync(
+		'openssl',
+		['pkcs12', '-info', '-noout', '-legacy', '-in', 'info.p12', '-passin', `pass:${password}`],
+		{ cwd: dir, encoding: 'utf8' },
+	);
+	return `${info.stdout}${info.stderr}`;
+}
+
+const LEGACY_PROFILE = [
+	/MAC: sha1, Iteration \d+/,
+	/Shrouded Keybag: pbeWithSHA1And3-KeyTripleDES-CBC, Iteration \d+/,
+	/PKCS7 Encrypted data: pbeWithSHA1And40BitRC2-CBC, Iteration \d+/,
+];
+const OPENSSL3_PROFILE = [
+	/MAC: sha256, Iteration \d+/,
+	/Shrouded Keybag: PBES2, PBKDF2, AES-256-CBC, Iteration \d+, PRF hmacWithSHA256/,
+	/PKCS7 Encrypted data: PBES2, PBKDF2, AES-256-CBC, Iteration \d+, PRF hmacWithSHA256/,
+];
+
+/**
+ * The profiles real users' files have, each written by the tool named (the Java keytool ones
+ * below too). Business Center's .p12 and OpenSSL 1.x write the legacy profile; OpenSSL 3 and
+ * current Java write the PBES2 one.
+ */
+const profiles: Array<Variant & { algorithms: RegExp[] }> = [
 	{
-		name: 'OpenSSL 3 default (PBES2/PBKDF2-HMAC-SHA256/AES-256-CBC, MAC HMAC-SHA256)',
+		name: 'Business Center .p12 / OpenSSL 1.x default / `openssl pkcs12 -export -legacy` (PBE-SHA1-3DES key, PBE-SHA1-RC2-40 certificates, SHA-1 MAC, 2048 iterations)',
+		password: PASSWORD,
+		build: () => exportP12('legacy', PASSWORD, ['-legacy', '-caname', 'Test Intermediate CA', '-caname', 'CyberSourceCertAuth']),
+		algorithms: LEGACY_PROFILE,
+	},
+	{
+		name: 'the same legacy profile spelled out on OpenSSL 3 (-keypbe PBE-SHA1-3DES -certpbe PBE-SHA1-RC2-40 -macalg sha1)',
+		password: PASSWORD,
+		build: () =>
+			exportP12('legacy-explicit', PASSWORD, [
+				'-keypbe',
+				'PBE-SHA1-3DES',
+				'-certpbe',
+				'PBE-SHA1-RC2-40',
+				'-macalg',
+				'sha1',
+				...LEGACY_PROVIDER,
+			]),
+		algorithms: LEGACY_PROFILE,
+	},
+	{
+		name: 'OpenSSL 3 default `openssl pkcs12 -export` (PBES2, PBKDF2-HMAC-SHA256, AES-256-CBC, SHA-256 MAC, 2048 iterations)',
 		password: PASSWORD,
 		build: () => exportP12('modern', PASSWORD, []),
+		algorithms: OPENSSL3_PROFILE,
 	},
+];
+
+/** Rarer files the reader keeps (pkcs12.ts says why), each as the openssl option that writes it. */
+const variants: Variant[] = [
 	{
-		name: '-legacy (3DES key, RC2-40 certs, MAC HMAC-SHA1)',
-		password: PASSWORD,
-		build: () => exportP12('legacy', PASSWORD, ['-legacy']),
-	},
-	{
-		name: 'empty password, default algorithms',
+		name: 'empty password, OpenSSL 3 default (OpenSSL writes an empty password two ways)',
 		password: '',
 		build: () => exportP12('empty', '', []),
 	},
 	{
-		name: 'empty password, -legacy',
+		name: 'empty password, legacy profile',
 		password: '',
 		build: () => exportP12('empty-legacy', '', ['-legacy']),
 	},
 	{
-		name: 'non-ASCII password, default algorithms',
+		name: 'non-ASCII password, OpenSSL 3 default',
 		password: UNICODE_PASSWORD,
 		build: () => exportP12('unicode', UNICODE_PASSWORD, []),
 	},
 	{
-		name: 'non-ASCII password, -legacy',
+		name: 'non-ASCII password, legacy profile',
 		password: UNICODE_PASSWORD,
 		build: () => exportP12('unicode-legacy', UNICODE_PASSWORD, ['-legacy']),
 	},
 	{
-		name: 'PBES2 AES-128-CBC for key and certs, MAC HMAC-SHA1',
+		name: '-keypbe AES-128-CBC -certpbe AES-128-CBC -macalg sha1',
 		password: PASSWORD,
 		build: () =>
 			exportP12('aes128', PASSWORD, [
@@ -445,7 +494,7 @@ const variants: Variant[] = [
 			]),
 	},
 	{
-		name: 'PBES2 DES-EDE3-CBC key, AES-192-CBC certs, MAC HMAC-SHA512',
+		name: '-keypbe DES-EDE3-CBC -certpbe AES-192-CBC -macalg sha512 (PBES2 triple DES)',
 		password: PASSWORD,
 		build: () =>
 			exportP12('des3', PASSWORD, [
@@ -458,12 +507,12 @@ const variants: Variant[] = [
 			]),
 	},
 	{
-		name: '2-key 3DES key, 128-bit RC2 certs, MAC HMAC-SHA384',
+		name: '-certpbe PBE-SHA1-RC2-128 -macalg sha384 (128-bit RC2 certificates)',
 		password: PASSWORD,
 		build: () =>
 			exportP12('rc2-128', PASSWORD, [
 				'-keypbe',
-				'PBE-SHA1-2DES',
+				'PBE-SHA1-3DES',
 				'-certpbe',
 				'PBE-SHA1-RC2-128',
 				'-macalg',
@@ -472,47 +521,36 @@ const variants: Variant[] = [
 			]),
 	},
 	{
-		name: '-legacy with one iteration and MacData without iteration count (DEFAULT 1)',
+		name: '-legacy -noiter -nomaciter (one iteration, MacData without iteration count)',
 		password: PASSWORD,
 		build: () => exportP12('noiter', PASSWORD, ['-legacy', '-noiter', '-nomaciter']),
 	},
 	{
 		// OpenSSL leaves certificates unencrypted with -nomac unless -certpbe is given.
-		name: 'no MAC, PBES2 AES-256-CBC key and certificates',
+		name: '-nomac -certpbe AES-256-CBC (no MAC, PBES2 key and certificates)',
 		password: PASSWORD,
 		build: () => exportP12('nomac', PASSWORD, ['-nomac', '-certpbe', 'AES-256-CBC']),
 	},
 	{
-		name: 'no MAC, 3DES key and RC2-40 certificates',
+		name: '-nomac -legacy -certpbe PBE-SHA1-RC2-40 (no MAC, legacy profile)',
 		password: PASSWORD,
 		build: () =>
 			exportP12('nomac-legacy', PASSWORD, ['-nomac', '-legacy', '-certpbe', 'PBE-SHA1-RC2-40']),
 	},
 	{
-		name: 'unencrypted key bag and certificate bags (-keypbe NONE -certpbe NONE)',
+		name: '-keypbe NONE -certpbe NONE (unencrypted key bag and certificate bags)',
 		password: PASSWORD,
 		build: () => exportP12('plain', PASSWORD, ['-keypbe', 'NONE', '-certpbe', 'NONE']),
 	},
 	{
-		name: 'unencrypted and no MAC',
+		name: '-keypbe NONE -certpbe NONE -nomac (not protected at all)',
 		password: PASSWORD,
 		build: () =>
 			exportP12('plain-nomac', PASSWORD, ['-keypbe', 'NONE', '-certpbe', 'NONE', '-nomac']),
 		passwordChecked: false,
 	},
 	{
-		name: 'CA certificates with friendly names (-caname)',
-		password: PASSWORD,
-		build: () =>
-			exportP12('caname', PASSWORD, [
-				'-caname',
-				'Test Intermediate CA',
-				'-caname',
-				'CyberSourceCertAuth',
-			]),
-	},
-	{
-		name: 'BER: indefinite lengths and chunked OCTET STRINGs around the MAC-protected content',
+		name: 'BER as Java/BouncyCastle write it: indefinite lengths and chunked OCTET STRINGs around the MAC-protected content',
 		password: PASSWORD,
 		build: () => expectBer(toBer(parseDer(exportP12('ber', PASSWORD, [])), false)),
 	},
@@ -526,53 +564,81 @@ const variants: Variant[] = [
 	},
 ];
 
-describe('parsePkcs12 and identityFromP12 on files written by openssl', () => {
-	describe.each(variants)('$name', ({ password, build, passwordChecked }) => {
-		let p12: Buffer;
-		let contents: Pkcs12Contents;
+function describeFileReading({ password, build, passwordChecked }: Variant): void {
+	let p12: Buffer;
+	let contents: Pkcs12Contents;
 
-		beforeAll(() => {
-			p12 = build();
-			contents = parsePkcs12(p12, password);
+	beforeAll(() => {
+		p12 = build();
+		contents = parsePkcs12(p12, password);
+	});
+
+	it('returns all certificates and the private key with their attributes', () => {
+		expect(contents.certificates).toHaveLength(3);
+		expect(contents.privateKeys).toHaveLength(1);
+		const [key] = contents.privateKeys;
+		expect(key.friendlyName).toBe(FRIENDLY_NAME);
+		expect(key.localKeyId).toMatch(/^[0-9a-f]{40}$/);
+		const merchant = contents.certificates.filter((c) => c.localKeyId === key.localKeyId);
+		expect(merchant).toHaveLength(1);
+		expect(merchant[0].friendlyName).toBe(FRIENDLY_NAME);
+		expect(merchant[0].der).toEqual(openssl('x509', '-in', 'cert.pem', '-outform', 'DER'));
+		const pkcs8 = createPrivateKey({ key: key.pkcs8Der, format: 'der', type: 'pkcs8' });
+		expect(pkcs8.asymmetricKeyType).toBe('rsa');
+	});
+
+	it('gives a signing identity whose key signs verifiably for the certificate', () => {
+		expectMerchantIdentity(identityFromP12(p12.toString('base64'), password, MERCHANT));
+	});
+
+	if (passwordChecked !== false) {
+		it('rejects a wrong password as wrong-password, naming P12 Password', () => {
+			const error = errorOf(() => parsePkcs12(p12, `${password}x`));
+			expect(error).toBeInstanceOf(Pkcs12Error);
+			expect((error as Pkcs12Error).reason).toBe('wrong-password');
+			const fieldError = fieldErrorOf(() =>
+				identityFromP12(p12.toString('base64'), `${password}x`, MERCHANT),
+			);
+			expect(fieldError.field).toBe('P12 Password');
+			expect(fieldError.message).not.toContain(`${password}x`);
+		});
+	}
+}
+
+describe('the real-world profiles the reader must read', () => {
+	describe.each(profiles)('$name', (profile) => {
+		it('is the profile named (openssl pkcs12 -info)', () => {
+			const info = algorithmsOf(profile.build(), profile.password);
+			for (const algorithm of profile.algorithms) expect(info).toMatch(algorithm);
 		});
 
-		it('returns all certificates and the private key with their attributes', () => {
-			expect(contents.certificates).toHaveLength(3);
-			expect(contents.privateKeys).toHaveLength(1);
-			const [key] = contents.privateKeys;
-			expect(key.friendlyName).toBe(FRIENDLY_NAME);
-			expect(key.localKeyId).toMatch(/^[0-9a-f]{40}$/);
-			const merchant = contents.certificates.filter((c) => c.localKeyId === key.localKeyId);
-			expect(merchant).toHaveLength(1);
-			expect(merchant[0].friendlyName).toBe(FRIENDLY_NAME);
-			expect(merchant[0].der).toEqual(openssl('x509', '-in', 'cert.pem', '-outform', 'DER'));
-			const pkcs8 = createPrivateKey({ key: key.pkcs8Der, format: 'der', type: 'pkcs8' });
-			expect(pkcs8.asymmetricKeyType).toBe('rsa');
-		});
+		describeFileReading(profile);
+	});
+});
 
-		it('gives a signing identity whose key signs verifiably for the certificate', () => {
-			expectMerchantIdentity(identityFromP12(p12.toString('base64'), password, MERCHANT));
-		});
+describe('rarer files the reader keeps', () => {
+	describe.each(variants)('$name', (variant) => describeFileReading(variant));
+});
 
-		if (passwordChecked !== false) {
-			it('rejects a wrong password as wrong-password, naming P12 Password', () => {
-				const error = errorOf(() => parsePkcs12(p12, `${password}x`));
-				expect(error).toBeInstanceOf(Pkcs12Error);
-				expect((error as Pkcs12Error).reason).toBe('wrong-password');
-				const fieldError = fieldErrorOf(() =>
-					identityFromP12(p12.toString('base64'), `${password}x`, MERCHANT),
-				);
-				expect(fieldError.field).toBe('P12 Password');
-				expect(fieldError.message).not.toContain(`${password}x`);
-			});
-		}
+describe('files the reader refuses, saying to use the PEM fields', () => {
+	it.each([
+		['two-key triple DES key (-keypbe PBE-SHA1-2DES)', ['-keypbe', 'PBE-SHA1-2DES'], 'pbeWithSHAAnd2-KeyTripleDES-CBC'],
+		['RC2 inside PBES2 (-certpbe RC2-CBC)', ['-certpbe', 'RC2-CBC'], 'RC2-CBC'],
+	])('%s', (_name, options, algorithm) => {
+		const p12 = exportP12('refused', PASSWORD, [...options, ...LEGACY_PROVIDER]);
+		const error = errorOf(() => parsePkcs12(p12, PASSWORD));
+		expect((error as Pkcs12Error).reason).toBe('unsupported');
+		const fieldError = fieldErrorOf(() => identityFromP12(p12.toString('base64'), PASSWORD, MERCHANT));
+		expect(fieldError.field).toBe('P12 File (Base64)');
+		expect(fieldError.message).toContain(`encryption algorithm ${algorithm} is not supported`);
+		expect(fieldError.message).toContain('Certificate Format "PEM Key and Certificate"');
 	});
 });
 
 const javaIt = hasCommand('keytool', '-help') ? it : it.skip;
 
 describe('files written by Java keytool', () => {
-	javaIt('reads a keystore converted by keytool (PBES2, lowercased alias)', () => {
+	javaIt('current keytool default (PBES2 AES-256-CBC, SHA-256 MAC), lowercased alias, from keytool -importkeystore', () => {
 		exportP12('for-java', PASSWORD, []);
 		execFileSync(
 			'keytool',
@@ -595,13 +661,14 @@ describe('files written by Java keytool', () => {
 			{ stdio: 'ignore' },
 		);
 		const p12 = file('java.p12');
+		for (const algorithm of OPENSSL3_PROFILE) expect(algorithmsOf(p12, PASSWORD)).toMatch(algorithm);
 		expect(parsePkcs12(p12, PASSWORD).privateKeys[0].friendlyName).toBe(
 			FRIENDLY_NAME.toLowerCase(),
 		);
 		expectMerchantIdentity(identityFromP12(p12.toString('base64'), PASSWORD, MERCHANT));
 	});
 
-	javaIt('reads a keystore generated by keytool -genkeypair in legacy mode', () => {
+	javaIt('keytool legacy profile (-Dkeystore.pkcs12.legacy: 3DES key, RC2-40 certificates, SHA-1 MAC), from -genkeypair', () => {
 		execFileSync(
 			'keytool',
 			[
@@ -627,6 +694,7 @@ describe('files written by Java keytool', () => {
 			{ stdio: 'ignore' },
 		);
 		const p12 = file('java-legacy.p12');
+		for (const algorithm of LEGACY_PROFILE) expect(algorithmsOf(p12, PASSWORD)).toMatch(algorithm);
 		const identity = identityFromP12(p12.toString('base64'), PASSWORD, MERCHANT);
 		expect(identity.serialNumber).toBe(SERIAL);
 		expectWorkingKey(identity.privateKey, identity.certificate.publicKey);
@@ -813,9 +881,38 @@ describe('identityFromPem', () => {
 		expect(error.message).toContain('does not belong to the private key');
 	});
 
-	it('explains encrypted keys, swapped fields and missing blocks', () => {
-		const encrypted = openssl('pkey', '-in', 'key.pem', '-aes256', '-passout', 'pass:x').toString();
-		expect(fieldErrorOf(() => identityFromPem(encrypted, certPem)).message).toContain('encrypted');
+	describe.each([
+		// OpenSSL 3's `openssl pkcs12 -in merchant.p12` without -nodes writes this form.
+		['PKCS#8 "BEGIN ENCRYPTED PRIVATE KEY" (openssl pkey -aes256)', ['pkey', '-aes256'], 'BEGIN ENCRYPTED PRIVATE KEY'],
+		// OpenSSL 1.x's `openssl pkcs12 -in merchant.p12` and `openssl rsa -des3` write this form.
+		['traditional "Proc-Type: 4,ENCRYPTED" (openssl rsa -des3 -traditional)', ['rsa', '-des3', '-traditional'], 'Proc-Type: 4,ENCRYPTED'],
+	])('an encrypted key: %s', (_name, command, marker) => {
+		let encrypted: string;
+
+		beforeAll(() => {
+			const [tool, ...options] = command;
+			encrypted = openssl(tool, '-in', 'key.pem', ...options, '-passout', `pass:${PASSWORD}`).toString();
+			expect(encrypted).toContain(marker);
+		});
+
+		it('is read with its passphrase, also pasted on one line', () => {
+			expectMerchantIdentity(identityFromPem(encrypted, certPem, PASSWORD));
+			const literal = encrypted.trim().replace(/\n/g, '\\n');
+			expectMerchantIdentity(identityFromPem(literal, certPem, PASSWORD));
+		});
+
+		it('names Private Key Passphrase when it is empty or wrong, without echoing it', () => {
+			const empty = fieldErrorOf(() => identityFromPem(encrypted, certPem));
+			expect(empty.field).toBe('Private Key Passphrase');
+			expect(empty.message).toContain('Private Key Passphrase is empty');
+			const wrong = fieldErrorOf(() => identityFromPem(encrypted, certPem, 'hunter2'));
+			expect(wrong.field).toBe('Private Key Passphrase');
+			expect(wrong.message).toContain('the passphrase is wrong');
+			expect(wrong.message).not.toContain('hunter2');
+		});
+	});
+
+	it('explains swapped fields and missing or damaged blocks', () => {
 		const swapped = fieldErrorOf(() => identityFromPem(certPem, keyPem));
 		expect(swapped.field).toBe('Private Key (PEM)');
 		expect(swapped.message).toContain('This is a certificate');
@@ -825,6 +922,29 @@ describe('identityFromPem', () => {
 			identityFromPem('-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----', certPem),
 		);
 		expect(damaged.field).toBe('Private Key (PEM)');
+		expect(damaged.message).toContain('damaged');
+	});
+
+	it('reads the subject as X509Certificate gives it: multi-valued RDNs and escaped characters', () => {
+		openssl(
+			'req',
+			'-x509',
+			'-new',
+			'-key',
+			'key.pem',
+			'-multivalue-rdn',
+			'-utf8',
+			'-subj',
+			`/serialNumber=${SERIAL}+O=Acme, Inc./CN=shop\\+co "ü"`,
+			'-days',
+			'1',
+			'-out',
+			'escaped-cert.pem',
+		);
+		const identity = identityFromPem(keyPem, file('escaped-cert.pem').toString());
+		expect(identity.serialNumber).toBe(SERIAL);
+		// DER sorts the values of a multi-valued RDN: O comes before serialNumber.
+		expect(identity.subject).toBe(`O=Acme, Inc.+serialNumber=${SERIAL},CN=shop+co "ü"`);
 	});
 
 	it('requires an RSA key', () => {

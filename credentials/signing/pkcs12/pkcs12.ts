@@ -5,19 +5,27 @@
  * have no runtime dependencies. It returns the certificates and the PKCS#8 private keys with their
  * friendly names and local key ids; choosing among them is the caller's business.
  *
- * The profiles it must read: Business Center downloads and OpenSSL 1.x / `-legacy` files (PKCS#12
- * PBE with triple DES for keys, 40-bit RC2 for certificates, SHA-1 MAC) and OpenSSL 3 defaults
- * (PBES2 with PBKDF2-SHA-256 and AES-256-CBC, SHA-256 MAC). The rarer variants below are kept
- * because other tools write them and each costs a few lines.
- *
- * Supported: password integrity (HMAC with the PKCS#12 KDF, any SHA-1/SHA-2 digest, or PBMAC1),
- * files without a MAC, unencrypted and encrypted SafeContents, key bags and shrouded key bags,
- * PBES2 (PBKDF2 with HMAC-SHA-1/SHA-2; AES-128/192/256-CBC, DES-EDE3-CBC, RC2-CBC) and the
- * PKCS#12 PBE schemes with 3-key/2-key triple DES and 40/128-bit RC2. Not supported: public-key
- * integrity/privacy modes, RC4, single DES and scrypt (clear 'unsupported' errors).
- *
  * Over 300 lines on purpose: one file format read top-down (PFX → SafeContents → bags → PBE),
  * each function short; split up, its private parse context would have to become public API.
+ *
+ * The profiles it must read (test/signing/pkcs12.test.ts names each one):
+ * - Business Center downloads, OpenSSL 1.x defaults and `openssl pkcs12 -export -legacy`: PKCS#12
+ *   PBE with 3-key triple DES for the key, 40-bit RC2 for the certificates, SHA-1 MAC; Java
+ *   keytool's legacy profile is the same with more iterations.
+ * - OpenSSL 3 defaults, and current Java keytool: PBES2 with PBKDF2-HMAC-SHA-256 and
+ *   AES-256-CBC, SHA-256 MAC.
+ *
+ * Also kept, each because a tool writes it and it costs a few lines: the other PBES2 choices of
+ * `openssl pkcs12 -keypbe/-certpbe/-macalg` (AES-128/192, DES-EDE3-CBC; HMAC with SHA-1/SHA-2);
+ * PBMAC1 (RFC 9579, `-pbmac1_pbkdf2` of OpenSSL 3.4+); files without a MAC or with unencrypted
+ * bags (`-nomac`, `-keypbe NONE -certpbe NONE`); one iteration and a MacData without iteration
+ * count (`-noiter -nomaciter`); 128-bit RC2 (the 40-bit code with another key length); BER
+ * indefinite lengths (Java/BouncyCastle); an empty password written as "no password" and
+ * OpenSSL 1.x's encoding of non-ASCII passwords.
+ *
+ * Refused with an 'unsupported' error (the caller says to use the PEM fields instead), as no
+ * tool writes them unless asked: two-key triple DES, RC2 inside PBES2, RC4, single DES, MD5,
+ * scrypt, and the public-key integrity/privacy modes.
  */
 import {
 	createDecipheriv,
@@ -84,7 +92,6 @@ const OID = {
 	pbkdf2: '1.2.840.113549.1.5.12',
 	pbes2: '1.2.840.113549.1.5.13',
 	pbmac1: '1.2.840.113549.1.5.14',
-	rc2Cbc: '1.2.840.113549.3.2',
 } as const;
 
 interface HashInfo {
@@ -138,7 +145,6 @@ const PBES2_CIPHERS: Record<string, CipherSpec> = {
 /** pkcs-12PbeIds (RFC 7292 appendix C): key and IV come from the PKCS#12 KDF with SHA-1. */
 const PKCS12_PBES: Record<string, CipherSpec> = {
 	'1.2.840.113549.1.12.1.3': { cipher: 'des-ede3-cbc', keyLength: 24, blockSize: 8 },
-	'1.2.840.113549.1.12.1.4': { cipher: 'des-ede-cbc', keyLength: 16, blockSize: 8 },
 	'1.2.840.113549.1.12.1.5': { cipher: 'rc2', keyLength: 16, blockSize: 8, effectiveBits: 128 },
 	'1.2.840.113549.1.12.1.6': { cipher: 'rc2', keyLength: 5, blockSize: 8, effectiveBits: 40 },
 };
@@ -147,6 +153,8 @@ const PKCS12_PBES: Record<string, CipherSpec> = {
 const UNSUPPORTED_NAMES: Record<string, string> = {
 	'1.2.840.113549.1.12.1.1': 'pbeWithSHAAnd128BitRC4',
 	'1.2.840.113549.1.12.1.2': 'pbeWithSHAAnd40BitRC4',
+	'1.2.840.113549.1.12.1.4': 'pbeWithSHAAnd2-KeyTripleDES-CBC',
+	'1.2.840.113549.3.2': 'RC2-CBC',
 	'1.2.840.113549.1.5.3': 'pbeWithMD5AndDES-CBC',
 	'1.2.840.113549.1.5.10': 'pbeWithSHA1AndDES-CBC',
 	'1.3.14.3.2.7': 'DES-CBC',
@@ -518,36 +526,14 @@ function decryptPbes2(params: DerNode | undefined, data: Buffer, password: Buffe
 	const pbkdf2 = readPbkdf2Params(kdf);
 	const [schemeOidNode, schemeParams] = sequence(scheme, 'PBES2 encryptionScheme');
 	const schemeOid = readOid(schemeOidNode);
-	let spec = PBES2_CIPHERS[schemeOid];
-	let iv: Buffer;
-	if (spec) {
-		iv = readOctetString(schemeParams);
-		if (pbkdf2.keyLength !== undefined && pbkdf2.keyLength !== spec.keyLength) {
-			throw new DerError('PBKDF2 key length does not match the cipher');
-		}
-	} else if (schemeOid === OID.rc2Cbc) {
-		({ spec, iv } = readRc2Params(schemeParams, pbkdf2.keyLength));
-	} else {
-		throw unsupported('encryption', schemeOid);
+	const spec = PBES2_CIPHERS[schemeOid];
+	if (!spec) throw unsupported('encryption', schemeOid);
+	const iv = readOctetString(schemeParams);
+	if (pbkdf2.keyLength !== undefined && pbkdf2.keyLength !== spec.keyLength) {
+		throw new DerError('PBKDF2 key length does not match the cipher');
 	}
 	const key = pbkdf2Sync(password, pbkdf2.salt, pbkdf2.iterations, spec.keyLength, pbkdf2.prf.name);
 	return runCipher(spec, key, iv, data);
-}
-
-/** RFC 8018 B.2.3: RC2-CBC-Parameter { rc2ParameterVersion INTEGER OPTIONAL, iv OCTET STRING }. */
-function readRc2Params(
-	node: DerNode | undefined,
-	keyLength: number | undefined,
-): { spec: CipherSpec; iv: Buffer } {
-	const parts = sequence(node, 'RC2-CBC-Parameter');
-	const version = parts.length > 1 ? readInteger(parts[0]) : undefined;
-	const iv = readOctetString(parts[parts.length - 1]);
-	// The version encodes the effective key bits (table in RFC 8018 B.2.3); absent means 32.
-	const legacyBits: Record<number, number> = { 160: 40, 120: 64, 58: 128 };
-	const effectiveBits = version === undefined ? 32 : version >= 256 ? version : legacyBits[version];
-	if (!effectiveBits) throw new DerError('unknown RC2 parameter version');
-	const spec = { cipher: 'rc2', keyLength: keyLength ?? 16, blockSize: 8, effectiveBits };
-	return { spec, iv };
 }
 
 function runCipher(spec: CipherSpec, key: Buffer, iv: Buffer, data: Buffer): Buffer {
@@ -567,7 +553,7 @@ function runCipher(spec: CipherSpec, key: Buffer, iv: Buffer, data: Buffer): Buf
 function nodeDecrypt(cipher: string, key: Buffer, iv: Buffer, data: Buffer): Buffer {
 	const created = attempt(() => createDecipheriv(cipher, key, iv).setAutoPadding(false));
 	if (!created.ok) {
-		// Some Node.js builds drop ciphers OpenSSL 3 considers legacy (e.g. two-key triple DES).
+		// Some Node.js builds drop ciphers (a FIPS build has no triple DES).
 		throw new Pkcs12Error(`cipher ${cipher} is not available in this Node.js build`, 'unsupported');
 	}
 	const decipher = created.value;

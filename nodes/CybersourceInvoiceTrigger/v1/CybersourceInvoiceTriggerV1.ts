@@ -7,7 +7,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, jsonParse } from 'n8n-workflow';
 
 import { CUSTOM_ENVIRONMENT } from '../../../credentials/baseUrl';
 import { QUICK_READ, singleRequest } from '../../shared/transport';
@@ -67,12 +67,8 @@ function rawBodyOf(this: IWebhookFunctions): Buffer {
 }
 
 function parseNotification(raw: Buffer): IDataObject | undefined {
-	try {
-		const value = JSON.parse(raw.toString('utf8')) as unknown;
-		return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
-	} catch {
-		return undefined;
-	}
+	const value = jsonParse<unknown>(raw.toString('utf8'), { fallbackValue: null });
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
 }
 
 /** The invoice number: `payloads[0].data` in the documented example, `payload` in the generic one. */

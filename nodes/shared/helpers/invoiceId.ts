@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { InputError } from './inputError';
 import { assertPrintable } from './text';
@@ -25,9 +25,10 @@ export function parseInvoiceId(value: unknown, field = 'Invoice'): string {
 	return id;
 }
 
-/** The Invoice parameter (a resource locator, or plain text from an older or generated workflow). */
+/**
+ * The Invoice parameter. n8n's `extractValue` returns the value of a resource locator in any mode,
+ * and plain text (from an older or generated workflow) as it is.
+ */
 export function readInvoiceId(this: IExecuteFunctions, itemIndex: number): string {
-	const locator = this.getNodeParameter('invoiceId', itemIndex) as INodeParameterResourceLocator | string;
-	const isLocator = locator !== null && typeof locator === 'object' && 'mode' in locator && 'value' in locator;
-	return parseInvoiceId(isLocator ? locator.value : locator);
+	return parseInvoiceId(this.getNodeParameter('invoiceId', itemIndex, undefined, { extractValue: true }));
 }

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { jsonParse } from 'n8n-workflow';
 
 import { Money, parseMoney, parsePercent } from '../money/amounts';
 import { isBlank, parseWholeNumber } from './values';
@@ -57,21 +58,13 @@ const KEY_ALIASES: Record<string, keyof LineItemInput> = {
 
 const NOT_JSON = Symbol('not JSON');
 
-function parseJson(text: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return NOT_JSON;
-	}
-}
-
 /** Reads the "From an Array" parameter: an array of objects, or JSON text of one. */
 export function lineItemsFromArray(value: unknown): LineItemInput[] {
 	let list = value;
 	if (typeof list === 'string') {
 		const text = list.trim();
 		if (text === '') return [];
-		list = parseJson(text);
+		list = jsonParse<unknown>(text, { fallbackValue: NOT_JSON });
 		if (list === NOT_JSON) {
 			throw new InputError(
 				ARRAY_FIELD,
