@@ -3,7 +3,7 @@
  * which verifies each signature itself, logs the matching authentication mode.
  */
 import { sandboxCredentials, type CredentialMode } from '../harness/sandbox';
-import { runNode } from '../../devkit/engine';
+import { runNode } from '../harness/engine';
 import { createParams, invoiceParams, runOk, stored, useSandbox } from './helpers';
 
 const sandbox = useSandbox();
