@@ -12,20 +12,20 @@ import tseslint from 'typescript-eslint';
 
 const SHIPPED = ['nodes/**/*.ts', 'credentials/**/*.ts', 'package.json'];
 
-// @n8n/node-cli is installed in .n8n-node-cli/ (see scripts/n8n-node.mjs for why).
+// @n8n/node-cli is installed in .n8n-node-cli/ (see dev/scripts/n8n-node.mjs for why).
 function n8nCommunityConfig() {
 	const fromCli = createRequire(new URL('./.n8n-node-cli/package.json', import.meta.url));
 	try {
 		return fromCli('@n8n/node-cli/eslint').config;
 	} catch (error) {
 		if (error.code !== 'MODULE_NOT_FOUND') throw error;
-		throw new Error('n8n\'s lint config comes from @n8n/node-cli in .n8n-node-cli/: run `node scripts/n8n-node.mjs install` (npm run lint does it)');
+		throw new Error('n8n\'s lint config comes from @n8n/node-cli in .n8n-node-cli/: run `node dev/scripts/n8n-node.mjs install` (npm run lint does it)');
 	}
 }
 
 export default defineConfig(
 	{
-		ignores: ['dist/**', '.dev-dist/**', 'e2e/runtime*/**', '.demo/**', 'coverage/**', '.n8n-node-cli/**'],
+		ignores: ['dist/**', '.dev-dist/**', 'dev/e2e/runtime*/**', '.demo/**', 'coverage/**', '.n8n-node-cli/**'],
 	},
 	{ files: SHIPPED, extends: [n8nCommunityConfig()] },
 	{

@@ -1,7 +1,7 @@
 /** Unit and integration tests. Everything talks real HTTP on loopback to the in-process sandbox. */
 module.exports = {
 	testEnvironment: 'node',
-	roots: ['<rootDir>/test', '<rootDir>/sandbox'],
+	roots: ['<rootDir>/test', '<rootDir>/dev/sandbox'],
 	testMatch: ['**/*.test.ts'],
 	transform: {
 		// Transpile each file on its own (fast); `npx tsc -p tsconfig.dev.json` type-checks. ts-jest

@@ -1,11 +1,11 @@
 /**
- * The mock model of the AI-agent e2e (e2e/agent/mockModel.ts): it answers the scripted prompts,
+ * The mock model of the AI-agent e2e (dev/e2e/agent/mockModel.ts): it answers the scripted prompts,
  * and refuses loudly whatever it does not expect, so the e2e cannot pass on a wrong tool schema.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { DRAFT_PARAMETERS, DRAFT_TOOL, LIST_TOOL, MODEL_NAME, startMockModel, type MockModel } from '../../e2e/agent/mockModel';
+import { DRAFT_PARAMETERS, DRAFT_TOOL, LIST_TOOL, MODEL_NAME, startMockModel, type MockModel } from '../../dev/e2e/agent/mockModel';
 
 /** The tools as n8n sends them (shape recorded from n8n 1.123, 2.8 and 2.40). */
 function n8nTools(draftProperties: Record<string, object> = schemaProperties()) {

@@ -3,14 +3,14 @@
  * `$now` and `$today` in the instance's time zone, so an expectation computed in UTC fails for
  * hours every day. Here every date expression of every example is evaluated by n8n's own
  * expression engine with the clock set a minute either side of midnight in several zones, and
- * must agree with what realN8n/calendar.ts expects.
+ * must agree with what dev/realN8n/calendar.ts expects.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { Workflow, type INode, type INodeType, type INodeTypes } from 'n8n-workflow';
 
-import { calendarDateIn, daysFromTodayIn } from '../../realN8n/calendar';
+import { calendarDateIn, daysFromTodayIn } from '../../dev/realN8n/calendar';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 const ZONES = ['UTC', 'America/New_York', 'Pacific/Auckland'];

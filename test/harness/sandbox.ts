@@ -1,8 +1,8 @@
 /** The in-process sandbox and ready-made credentials for each authentication mode. */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { daysFromTodayIn, N8N_TIME_ZONE } from '../../realN8n/calendar';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
+import { daysFromTodayIn, N8N_TIME_ZONE } from '../../dev/realN8n/calendar';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../dev/sandbox';
 
 export type { Sandbox };
 

@@ -5,7 +5,7 @@
 import { createPrivateKey } from 'node:crypto';
 
 import { sandboxCredentials, type CredentialMode } from '../harness/sandbox';
-import { runNode } from '../../devkit/engine';
+import { runNode } from '../harness/engine';
 import { createParams, invoiceParams, runOk, stored, useSandbox } from './helpers';
 
 const sandbox = useSandbox();

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { sandboxCredentials } from '../harness/sandbox';
-import { runNode } from '../../devkit/engine';
+import { runNode } from '../harness/engine';
 import { requestLines, run, runOk, useSandbox } from './helpers';
 
 const sandbox = useSandbox();

@@ -4,9 +4,9 @@
  */
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import type { RequestLogEntry } from '../../sandbox';
+import type { RequestLogEntry } from '../../dev/sandbox';
 import { futureDate, sandboxCredentials, startTestSandbox, type CredentialMode, type Sandbox } from '../harness/sandbox';
-import { runNode, stopEngineTimers, type RunOptions, type RunResult } from '../../devkit/engine';
+import { runNode, stopEngineTimers, type RunOptions, type RunResult } from '../harness/engine';
 
 export { futureDate };
 

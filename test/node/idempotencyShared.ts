@@ -7,7 +7,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { DEFAULT_TUNING } from '../../nodes/shared/transport';
 import { startFaultProxy, type FaultProxy } from '../harness/faultProxy';
 import { sandboxCredentials, type Sandbox } from '../harness/sandbox';
-import { runNode, type RunOptions, type RunResult } from '../../devkit/engine';
+import { runNode, type RunOptions, type RunResult } from '../harness/engine';
 import { runOk } from './helpers';
 
 /** Shortens the node's timeout and waits for this test file; restores them afterwards. */

@@ -16,7 +16,7 @@ import {
 } from 'n8n-workflow';
 
 import { CybersourceInvoice } from '../../nodes/CybersourceInvoice/CybersourceInvoice.node';
-import { engineData } from '../../devkit/engine';
+import { engineData } from '../harness/engine';
 
 /** The context n8n gives `methods.listSearch` / `methods.loadOptions` for a node with these parameters. */
 export function loadOptionsContext(

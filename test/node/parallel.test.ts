@@ -9,7 +9,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { startCountingProxy, type CountingProxy } from '../harness/countingProxy';
 import { startLoopback } from '../transport/loopback';
 import { sandboxCredentials } from '../harness/sandbox';
-import { runNode, type RunOptions } from '../../devkit/engine';
+import { runNode, type RunOptions } from '../harness/engine';
 import { byNumber, createInvoice, createParams, itemsOf, useSandbox } from './helpers';
 
 const sandbox = useSandbox();

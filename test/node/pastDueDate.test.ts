@@ -3,7 +3,7 @@
  * the output item's `warning` says so. "Today" is the workflow's time zone (n8n's default
  * America/New_York), the calendar of $today.
  */
-import { daysFromTodayIn, N8N_TIME_ZONE } from '../../realN8n/calendar';
+import { daysFromTodayIn, N8N_TIME_ZONE } from '../../dev/realN8n/calendar';
 import { createParams, draftParams, futureDate, infoOf, invoiceParams, run, runOk, stored, useSandbox } from './helpers';
 
 const sandbox = useSandbox();

@@ -12,7 +12,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { RunResult } from '../../devkit/engine';
+import type { RunResult } from '../harness/engine';
 import { byNumber, createParams, events, itemsOf, stored, useSandbox } from './helpers';
 import { runThrough, useFastTransport, useFaultProxy } from './idempotencyShared';
 

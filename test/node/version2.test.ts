@@ -4,7 +4,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { daysFromTodayIn, N8N_TIME_ZONE } from '../../realN8n/calendar';
+import { daysFromTodayIn, N8N_TIME_ZONE } from '../../dev/realN8n/calendar';
 import { bodyOf, createParams, draftParams, futureDate, invoiceParams, run, runOk, useSandbox } from './helpers';
 
 const sandbox = useSandbox();

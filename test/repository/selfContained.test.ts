@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.join(__dirname, '..', '..');
-const CHECKED = ['nodes', 'credentials', 'sandbox', 'README.md', 'CONTRIBUTING.md', 'docs'];
+const CHECKED = ['nodes', 'credentials', 'dev/sandbox', 'README.md', 'CONTRIBUTING.md', 'docs'];
 /** "§4.3"-style section numbers, a path to the shared notes, or "the reference" as a source. */
 const OUTSIDE = /§\s*\d|shared\/reference|cybersource-invoicing\.md|\bthe reference\b(?!\s+number)|\breference\s+§/i;
 

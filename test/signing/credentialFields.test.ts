@@ -6,7 +6,7 @@
  */
 import { signRequest, type CybersourceCredentialData } from '../../credentials/signing/signRequest';
 import { sandboxCredentials } from '../harness/sandbox';
-import { runNode } from '../../devkit/engine';
+import { runNode } from '../harness/engine';
 import { createParams, useSandbox } from '../node/helpers';
 import { fieldErrorOf } from './fieldErrorOf';
 

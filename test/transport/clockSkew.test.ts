@@ -7,7 +7,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { forgetProcessMemory } from '../../nodes/shared/processMemory';
 import { futureDate, sandboxCredentials, startTestSandbox, type CredentialMode, type Sandbox } from '../harness/sandbox';
-import { runNode, stopEngineTimers } from '../../devkit/engine';
+import { runNode, stopEngineTimers } from '../harness/engine';
 import { invoiceParams } from '../node/helpers';
 import { TransportProbe } from './probeNode';
 

@@ -2,7 +2,7 @@
  * Requests go only where they were signed for, keep no usable credential in errors, and end
  * within their deadline: against small loopback servers that redirect, echo headers or drip.
  */
-import { runNode, stopEngineTimers } from '../../devkit/engine';
+import { runNode, stopEngineTimers } from '../harness/engine';
 import { invoiceParams } from '../node/helpers';
 import { startLoopback, type LoopbackServer } from './loopback';
 import { TransportProbe } from './probeNode';

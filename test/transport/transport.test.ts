@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { runNode, stopEngineTimers } from '../../devkit/engine';
+import { runNode, stopEngineTimers } from '../harness/engine';
 import { futureDate, sandboxCredentials, startTestSandbox, type Sandbox } from '../harness/sandbox';
 import { TransportProbe } from './probeNode';
 

@@ -20,8 +20,8 @@ import {
 import { CybersourceInvoicePollingTrigger } from '../../nodes/CybersourceInvoicePollingTrigger/CybersourceInvoicePollingTrigger.node';
 import type { CybersourceInvoicePollingTriggerV1 } from '../../nodes/shared/pollingTrigger/v1/CybersourceInvoicePollingTriggerV1';
 import type { CybersourceInvoiceTriggerV1 } from '../../nodes/CybersourceInvoiceTrigger/v1/CybersourceInvoiceTriggerV1';
-import { SigningCredentialsHelper } from '../../devkit/engine';
-import type { Sandbox } from '../../sandbox';
+import { SigningCredentialsHelper } from '../harness/engine';
+import type { Sandbox } from '../../dev/sandbox';
 import { sandboxCredentials } from '../harness/sandbox';
 
 export const WEBHOOK_ID = '5b0f0c5e-2f7c-4d51-9d3a-7a3c1f2e9b10';

@@ -1,6 +1,6 @@
 /** Small sandbox helpers shared by the trigger tests: signed API calls and ready invoices. */
-import type { Sandbox } from '../../sandbox';
-import { Client } from '../../sandbox/client';
+import type { Sandbox } from '../../dev/sandbox';
+import { Client } from '../../dev/sandbox/client';
 import { futureDate } from '../harness/sandbox';
 
 /** A signed API call to the sandbox (HTTP Signature, the sandbox tests' own signer). */

@@ -4,7 +4,7 @@
  * payments are seen in the invoice's history (each payment once: pollingPayments.test.ts), and
  * the cost of a poll follows the open invoices only.
  */
-import { startSandbox, type Sandbox } from '../../sandbox';
+import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { ALL_POLL_EVENTS, pollingOn, savedStaticData, type PollingTrigger } from './context';
 import { createSentInvoice, post } from './helpers';
 

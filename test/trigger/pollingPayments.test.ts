@@ -3,7 +3,7 @@
  * payments between two polls, a restart between polls, a payment on an invoice created since the
  * last poll, and state saved by the version that only kept balances.
  */
-import { startSandbox, type Sandbox } from '../../sandbox';
+import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { ALL_POLL_EVENTS, pollingOn, savedStaticData, type PollingTrigger } from './context';
 import { createSentInvoice, payInvoice } from './helpers';
 

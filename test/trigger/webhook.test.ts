@@ -4,8 +4,8 @@
  * workflow once with the invoice read back, anything not signed with the stored key is refused
  * with 401 and starts nothing, redeliveries start nothing, deactivation deletes the subscription.
  */
-import { startSandbox, type Sandbox } from '../../sandbox';
-import { signatureHeader } from '../../sandbox/domain/webhooks/signature';
+import { startSandbox, type Sandbox } from '../../dev/sandbox';
+import { signatureHeader } from '../../dev/sandbox/domain/webhooks/signature';
 import { sandboxCredentials } from '../harness/sandbox';
 import { forgetProcessMemory, webhookTrigger, type WebhookTrigger } from './webhookContext';
 import { createSentInvoice, post } from './helpers';

@@ -4,7 +4,7 @@
  * balance each notification carries), the payment that settles the invoice is the Paid run, and a
  * redelivery starts nothing; the reported payments are in the static data n8n stores.
  */
-import { startSandbox, type Sandbox } from '../../sandbox';
+import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { sandboxCredentials } from '../harness/sandbox';
 import { createSentInvoice, payInvoice } from './helpers';
 import { forgetProcessMemory, webhookTrigger, type WebhookTrigger } from './webhookContext';

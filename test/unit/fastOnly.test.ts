@@ -1,6 +1,6 @@
 /**
  * The unit tests stay fast and independent of the engine: none loads n8n-core, the sandbox or
- * the engine harness (devkit/engine.ts), directly or through the code under test.
+ * the engine harness (test/harness/engine.ts), directly or through the code under test.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ jest.mock('n8n-core', () => {
 	throw new Error('a unit test loaded n8n-core');
 });
 
-const FORBIDDEN = /from '(?:n8n-core[^']*|[^']*\/sandbox[^']*|[^']*\/harness\/[^']*|[^']*\/devkit\/[^']*|node:http|node:https|node:net)'/;
+const FORBIDDEN = /from '(?:n8n-core[^']*|[^']*\/sandbox[^']*|[^']*\/harness\/[^']*|node:http|node:https|node:net)'/;
 
 describe('test/unit', () => {
 	it.each(readdirSync(__dirname).filter((file) => file.endsWith('.ts')))('%s imports neither n8n-core, the sandbox, the harness nor a server', (file) => {
