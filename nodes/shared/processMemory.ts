@@ -21,7 +21,7 @@ import type { IdentityOutcome } from '../../credentials/signing/signingIdentity'
  * digest, so it is never served what was built from the old one. The most recent inputs (not a
  * key: one entry, forgotten with the cache) are compared first, as nearly every request repeats
  * them: a digest on every request made HMAC signing 1.6 to 2 times slower than the minimal
- * signer in bench/signing.bench.ts. Bounded: least recently used first out.
+ * signer in dev/bench/signing.bench.ts. Bounded: least recently used first out.
  */
 export class ContentCache<T> {
 	private readonly entries = new Map<string, T>();
