@@ -10,7 +10,7 @@ import path from 'node:path';
 import { REPO_ROOT } from '../repoRoot';
 import { N8N_TIME_ZONE } from './calendar';
 
-/** Repository root (this file runs from .dev-dist/realN8n). */
+/** Repository root (see repoRoot.ts: from source or from .dev-dist/). */
 export const ROOT = REPO_ROOT;
 export const PACKAGE_NAME = 'n8n-nodes-cybersource-invoice';
 

@@ -30,7 +30,7 @@ export interface ExampleWorkflow {
  * their own ids. The e2e imports and runs them next to the examples, so version 1 keeps being
  * proven in every n8n the suite runs.
  */
-export const SAVED_V1_DIR = path.join(ROOT, 'realN8n', 'savedV1');
+export const SAVED_V1_DIR = path.join(ROOT, 'dev', 'realN8n', 'savedV1');
 
 function loadWorkflows(dir: string): ExampleWorkflow[] {
 	return readdirSync(dir)

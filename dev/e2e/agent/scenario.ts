@@ -252,7 +252,7 @@ export async function runAgentScenario(sandbox: Sandbox, mode: LoadMode = 'commu
 
 /** Prints the run and keeps the tools n8n sent the model in dev/e2e/artifacts/ (for the record). */
 export function reportAgentRun(report: AgentRunReport): void {
-	const dir = path.join(ROOT, 'e2e', 'artifacts');
+	const dir = path.join(ROOT, 'dev', 'e2e', 'artifacts');
 	mkdirSync(dir, { recursive: true });
 	const file = path.join(dir, `agent-tools-n8n-${report.n8n}.json`);
 	writeFileSync(file, `${JSON.stringify(report.model.toolsReceived, null, 2)}\n`);

@@ -54,7 +54,7 @@ async function capture(url: string): Promise<void> {
 		mkdirSync(path.dirname(TARGET), { recursive: true });
 		await page.screenshot({ path: TARGET, animations: 'disabled' });
 	} catch (error) {
-		const failure = path.join(ROOT, 'e2e', 'artifacts', 'agent-screenshot-failure.png');
+		const failure = path.join(ROOT, 'dev', 'e2e', 'artifacts', 'agent-screenshot-failure.png');
 		mkdirSync(path.dirname(failure), { recursive: true });
 		await browser.contexts()[0]?.pages()[0]?.screenshot({ path: failure }).catch(() => undefined);
 		throw error;

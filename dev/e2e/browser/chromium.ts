@@ -12,7 +12,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
 // README screenshots: in a dot-folder, where `n8n-node build` (which copies every *.png into dist/) does not look.
 const DOCS_DIR = path.join(ROOT, '.github', 'assets');
-export const ARTIFACTS_DIR = path.join(ROOT, 'e2e', 'artifacts');
+export const ARTIFACTS_DIR = path.join(ROOT, 'dev', 'e2e', 'artifacts');
 
 export async function launchBrowser(profileDir: string): Promise<BrowserContext> {
 	// n8n marks its UI with data-test-id (not Playwright's default data-testid).

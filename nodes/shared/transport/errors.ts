@@ -1,5 +1,5 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { jsonParse, NodeApiError } from 'n8n-workflow';
 
 import { AUTH_FAILED_HINT, FORBIDDEN_HINT } from '../../../credentials/authFailure';
 import { ACTIONS, allowedSentence } from '../helpers/statuses';
@@ -20,16 +20,17 @@ export interface ApiFailureContext {
 	clockOffsetMs?: number;
 }
 
+/** The JSON object a text holds; undefined for anything else (not JSON, an array, a number). */
+function jsonObject(text: string): IDataObject | undefined {
+	const parsed = jsonParse<unknown>(text, { fallbackValue: null });
+	return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as IDataObject) : undefined;
+}
+
 function asObject(body: unknown): IDataObject {
 	if (body && typeof body === 'object' && !Array.isArray(body)) return body as IDataObject;
 	if (typeof body === 'string') {
-		try {
-			const parsed = JSON.parse(body) as unknown;
-			if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as IDataObject;
-		} catch {
-			// not JSON: fall through and keep the text
-		}
-		return { rawBody: body.slice(0, 2000) };
+		const parsed = jsonObject(body);
+		return parsed ?? { rawBody: body.slice(0, 2000) };
 	}
 	return {};
 }
@@ -50,12 +51,8 @@ function rmsgText(body: IDataObject): string | undefined {
 	const rmsg = response?.rmsg;
 	if (rmsg === undefined) return undefined;
 	if (typeof rmsg === 'string') {
-		try {
-			const parsed = JSON.parse(rmsg) as IDataObject;
-			return String(parsed.error_description ?? parsed.error ?? rmsg);
-		} catch {
-			return rmsg;
-		}
+		const parsed = jsonObject(rmsg);
+		return String(parsed?.error_description ?? parsed?.error ?? rmsg);
 	}
 	const object = rmsg as IDataObject;
 	return String(object.error_description ?? object.error ?? JSON.stringify(object));

@@ -3,6 +3,7 @@
  * sends a byte every few seconds could hold a request forever; the transport asks n8n for the
  * answer as a stream and reads it here, giving up (and closing the connection) at the deadline.
  */
+import { jsonParse } from 'n8n-workflow';
 
 /** What n8n hands over for `encoding: 'stream'`: a readable stream (typed here, not imported). */
 interface BodyStream extends AsyncIterable<unknown> {
@@ -67,11 +68,7 @@ async function collect(body: BodyStream): Promise<string> {
 /** JSON when it parses, else the text itself (an empty body stays ''), like n8n's own parsing. */
 export function parseBody(text: string): unknown {
 	if (!text.trim()) return text;
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		return text;
-	}
+	return jsonParse<unknown>(text, { fallbackValue: text });
 }
 
 /** A body n8n handed over: a stream is read within the deadline (else destroyed); anything else is kept. */
