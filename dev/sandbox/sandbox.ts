@@ -151,6 +151,7 @@ async function buildParts(options: SandboxOptions): Promise<Parts> {
 			now: clock,
 			dataFile: options.dataFile && `${options.dataFile}.webhooks.json`,
 			retryUnitMs: options.webhookRetryUnitMs,
+			timeoutMs: options.webhookTimeoutMs,
 			keyEncoding: options.webhookKeyEncoding,
 		}),
 		latency: new Latency({ ms: options.latencyMs ?? 0, jitterMs: options.latencyJitterMs ?? 0 }),

@@ -45,6 +45,8 @@ export interface SandboxOptions {
 	latencyJitterMs?: number;
 	/** One unit of a webhook retry policy (the gateway's minutes); default 60000. Tests shorten it. */
 	webhookRetryUnitMs?: number;
+	/** How long the gateway waits for a receiver's answer before it counts the try as failed (default 10000). */
+	webhookTimeoutMs?: number;
 	/** How the notification-signature key is used in the HMAC: decoded bytes (default) or its text. */
 	webhookKeyEncoding?: 'base64' | 'utf8';
 	/** Extra merchants (missing keys generated). */

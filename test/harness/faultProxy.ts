@@ -80,6 +80,17 @@ export function seededRandom(seed: number): () => number {
 	};
 }
 
+/**
+ * The seeds a random-fault test runs: `defaults`, or FAULT_SEED=<n> for one, or FAULT_SEED=random
+ * for a new one (printed by the test, so a failure reproduces).
+ */
+export function faultSeeds(defaults: number[]): number[] {
+	const wanted = process.env.FAULT_SEED;
+	if (wanted === 'random') return [Math.floor(Math.random() * 2 ** 31)];
+	if (wanted) return [Number(wanted)];
+	return defaults;
+}
+
 /** Before forwarding: what a throttled or overloaded gateway answers, nothing reaches the sandbox. */
 type Refusal = '429' | '503';
 

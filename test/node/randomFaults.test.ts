@@ -13,6 +13,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { RunResult } from '../harness/engine';
+import { faultSeeds } from '../harness/faultProxy';
 import { byNumber, createParams, events, itemsOf, stored, useSandbox } from './helpers';
 import { runThrough, useFastTransport, useFaultProxy } from './idempotencyShared';
 
@@ -20,13 +21,7 @@ const sandbox = useSandbox();
 const proxy = useFaultProxy(sandbox);
 useFastTransport();
 
-function seedsToRun(): number[] {
-	const wanted = process.env.FAULT_SEED;
-	if (wanted === 'random') return [Math.floor(Math.random() * 2 ** 31)];
-	if (wanted) return [Number(wanted)];
-	return [11, 22, 33];
-}
-const SEEDS = seedsToRun();
+const SEEDS = faultSeeds([11, 22, 33]);
 jest.setTimeout(120_000);
 const CREATES = 200;
 const ACTIONS = 200;

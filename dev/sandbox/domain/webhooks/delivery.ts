@@ -9,7 +9,6 @@ import type { DeliveryAttempt, RetryPolicy, SignatureKey, Subscription } from '.
 import { PRODUCT_ID } from './types';
 
 const MAX_LOG = 2000;
-const TIMEOUT_MS = 10_000;
 const MAX_ANSWER = 1000;
 /**
  * Health checks right after creation (the receiver may still be registering its route), then
@@ -31,6 +30,8 @@ export interface Notification {
 export interface DeliveryOptions {
 	/** One retry-policy unit (the gateway counts minutes); tests shorten it. */
 	retryUnitMs: number;
+	/** How long a receiver may take to answer before the try counts as failed (status 0). */
+	timeoutMs: number;
 	keyEncoding: KeyEncoding;
 	now: () => number;
 	keyOf: (organizationId: string) => SignatureKey | undefined;
@@ -86,7 +87,7 @@ export class Deliverer {
 
 	private async post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; error?: string; answer?: string }> {
 		try {
-			const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
+			const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(this.options.timeoutMs) });
 			const answer = (await response.text()).slice(0, MAX_ANSWER);
 			return { status: response.status, answer };
 		} catch (error) {

@@ -23,6 +23,8 @@ export interface WebhookOptions {
 	/** `<data file>.webhooks.json` keeps keys and subscriptions across restarts. */
 	dataFile?: string;
 	retryUnitMs?: number;
+	/** How long a receiver may take to answer; default 10 s. */
+	timeoutMs?: number;
 	keyEncoding?: KeyEncoding;
 }
 
@@ -44,6 +46,7 @@ export class WebhookService {
 		this.book = new SubscriptionBook(options.dataFile);
 		this.deliverer = new Deliverer({
 			retryUnitMs: options.retryUnitMs ?? 60_000,
+			timeoutMs: options.timeoutMs ?? 10_000,
 			keyEncoding: options.keyEncoding ?? 'base64',
 			now: options.now,
 			keyOf: (organizationId) => this.book.keys.get(organizationId),
