@@ -2,7 +2,7 @@
  * Runs the real node through n8n-core's WorkflowExecute, the engine n8n itself uses: parameters
  * are resolved as in n8n (expressions included), credentials go through our `authenticate`, and
  * HTTP is real, to the in-process sandbox. Only the database and the UI are missing.
- * Dev-only and shared: the product tests (test/) and the benchmark (bench/) both run the node here.
+ * Dev-only and shared: the product tests (test/) and the benchmark (dev/bench/) both run the node here.
  */
 import { Credentials, ExecutionLifecycleHooks, ExternalSecretsProxy, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import {
