@@ -10,7 +10,6 @@
  */
 import { createHash } from 'node:crypto';
 
-import type { RingKey } from '../CybersourceInvoiceTrigger/helpers/keyRing';
 import type { PreparedCredential } from '../../credentials/signing/preparedCredential';
 import type { IdentityOutcome } from '../../credentials/signing/signingIdentity';
 
@@ -74,6 +73,16 @@ function sameInputs(a: readonly string[], b: readonly string[]): boolean {
 export interface SeenMemory {
 	ids: Map<string, Record<string, number>>;
 	handling: Set<string>;
+}
+
+/** A notification-signature key a webhook trigger created or loaded (the key ring, keyRing.ts). */
+export interface RingKey {
+	keyId: string;
+	/** Base64 text, as the key API returned it. */
+	key: string;
+	organizationId: string;
+	createdAt: number;
+	expiresAt?: number;
 }
 
 export const processMemory = {

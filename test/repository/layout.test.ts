@@ -25,15 +25,28 @@ test('every top-level entry is one of the package, the user docs, the tests, dev
 	expect(topLevel.filter((entry) => !known.has(entry))).toEqual([]);
 });
 
+const shipped = tracked.filter((file) => /^(nodes|credentials)\/.*\.ts$/.test(file));
+
+/** Each relative import of a shipped file, as `file → target` (paths from the repository root). */
+const importsOfShipped = shipped.flatMap((file) =>
+	[...readFileSync(path.join(ROOT, file), 'utf8').matchAll(/(?:from|import|require\()\s*'(\.[^']+)'/g)].map((match) => ({
+		file,
+		target: path.relative(ROOT, path.resolve(ROOT, path.dirname(file), match[1])),
+	})),
+);
+
 test('no file in nodes/ or credentials/ imports from test/ or dev/', () => {
-	const shipped = tracked.filter((file) => /^(nodes|credentials)\/.*\.ts$/.test(file));
-	const offending = shipped.flatMap((file) => {
-		const imports = [...readFileSync(path.join(ROOT, file), 'utf8').matchAll(/(?:from|import|require\()\s*'(\.[^']+)'/g)].map((match) => match[1]);
-		return imports
-			.map((spec) => path.relative(ROOT, path.resolve(ROOT, path.dirname(file), spec)))
-			.filter((target) => /^(test|dev)\//.test(target))
-			.map((target) => `${file} → ${target}`);
-	});
 	expect(shipped.length).toBeGreaterThan(50);
-	expect(offending).toEqual([]);
+	const offending = importsOfShipped.filter(({ target }) => /^(test|dev)\//.test(target));
+	expect(offending.map(({ file, target }) => `${file} → ${target}`)).toEqual([]);
+});
+
+test("no node's folder imports another node's folder, and nodes/shared/ imports none", () => {
+	const nodeFolder = (file: string) => /^nodes\/([^/]+)\//.exec(file)?.[1];
+	const offending = importsOfShipped.filter(({ file, target }) => {
+		const from = nodeFolder(file);
+		const to = nodeFolder(target);
+		return from !== undefined && to !== undefined && to !== 'shared' && from !== to;
+	});
+	expect(offending.map(({ file, target }) => `${file} → ${target}`)).toEqual([]);
 });

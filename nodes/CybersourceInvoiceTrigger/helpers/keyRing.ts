@@ -1,5 +1,6 @@
-import { processMemory } from '../../shared/processMemory';
-import type { StoredKey } from './signature';
+import { processMemory, type RingKey } from '../../shared/processMemory';
+
+export type { RingKey };
 
 /**
  * Cybersource keeps one notification-signature key per organization: creating a key replaces the
@@ -9,11 +10,6 @@ import type { StoredKey } from './signature';
  * a node uses the newest one for its organization and verifies with any key the ring knows for
  * that organization.
  */
-export interface RingKey extends StoredKey {
-	organizationId: string;
-	createdAt: number;
-	expiresAt?: number;
-}
 
 /** Held in processMemory.ts with the package's other process-wide stores. */
 const byKeyId = processMemory.keyRing;
