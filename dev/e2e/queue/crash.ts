@@ -89,8 +89,13 @@ async function killMidway({ cluster, sandbox }: QueueServices, execution: Execut
 	return { worker, jobId };
 }
 
+/**
+ * The execution is over without a result: `crashed` (event-log or queue recovery), or `error` when
+ * the surviving worker's stall check ("job stalled more than maxStalledCount") got there first —
+ * n8n's recovery then keeps `error` (execution-recovery.service: error stays error).
+ */
 const isCrashed = (postgres: Postgres, execution: ExecutionRow) =>
-	executionsOf(postgres, execution.workflowId).find((row) => row.id === execution.id && row.status === 'crashed');
+	executionsOf(postgres, execution.workflowId).find((row) => row.id === execution.id && (row.status === 'crashed' || row.status === 'error'));
 
 /**
  * What n8n does about it. The job is not run again (n8n sets Bull's maxStalledCount to 0). When
@@ -106,7 +111,11 @@ async function recover(services: QueueServices, victim: N8nProcess, execution: E
 	} catch {
 		await waitFor(`Bull to drop job ${jobId} once the dead worker's lock expired`, () => redis.command('EXISTS', `bull:jobs:${jobId}`) === '0');
 		await cluster.restartMain();
-		return { row: await waitFor('the main to mark the execution crashed', () => isCrashed(postgres, execution)), by: 'main restarted (queue recovery)' };
+		const row = await waitFor('the main to mark the execution crashed', () => isCrashed(postgres, execution)).catch((error: Error) => {
+			const now = executionsOf(postgres, execution.workflowId).find((candidate) => candidate.id === execution.id);
+			throw new Error(`${error.message} (execution ${execution.id} is ${now?.status ?? 'gone'})`);
+		});
+		return { row, by: 'main restarted (queue recovery)' };
 	}
 }
 
