@@ -4,7 +4,9 @@
  * again (it sets Bull's maxStalledCount to 0): once the dead worker's lock expires the surviving
  * worker moves the job to Bull's failed set; the main's queue recovery (every 3 hours, and when the
  * main starts) then marks the execution `crashed`. The operator restarts the main, and retries the
- * execution (REST API), which runs the workflow again as a NEW execution on a worker.
+ * execution (REST API), which runs the workflow again as a NEW execution on a worker. When Bull's
+ * stall check failed the dead job first, n8n keeps that error and the retry ends at once without
+ * running; the operator then runs the workflow again (operatorRetry).
  * - Numbers from the row id: the retry finds the invoices made before the crash (Cybersource
  *   refuses the number, the node reads the invoice and returns it): exactly 300, none twice.
  * - Numbers assigned by the node: they derive from the execution id, which the retry changes, so
@@ -34,6 +36,8 @@ export interface CrashReport {
 	firstExecution: string;
 	recoveredBy: string;
 	retryExecution: string;
+	/** What the operator did: Retry, or Retry refused by n8n and a new run. */
+	operatorAction: string;
 	retryRanOn: string;
 	invoices: number;
 	rowsInvoicedTwice: number;
@@ -119,6 +123,33 @@ async function recover(services: QueueServices, victim: N8nProcess, execution: E
 	}
 }
 
+const STALLED = 'failed to be processed too many times';
+
+/**
+ * The operator presses Retry. When Bull's stall check failed the dead job before the restarted
+ * worker's recovery amended the execution, n8n keeps the stall error and no run data: the retry
+ * ends at once ("failed to be processed too many times", nothing run, nothing stored). The
+ * operator then runs the workflow again (a new execution), as n8n's message suggests.
+ */
+async function operatorRetry(services: QueueServices, workflow: { id: string; path: string }, first: ExecutionRow, firstStatus: string): Promise<{ execution: ExecutionRow; action: string }> {
+	const { cluster, sandbox, postgres } = services;
+	const storedBefore = createdSoFar(sandbox);
+	const retry = await cluster.rest('POST', `/executions/${first.id}/retry`, { loadWorkflow: false });
+	assert.equal(retry.status, 200, `retry: ${retry.status} ${JSON.stringify(retry.body)}`);
+	const finished = (row: ExecutionRow) => row.status !== 'running' && row.status !== 'new';
+	const retried = await waitFor('the retry to finish', () => executionsOf(postgres, workflow.id).find((row) => row.retryOf === first.id && finished(row)));
+	if (retried.status === 'success') return { execution: retried, action: 'retry' };
+	const details = JSON.stringify((await cluster.rest('GET', `/executions/${retried.id}?includeData=true`)).body);
+	if (!details.includes(STALLED) || createdSoFar(sandbox) !== storedBefore) {
+		throw new Error(`retry execution ${retried.id} (of ${first.id}, which ended ${firstStatus}) ended ${retried.status}: ${details.slice(0, 3000)}`);
+	}
+	await startRun(cluster, workflow.path);
+	const again = await waitFor('the new run to finish', () =>
+		executionsOf(postgres, workflow.id).find((row) => Number(row.id) > Number(retried.id) && !row.retryOf && finished(row)));
+	assert.equal(again.status, 'success', `the new run ${again.id} ended ${again.status}`);
+	return { execution: again, action: `retry ${retried.id} refused by n8n (stall error kept, nothing run), then run again` };
+}
+
 export async function runCrashScenario(services: QueueServices, numbering: Numbering): Promise<CrashReport> {
 	const { cluster, sandbox, postgres } = services;
 	const workflow = numbering === 'row id' ? ROWS_WORKFLOW : ASSIGNED_WORKFLOW;
@@ -136,11 +167,7 @@ export async function runCrashScenario(services: QueueServices, numbering: Numbe
 	const storedBeforeRetry = (await storedInvoices(sandbox)).length;
 	assert.deepEqual(workerOf(cluster.workers).get(first.id), [killed], 'no other worker ran the execution again');
 
-	const retry = await cluster.rest('POST', `/executions/${first.id}/retry`, { loadWorkflow: false });
-	assert.equal(retry.status, 200, `retry: ${retry.status} ${JSON.stringify(retry.body)}`);
-	const second = await waitFor('the retry to finish', () =>
-		executionsOf(postgres, workflow.id).find((row) => row.retryOf === first.id && row.status !== 'running' && row.status !== 'new'));
-	assert.equal(second.status, 'success', `retry execution ${second.id} ended ${second.status}`);
+	const { execution: second, action: operatorAction } = await operatorRetry(services, workflow, first, crashed.status);
 	sandbox.setLatency({ ms: 0 });
 
 	const invoices = await storedInvoices(sandbox);
@@ -164,7 +191,8 @@ export async function runCrashScenario(services: QueueServices, numbering: Numbe
 		storedBeforeRetry,
 		firstExecution: `${crashed.id} ${crashed.status}`,
 		recoveredBy,
-		retryExecution: `${second.id} ${second.status} (${second.mode}, retry of ${second.retryOf})`,
+		retryExecution: `${second.id} ${second.status} (${second.mode}${second.retryOf ? `, retry of ${second.retryOf}` : ""})`,
+		operatorAction,
 		retryRanOn: (workerOf(cluster.workers).get(second.id) ?? []).join(', '),
 		invoices: invoices.length,
 		rowsInvoicedTwice,
