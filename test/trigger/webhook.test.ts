@@ -262,6 +262,29 @@ test('a validly signed notification for an invoice Cybersource does not have is 
 	expect(Object.keys(state.seenNotifications)).toEqual([notificationId]);
 });
 
+test('with a Maximum Signature Age of 60 s, a delivery signed 2 minutes ago is refused (401) and starts nothing; a fresh one starts the workflow', async () => {
+	await activeTrigger({ events: ['paid'], options: { maxAgeSeconds: 60 } });
+	const id = await createSentInvoice(sandbox);
+	const { keyId, key } = trigger.stored()['node:Cybersource Invoice Trigger'] as { keyId: string; key: string };
+	const deliver = async (signedAt: number, notificationId: string) => {
+		const body = JSON.stringify({ notificationId, eventType: 'invoicing.customer.invoice.paid', payloads: [{ data: { invoiceNumber: id } }] });
+		const headers = { 'content-type': 'application/json', 'v-c-signature': signatureHeader(keyId, key, String(signedAt), body, 'base64') };
+		return (await fetch(trigger.url, { method: 'POST', headers, body })).status;
+	};
+	expect(await deliver(Date.now() - 120_000, 'aged0000-0000-4000-8000-000000000001')).toBe(401);
+	expect(trigger.runs).toEqual([]);
+	expect(await deliver(Date.now(), 'aged0000-0000-4000-8000-000000000002')).toBe(200);
+	expect(trigger.runs).toHaveLength(1);
+});
+
+test.each([-5, 1.5, '10s'])('a Maximum Signature Age of %p is refused at activation with what to enter, not turned into "off"', async (maxAgeSeconds) => {
+	trigger = await webhookTrigger({ parameters: { events: ['paid'], options: { maxAgeSeconds } }, credentials: sandboxCredentials(sandbox) });
+	await expect(trigger.activate()).rejects.toThrow(
+		`Options › Maximum Signature Age (Seconds): must be a whole number of seconds from 0 (off) to 31536000, got ${JSON.stringify(maxAgeSeconds)}`,
+	);
+	expect(sandbox.webhooks.subscriptions()).toEqual([]);
+});
+
 test('health checks (GET, or POST with the health-check flag) answer 200 and start nothing', async () => {
 	await activeTrigger();
 	expect((await fetch(trigger.url)).status).toBe(200);

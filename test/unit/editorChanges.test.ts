@@ -18,9 +18,6 @@ const KEPT: Record<string, string> = {
 	// n8n's lint rule node-param-typeoptions-missing-from-limit asks every Limit for it, as in all
 	// n8n nodes. Only 0 or less becomes 1 (shown in the field), for a read that changes nothing.
 	Limit: 'minValue 1',
-	// The node reads any value of 0 or less as "off"; the clamp of a negative value to 0 gives the
-	// same behaviour, and no whole or fractional positive value is changed.
-	'Options › Maximum Signature Age (Seconds)': 'minValue 0',
 };
 
 interface NumberField {

@@ -14,6 +14,7 @@ import { QUICK_READ, singleRequest } from '../../shared/transport';
 import { claimAnnouncedPayment, type PaymentClaim } from '../helpers/announcedPayment';
 import { eventOfType, eventTypesOf, type TriggerEvent } from '../../shared/triggers/events';
 import { findInvoice } from '../../shared/invoices';
+import { parseWholeNumber } from '../../shared/helpers/values';
 import { eventItem } from '../../shared/triggers/eventItem';
 import { forgetKey, keyById } from '../helpers/keyRing';
 import { seenNotifications, type SeenSet } from '../helpers/replay';
@@ -35,6 +36,22 @@ function selectedEventTypes(this: IHookFunctions): string[] {
 	const events = this.getNodeParameter('events', []) as TriggerEvent[];
 	if (events.length === 0) throw new NodeOperationError(this.getNode(), 'Choose at least one event in "Events"');
 	return eventTypesOf(events);
+}
+
+const MAX_SIGNATURE_AGE_SECONDS = 31_536_000;
+
+/**
+ * Options › Maximum Signature Age in ms, 0 = off. The field has no minValue, so the editor keeps
+ * what was typed: a negative or fractional value is refused here, never clamped to "off".
+ */
+function maxSignatureAgeMs(this: IHookFunctions | IWebhookFunctions): number {
+	const value = this.getNodeParameter('options.maxAgeSeconds', 0);
+	const range = `a whole number of seconds from 0 (off) to ${MAX_SIGNATURE_AGE_SECONDS}`;
+	try {
+		return parseWholeNumber(value, 'Options › Maximum Signature Age (Seconds)', 0, MAX_SIGNATURE_AGE_SECONDS, range) * 1000;
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), (error as Error).message, { description: 'Set 0 to turn the check off.' });
+	}
 }
 
 function webhookUrl(this: IHookFunctions): string {
@@ -128,6 +145,7 @@ export class CybersourceInvoiceTriggerV1 implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				maxSignatureAgeMs.call(this); // a value the node would refuse stops the activation, with why
 				const state = this.getWorkflowStaticData('node') as WebhookState;
 				// Only reads: a key that is missing or expires soon is renewed by create, which n8n runs next.
 				if (!adoptKnownKey(state, await organizationId.call(this))) return false;
@@ -177,8 +195,8 @@ export class CybersourceInvoiceTriggerV1 implements INodeType {
 		const header = this.getHeaderData()['v-c-signature'];
 		const verdict = verifySignature(header, raw, await signingKey.call(this, state, header));
 		if (!verdict.valid) return answer.call(this, 401, { message: `Notification refused: ${verdict.reason}` });
-		const maxAgeSeconds = this.getNodeParameter('options.maxAgeSeconds', 0) as number;
-		if (maxAgeSeconds > 0 && verdict.signedAt !== undefined && Date.now() - verdict.signedAt > maxAgeSeconds * 1000) {
+		const maxAgeMs = maxSignatureAgeMs.call(this);
+		if (maxAgeMs > 0 && verdict.signedAt !== undefined && Date.now() - verdict.signedAt > maxAgeMs) {
 			return answer.call(this, 401, { message: 'Notification refused: its signature is older than the maximum age' });
 		}
 

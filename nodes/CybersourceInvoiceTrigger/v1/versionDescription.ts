@@ -40,7 +40,6 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 					displayName: 'Maximum Signature Age (Seconds)',
 					name: 'maxAgeSeconds',
 					type: 'number',
-					typeOptions: { minValue: 0 },
 					default: 0,
 					description:
 						'Refuse deliveries whose signature time "t" is older than this; 0 = off (recommended). Cybersource describes "t" as the time the signature key was created, so a limit may refuse every delivery. Replays are already refused by signature and notification ID.',
