@@ -21,8 +21,9 @@ export class CybersourceApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/cybersource.svg', dark: 'file:../icons/cybersource.dark.svg' };
 
+	// This package's page on the credential (keys, modes, errors); no #anchor, n8n appends a query.
 	documentationUrl =
-		'https://developer.cybersource.com/docs/cybs/en-us/platform/developer/all/rest/rest-getting-started/restgs-intro.html';
+		'https://github.com/n8n-nodes-cybersource-invoice/n8n-nodes-cybersource-invoice/blob/main/docs/credentials.md';
 
 	properties: INodeProperties[] = [
 		{

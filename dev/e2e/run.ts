@@ -21,7 +21,7 @@ import {
 	stageExtension,
 } from '../realN8n/runtime';
 import { reportAgentRun, runAgentScenario } from './agent/scenario';
-import { playScenario, SCENARIOS, type Scenario } from '../realN8n/scenarios';
+import { EXAMPLE_SCENARIOS, playScenario, SAVED_V1_SCENARIOS, type Scenario } from '../realN8n/scenarios';
 import { assertRetryKeepsNumber } from './retryNumber';
 import { runTriggerE2e } from './trigger';
 import { importIntoN8n, loadExamples, loadSavedV1Workflows, nodeTypePrefix, type LoadMode } from '../realN8n/workflows';
@@ -95,13 +95,13 @@ async function main(): Promise<void> {
 	assertRuntimeProvidesWorkflowApi();
 	const sandbox = await startSandbox({ port: 0, quiet: true });
 	try {
-		await runInN8n('custom', sandbox, SCENARIOS);
+		await runInN8n('custom', sandbox, [...EXAMPLE_SCENARIOS, ...SAVED_V1_SCENARIOS]);
 		// A real AI Agent (example 5) chatting through n8n start, with a local mock model.
 		reportAgentRun(await timed('community', 'AI agent chat (n8n start)', () => runAgentScenario(sandbox, 'community')));
 		// Both invoice triggers activated in n8n start (own sandbox, CRM stand-in on 127.0.0.1:8790).
 		await timed('custom', 'triggers (n8n start)', () => runTriggerE2e());
 		// The way users get it: the published tarball under ~/.n8n/nodes/node_modules.
-		await runInN8n('community', sandbox, SCENARIOS.filter((scenario) => scenario.workflowId === 'csExSheetRows001'));
+		await runInN8n('community', sandbox, EXAMPLE_SCENARIOS.filter((scenario) => scenario.workflowId === 'csExSheetRows001'));
 	} finally {
 		await sandbox.close();
 	}

@@ -69,7 +69,7 @@ function summary(workflow: string, invoices: StoredInvoice[]): ScenarioSummary {
 			status: invoice.status,
 			dueDate: invoice.invoiceInformation.dueDate,
 			total: `${invoice.orderInformation.amountDetails.totalAmount} ${invoice.orderInformation.amountDetails.currency ?? ''}`.trim(),
-			customer: invoice.customerInformation?.email ?? invoice.customerInformation?.name ?? '',
+			customer: invoice.customerInformation?.name ?? invoice.customerInformation?.email ?? '',
 			paymentLink: invoice.invoiceInformation.paymentLink ?? '',
 		})),
 	};
@@ -101,7 +101,8 @@ const draftReview: Scenario = {
 	},
 };
 
-export const SCENARIOS: Scenario[] = [
+/** The examples users import (examples/): what the demo shows and the e2e checks. */
+export const EXAMPLE_SCENARIOS: Scenario[] = [
 	{
 		workflowId: 'csExFormManual01',
 		title: '1. Form submission → emailed invoice',
@@ -185,8 +186,14 @@ export const SCENARIOS: Scenario[] = [
 			return draftReview.verify(result, sandbox, window);
 		},
 	},
+];
+
+/**
+ * Compatibility, not examples: workflows saved with node version 1 (dev/realN8n/savedV1/) must still
+ * do exactly what they did. The e2e imports and runs them; the demo shows only the examples.
+ */
+export const SAVED_V1_SCENARIOS: Scenario[] = [
 	{
-		// The same workflow saved with node version 1 (dev/realN8n/savedV1/): it must still do exactly that.
 		...draftReview,
 		workflowId: 'csV1DraftReview1',
 		title: '4 (saved at node version 1). Draft → review → send or publish; update then cancel',

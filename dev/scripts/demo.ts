@@ -12,7 +12,7 @@ import path from 'node:path';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { OWNER, startInstance } from '../realN8n/instance';
 import { ensureRuntime, n8nEnv, n8nVersion, ROOT, stageExtension } from '../realN8n/runtime';
-import { playScenario, SCENARIOS, type ScenarioSummary } from '../realN8n/scenarios';
+import { EXAMPLE_SCENARIOS, playScenario, type ScenarioSummary } from '../realN8n/scenarios';
 import { importIntoN8n, WEBHOOK_WORKFLOW } from '../realN8n/workflows';
 import { startCrm } from '../realN8n/crm';
 import { activateInN8n } from '../realN8n/rest';
@@ -44,7 +44,7 @@ async function headless(): Promise<number> {
 	try {
 		const env = n8nEnv(path.join(workDir, 'home'), { N8N_CUSTOM_EXTENSIONS: stageExtension(path.join(workDir, 'ext')) });
 		await importIntoN8n(env, workDir, sandbox, 'custom');
-		for (const scenario of SCENARIOS) {
+		for (const scenario of EXAMPLE_SCENARIOS) {
 			try {
 				rows.push(await playScenario(scenario, sandbox, env));
 			} catch (error) {
@@ -64,7 +64,7 @@ async function headless(): Promise<number> {
 
 /** A new demo sandbox gets a few invoices, so lists and the chase example have something to show. */
 function seedDemoInvoices(sandbox: Sandbox): void {
-	SCENARIOS.find((scenario) => scenario.workflowId === 'csExChasePaymnt1')?.prepare?.(sandbox);
+	EXAMPLE_SCENARIOS.find((scenario) => scenario.workflowId === 'csExChasePaymnt1')?.prepare?.(sandbox);
 }
 
 async function interactive(): Promise<void> {

@@ -1,10 +1,12 @@
 /** What a user sees first in version 2's panel, read from its description. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { Workflow, type INode, type INodeProperties, type INodeTypes } from 'n8n-workflow';
 
 import { CybersourceInvoice } from '../../nodes/CybersourceInvoice/CybersourceInvoice.node';
+import { CybersourceApi } from '../../credentials/CybersourceApi.credentials';
+import { DOCS_URL } from '../../nodes/CybersourceInvoice/v2/descriptions/docs';
 import { SUBTITLES } from '../../nodes/CybersourceInvoice/v2/actions/versionDescription';
 
 const node = new CybersourceInvoice();
@@ -95,18 +97,21 @@ describe('version 2 description', () => {
 		for (const operation of INVOICE_OPERATIONS) expect(SUBTITLES[`invoice:${operation}`]).toMatch(/^[A-Z][a-z]+( [a-z]+)+$/);
 	});
 
-	it("links go to sections of this package's README that exist", () => {
-		const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
-		const anchors = new Set([...readme.matchAll(/^#+ (.+)$/gm)].map((match) => match[1].toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-')));
+	it("links go to pages of this package's docs that exist, without a #fragment n8n's ?utm query would break", () => {
 		const links = [...JSON.stringify(v2.properties).matchAll(/href=\\"([^"\\]+)\\"/g)].map((match) => match[1]);
 		// The codex's first links are what n8n's panel opens as the node's and the credential's docs.
 		const codex = JSON.parse(readFileSync(path.join(__dirname, '../../nodes/CybersourceInvoice/CybersourceInvoice.node.json'), 'utf8')) as {
 			resources: Record<string, Array<{ url: string }>>;
 		};
 		const firstDocs = [codex.resources.primaryDocumentation[0].url, codex.resources.credentialDocumentation[0].url];
-		const ours = [...links, ...firstDocs].filter((link) => link.includes('n8n-nodes-cybersource-invoice'));
-		expect(ours).toEqual(expect.arrayContaining(firstDocs));
-		expect(ours.length).toBeGreaterThan(0);
-		for (const link of ours) expect(anchors).toContain(link.split('#')[1]);
+		const credentialDocs = new CybersourceApi().documentationUrl;
+		const ours = [...links, ...firstDocs, credentialDocs].filter((link) => link.includes('n8n-nodes-cybersource-invoice'));
+		expect(ours).toEqual(expect.arrayContaining([...firstDocs, credentialDocs]));
+		expect(credentialDocs).toBe(`${DOCS_URL}/credentials.md`);
+		for (const link of ours) {
+			expect(link).not.toContain('#');
+			expect(link.startsWith(`${DOCS_URL}/`)).toBe(true);
+			expect(existsSync(path.join(__dirname, '..', '..', 'docs', link.slice(DOCS_URL.length + 1)))).toBe(true);
+		}
 	});
 });

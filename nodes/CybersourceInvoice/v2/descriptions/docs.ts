@@ -1,14 +1,17 @@
-/** This package's README, where each part of the node is explained for users. */
-export const README_URL = 'https://github.com/n8n-nodes-cybersource-invoice/n8n-nodes-cybersource-invoice#readme';
+/**
+ * This package's user pages (docs/ on GitHub), one page per topic. No `#anchor`: n8n appends its own
+ * `?utm_…` query to the links it opens, and a query after the fragment makes the page open at the top.
+ */
+export const DOCS_URL = 'https://github.com/n8n-nodes-cybersource-invoice/n8n-nodes-cybersource-invoice/blob/main/docs';
 
-/** README sections the parameters link to (their anchors; a unit test checks each exists). */
-export type ReadmeSection = 'operations' | 'fields' | 'creating-each-invoice-once' | 'using-it-from-an-ai-agent';
+/** The pages the parameters link to (a unit test checks each file exists in docs/). */
+export type DocsPage = 'operations' | 'fields' | 'exactly-once' | 'ai-agent' | 'credentials' | 'triggers';
 
-export function readmeUrl(section: ReadmeSection): string {
-	return README_URL.replace('#readme', `#${section}`);
+export function docsUrl(page: DocsPage): string {
+	return `${DOCS_URL}/${page}.md`;
 }
 
 /** A link for a parameter description, opened from the node panel. */
-export function docsLink(section: ReadmeSection, text: string): string {
-	return `<a href="${readmeUrl(section)}">${text}</a>`;
+export function docsLink(page: DocsPage, text: string): string {
+	return `<a href="${docsUrl(page)}">${text}</a>`;
 }

@@ -58,7 +58,7 @@ export const invoiceNumberField: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. {{ $json.orderId }}',
 	hint: 'Number it from your data (order or row ID): running the workflow again then finds this invoice instead of creating a second one',
-	description: `Your own unique number for the invoice, used as is (1 to 26 characters, no / ? # or line breaks; it cannot be changed later). Leave empty and the node assigns one that is safe to retry within this execution only (see ${docsLink('creating-each-invoice-once', 'Creating each invoice once')}).`,
+	description: `Your own unique number for the invoice, used as is (1 to 26 characters, no / ? # or line breaks; it cannot be changed later). Leave empty and the node assigns one that is safe to retry within this execution only (see ${docsLink('exactly-once', 'Creating each invoice once')}).`,
 };
 
 export const simplifyField: INodeProperties = {
