@@ -128,6 +128,8 @@ export const EXAMPLE_SCENARIOS: Scenario[] = [
 				Globex: { lines: 3, total: 5195 },
 				Initech: { lines: 1, total: 500 },
 			};
+			// The Invoice Number comes from the sheet's invoice column (what makes a re-run safe).
+			assert.deepEqual(links.map((row) => row.invoice).sort(), ['INV-1001', 'INV-1002', 'INV-1003']);
 			const invoices = links.map((row) => stored(sandbox, row.invoice));
 			for (const invoice of invoices) {
 				const want = expected[invoice.customerInformation?.name ?? ''];
