@@ -76,7 +76,7 @@ describe('Within one execution the number stays, random part included', () => {
 		const items = itemsOf([...customers.slice(0, 2), { email: 'customer2@example.com', total: 'twenty' }]);
 		const result = await run(sandbox(), { retry: RETRY_3, items, parameters: fromItems });
 
-		expect(result.error?.message).toContain('[item 2]');
+		expect(result.error?.message).toContain('[item 3]');
 		const numbers = createdNumbers();
 		// Try 1 sends items 0 and 1; tries 2 and 3 send the same two numbers and are refused as duplicates.
 		expect(numbers).toHaveLength(6);

@@ -9,7 +9,7 @@ import { createInvoice, createParams, itemsOf, requestLines, run, useSandbox } f
 
 const sandbox = useSandbox();
 
-const INPUT_ERROR = 'Invoice: is required: pick one from the list or enter its number [item 1]';
+const INPUT_ERROR = 'Invoice: is required: pick one from the list or enter its number [item 2]';
 const NOTHING_SENT = 'Nothing was sent to Cybersource. Fix the value and run the node again.';
 
 /** Get for four items: found, no number (input error), unknown (API 404), found. */
@@ -94,7 +94,7 @@ describe('Continue On Fail', () => {
 			parameters: createParams({ customerEmail: '={{ $json.email }}', totalAmount: '={{ $json.total }}' }),
 		});
 		expect(result.json[1]).toEqual({
-			error: 'Customer Email: "two@example" is not a valid email address [item 1]',
+			error: 'Customer Email: "two@example" is not a valid email address [item 2]',
 			description: NOTHING_SENT,
 		});
 		const created = [result.json[0], result.json[2]].map((invoice) => sandbox().getInvoice(String(invoice.id)) as IDataObject);

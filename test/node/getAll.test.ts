@@ -89,15 +89,15 @@ describe('Get Many', () => {
 
 describe('Get Many refuses loose input before any request', () => {
 	const CASES: Array<[string, INodeParameters, string]> = [
-		['Limit 0', { limit: 0 }, 'Limit: must be a whole number of 1 or more, got 0 [item 0]'],
-		['a negative Limit', { limit: -3 }, 'Limit: must be a whole number of 1 or more, got -3 [item 0]'],
-		['a fractional Limit', { limit: 2.5 }, 'Limit: must be a whole number of 1 or more, got 2.5 [item 0]'],
-		['a Limit that is not a number', { limit: '={{ "ten" }}' }, 'Limit: must be a whole number of 1 or more, got "ten" [item 0]'],
-		['Return All given "yes"', { returnAll: '={{ "yes" }}' }, 'Return All: must be true or false, got "yes" [item 0]'],
+		['Limit 0', { limit: 0 }, 'Limit: must be a whole number of 1 or more, got 0 [item 1]'],
+		['a negative Limit', { limit: -3 }, 'Limit: must be a whole number of 1 or more, got -3 [item 1]'],
+		['a fractional Limit', { limit: 2.5 }, 'Limit: must be a whole number of 1 or more, got 2.5 [item 1]'],
+		['a Limit that is not a number', { limit: '={{ "ten" }}' }, 'Limit: must be a whole number of 1 or more, got "ten" [item 1]'],
+		['Return All given "yes"', { returnAll: '={{ "yes" }}' }, 'Return All: must be true or false, got "yes" [item 1]'],
 		[
 			'a status that does not exist',
 			{ filters: { status: '={{ "OPEN" }}' } },
-			'Status: "OPEN" is not an invoice status. Use one of DRAFT, CREATED, SENT, PARTIAL, PAID, CANCELED, PENDING [item 0]',
+			'Status: "OPEN" is not an invoice status. Use one of DRAFT, CREATED, SENT, PARTIAL, PAID, CANCELED, PENDING [item 1]',
 		],
 	];
 
@@ -155,7 +155,7 @@ describe('Get Many with Return All against a gateway that pages wrongly', () => 
 			async (baseUrl, paths) => {
 				const result = await returnAllFrom(baseUrl);
 				expect(result.error?.message).toBe(
-					'Cybersource listed invoice 1 twice while paging (again at offset 1000), so the list cannot be read reliably [item 0]',
+					'Cybersource listed invoice 1 twice while paging (again at offset 1000), so the list cannot be read reliably [item 1]',
 				);
 				expect(result.error?.description).toMatch(/ignored the offset, or invoices were created while the list was read/);
 				expect(result.json).toEqual([]);
@@ -170,7 +170,7 @@ describe('Get Many with Return All against a gateway that pages wrongly', () => 
 			async (baseUrl) => {
 				const result = await returnAllFrom(baseUrl);
 				expect(result.error?.message).toBe(
-					'Cybersource listed invoice 7 twice while paging (again at offset 0), so the list cannot be read reliably [item 0]',
+					'Cybersource listed invoice 7 twice while paging (again at offset 0), so the list cannot be read reliably [item 1]',
 				);
 			},
 		);

@@ -61,7 +61,7 @@ describe('A lost answer to Send, Publish or Cancel is settled by reading the inv
 		sandbox().injectFault({ kind: '502', method: 'POST', path: '/delivery' });
 		const result = await run(sandbox(), { parameters: invoiceParams('send', id) });
 
-		expect(result.error?.message).toBe(`Cybersource did not confirm that invoice "${id}" was sent [item 0]`);
+		expect(result.error?.message).toBe(`Cybersource did not confirm that invoice "${id}" was sent [item 1]`);
 		expect(result.error?.description).toContain('shows no change (status DRAFT), so it was not done. Run the node again to send it.');
 		expect(calls(sandbox()).filter((line) => line.startsWith('POST'))).toEqual([`POST ${path(id)}/delivery 502`]);
 		expect(stored(sandbox(), id).status).toBe('DRAFT');

@@ -29,7 +29,7 @@ describe('Create with Retry On Fail (3 tries)', () => {
 	it('stops at an invalid 3rd item: the 2 items before it exist once each, though the node ran 3 times', async () => {
 		const result = await run(sandbox(), { retry: RETRY_3, items: itemsOf(fiveItems(2)), parameters: fromItems });
 
-		expect(result.error?.message).toContain('[item 2]');
+		expect(result.error?.message).toContain('[item 3]');
 		const posts = calls(sandbox()).filter((line) => line.startsWith(`POST ${CREATE} `));
 		// Try 1 creates items 0 and 1; tries 2 and 3 are refused as duplicates and find them.
 		expect(posts).toEqual([...Array(2).fill(`POST ${CREATE} 201`), ...Array(4).fill(`POST ${CREATE} 400`)]);
@@ -53,7 +53,7 @@ describe('Create with Retry On Fail (3 tries)', () => {
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(result.json[invalid].error).toContain(`[item ${invalid}]`);
+		expect(result.json[invalid].error).toContain(`[item ${invalid + 1}]`);
 		const ids = result.json.filter((_json, index) => index !== invalid).map((json) => json.id);
 		expect(ids).toEqual([expect.stringMatching(ASSIGNED), expect.any(String), expect.any(String), expect.any(String)]);
 		expect(await storedInvoices(sandbox())).toHaveLength(4);
@@ -151,7 +151,7 @@ describe('Create when the request failed before anything was stored', () => {
 	it('gives up after 3 sends with a message that names the number to look for', async () => {
 		sandbox().injectFault({ kind: '503', method: 'POST', count: 5 });
 		const result = await run(sandbox(), { parameters: createParams() });
-		expect(result.error?.message).toMatch(/^Cybersource did not confirm whether invoice "N8N-[0-9A-Z]{12}-0" was created \[item 0\]$/);
+		expect(result.error?.message).toMatch(/^Cybersource did not confirm whether invoice "N8N-[0-9A-Z]{12}-0" was created \[item 1\]$/);
 		expect(result.error?.description).toMatch(/^Cybersource had a server problem \(503\): Error - Service temporarily unavailable\. After 3 sends Cybersource showed no invoice N8N-[0-9A-Z]{12}-0, but a late one may still be stored\. So invoice N8N-[0-9A-Z]{12}-0 may exist\. Retry On Fail \(or this same execution run again\) is safe/);
 		expect(result.error?.description).toContain('would create a second invoice: look for invoice N8N-');
 		expect(calls(sandbox()).filter((line) => line.startsWith('POST'))).toHaveLength(3);
@@ -180,7 +180,7 @@ describe('Create with a number that already exists', () => {
 		const number = String(first.json[0].id);
 		const { contextData } = first.run.data.executionData ?? {};
 		const changed = await run(sandbox(), { executionId: '7002', contextData, parameters: createParams({ totalAmount: '99.00' }) });
-		expect(changed.error?.message).toBe(`Invoice number "${number}" already belongs to a different invoice [item 0]`);
+		expect(changed.error?.message).toBe(`Invoice number "${number}" already belongs to a different invoice [item 1]`);
 		expect(changed.error?.description).toContain('Run the workflow again: a new execution assigns new numbers.');
 		expect(await storedInvoices(sandbox())).toHaveLength(1);
 	});
@@ -210,7 +210,7 @@ describe('Create with a number that already exists', () => {
 				additionalFields: { invoiceNumber: '={{ $itemIndex === 1 ? "ORDER-1042" : "ORDER-1043" }}' },
 			}),
 		});
-		expect(result.error?.message).toBe('Invoice number "ORDER-1042" already belongs to a different invoice [item 1]');
+		expect(result.error?.message).toBe('Invoice number "ORDER-1042" already belongs to a different invoice [item 2]');
 		expect(result.error?.description).toContain(
 			"Cybersource's invoice ORDER-1042 has customer email tanya@example.com; this item has customer email other@example.com.",
 		);

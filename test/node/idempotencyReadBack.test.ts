@@ -38,7 +38,7 @@ describe('A repeated create of the item’s own number', () => {
 		sandbox().injectFault({ kind: '502', method: 'GET', count: 8 });
 		const again = await run(sandbox(), { parameters: own });
 
-		expect(again.error?.message).toBe('Cybersource did not confirm whether invoice "ORDER-7" was created [item 0]');
+		expect(again.error?.message).toBe('Cybersource did not confirm whether invoice "ORDER-7" was created [item 1]');
 		expect(again.error?.description).toMatch(
 			/^Cybersource already has this invoice number \(an earlier try of this item may have stored it\), and reading the invoice to check failed \(Cybersource had a server problem \(502\).*\)\. So invoice ORDER-7 may exist\. Running again with the same Invoice Number .* is safe/,
 		);
@@ -119,7 +119,7 @@ describe('Retry On Fail runs every item again; what was done is not done twice',
 		proxy().breakAfterStore({ kind: '502', method: 'GET', pathEnd: `/${id}`, skip: 1, count: 8 });
 		const once = await runThrough(sandbox(), proxy(), { parameters: invoiceParams('send', id) });
 
-		expect(once.error?.message).toBe(`Cybersource did not confirm whether invoice "${id}" was sent [item 0]`);
+		expect(once.error?.message).toBe(`Cybersource did not confirm whether invoice "${id}" was sent [item 1]`);
 		expect(once.error?.description).toContain('So it may have been sent. Retry On Fail is safe');
 		expect(once.error?.description).not.toContain('Base URL');
 

@@ -138,7 +138,7 @@ describe('Invoice Number in the node', () => {
 			parameters: createParams({ additionalFields: { invoiceNumber: '={{ $json.number }}' } }),
 		});
 		expect(result.error?.message).toBe(
-			'Invoice Number: "ORDER/2" contains "/"; an invoice number may not contain / ? or # [item 1]',
+			'Invoice Number: "ORDER/2" contains "/"; an invoice number may not contain / ? or # [item 2]',
 		);
 		expect(sandbox().requests().map((request) => request.path)).toEqual(['/invoicing/v2/invoices']);
 	});
@@ -166,7 +166,7 @@ describe('Invoice Number in the node', () => {
 		const result = await run(sandbox(), { parameters: march, onError: 'continueRegularOutput' });
 		expect(result.json).toHaveLength(1);
 		expect(result.json[0].id).toBeUndefined();
-		expect(result.json[0].error).toBe('Invoice number "RETAINER-7" already belongs to a different invoice [item 0]');
+		expect(result.json[0].error).toBe('Invoice number "RETAINER-7" already belongs to a different invoice [item 1]');
 		const stopped = await run(sandbox(), { parameters: march });
 		expect(stopped.error?.description).toBe(
 			`Cybersource's invoice RETAINER-7 has description "February retainer", due date ${futureDate(10)}; ` +

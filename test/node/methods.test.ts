@@ -116,7 +116,7 @@ describe('loadOptions getMerchantDefinedFields and the Merchant-Defined Fields o
 		const empty = await run(sandbox(), {
 			parameters: createParams({ additionalFields: { merchantDefinedFields: { field: [{ definitionId: '', value: 'x' }] } } }),
 		});
-		expect(empty.error?.message).toBe('Merchant-Defined Fields: row 1 has no field selected [item 0]');
+		expect(empty.error?.message).toBe('Merchant-Defined Fields: row 1 has no field selected [item 1]');
 		expect(sandbox().requests()).toEqual([]);
 
 		await defineField({ fieldType: 'select', label: 'Tier', merchantDefinedDataIndex: 2, possibleValues: 'Gold,Silver' });

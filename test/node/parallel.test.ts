@@ -108,7 +108,7 @@ describe('Parallel Requests', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.pairedItem)).toEqual(emails.map((_, item) => ({ item })));
-		expect(result.json[5].error).toBe('Customer Email: "five@example" is not a valid email address [item 5]');
+		expect(result.json[5].error).toBe('Customer Email: "five@example" is not a valid email address [item 6]');
 		const good = result.json.filter((_, index) => index !== 5);
 		const storedEmails = good.map((invoice) => {
 			const stored = sandbox().getInvoice(String(invoice.id)) as IDataObject;
@@ -127,7 +127,7 @@ describe('Parallel Requests', () => {
 	it('refuses a Parallel Requests outside 1 to 20 before sending anything', async () => {
 		sandbox().clearRequests();
 		const result = await runVia({ parameters: withParallel(getParams, 21), items: itemsOf([{ number: 'X' }]) });
-		expect(result.error?.message).toBe('Parallel Requests: must be a whole number from 1 to 20, got 21 [item 0]');
+		expect(result.error?.message).toBe('Parallel Requests: must be a whole number from 1 to 20, got 21 [item 1]');
 		expect(sandbox().requests()).toHaveLength(0);
 	});
 });

@@ -58,7 +58,7 @@ describe('Partial payments', () => {
 			parameters: invoiceParams('update', id, { updateFields: { description: 'Changed after payment' } }),
 		});
 		expect(result.error?.name).toBe('NodeOperationError');
-		expect(result.error?.message).toBe(`Invoice "${id}" is PARTIAL and cannot be updated [item 0]`);
+		expect(result.error?.message).toBe(`Invoice "${id}" is PARTIAL and cannot be updated [item 1]`);
 		expect(result.error?.description).toBe('Only draft, created and sent invoices can be updated. Nothing was changed.');
 		expect(requestLines(sandbox())).toEqual([`GET /invoicing/v2/invoices/${id}`]);
 		expect(stored(sandbox(), id)).toEqual({ ...before, submitTimeUtc: expect.any(String) });

@@ -51,7 +51,7 @@ describe('Invoice settings', () => {
 	it('Update refuses a binary that is not an image, before any request', async () => {
 		const text = Buffer.from('name,amount\nA,1\n').toString('base64');
 		const result = await update({ logoBinaryProperty: 'logo' }, withBinary('logo', text, 'image/png', 'logo.png'));
-		expect(result.error?.message).toBe('Logo (Binary Property): the file is not a PNG, JPG or GIF image [item 0]');
+		expect(result.error?.message).toBe('Logo (Binary Property): the file is not a PNG, JPG or GIF image [item 1]');
 		expect(sandbox().requests()).toEqual([]);
 	});
 
@@ -59,13 +59,13 @@ describe('Invoice settings', () => {
 		const png = Buffer.from(PNG, 'base64');
 		const large = Buffer.concat([png, Buffer.alloc(1024 * 1024 + 1 - png.length)]).toString('base64');
 		const result = await update({ logoBinaryProperty: 'logo' }, withBinary('logo', large, 'image/png', 'logo.png'));
-		expect(result.error?.message).toBe('Logo (Binary Property): the image is 1.01 MB; Cybersource accepts at most 1 MB [item 0]');
+		expect(result.error?.message).toBe('Logo (Binary Property): the image is 1.01 MB; Cybersource accepts at most 1 MB [item 1]');
 		expect(sandbox().requests()).toEqual([]);
 	});
 
 	it('Update names the binary properties the item has when the one given is missing', async () => {
 		const result = await update({ logoBinaryProperty: 'logo' }, withBinary('data', PNG, 'image/png', 'logo.png'));
-		expect(result.error?.message).toBe('Logo (Binary Property): the input item has no binary property "logo" (it has: data) [item 0]');
+		expect(result.error?.message).toBe('Logo (Binary Property): the input item has no binary property "logo" (it has: data) [item 1]');
 		expect(sandbox().requests()).toEqual([]);
 	});
 
@@ -124,9 +124,9 @@ describe('Invoice settings', () => {
 
 	it('Update refuses a colour that is not hex, and an empty update, before any request', async () => {
 		const colour = await update({ headerFontColor: 'blue' });
-		expect(colour.error?.message).toBe('Header Font Color: "blue" is not a hex color. Use # and 3 or 6 hex digits, like #1A1F71 [item 0]');
+		expect(colour.error?.message).toBe('Header Font Color: "blue" is not a hex color. Use # and 3 or 6 hex digits, like #1A1F71 [item 1]');
 		const nothing = await update({});
-		expect(nothing.error?.message).toBe('Update Fields: add at least one setting to change [item 0]');
+		expect(nothing.error?.message).toBe('Update Fields: add at least one setting to change [item 1]');
 		expect(sandbox().requests()).toEqual([]);
 	});
 });

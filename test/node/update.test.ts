@@ -162,15 +162,15 @@ describe('Update', () => {
 	it('refuses bad input before any request', async () => {
 		const id = await create();
 		const badEmail = await update(id, { updateFields: { customerEmail: 'not-an-email' } });
-		expect(badEmail.error?.message).toBe('Customer Email: "not-an-email" is not a valid email address [item 0]');
+		expect(badEmail.error?.message).toBe('Customer Email: "not-an-email" is not a valid email address [item 1]');
 		const badLine = await update(id, { lineItemsMode: 'array', lineItemsArray: '[{"name":"A","quantity":0,"unitPrice":"1"}]' });
-		expect(badLine.error?.message).toBe('Line 1 › Quantity: must be a whole number from 1 to 999999999, got 0 [item 0]');
+		expect(badLine.error?.message).toBe('Line 1 › Quantity: must be a whole number from 1 to 999,999,999, got 0 [item 1]');
 		const pastExpiration = await update(id, { updateFields: { expirationDate: '2021-03-01' } });
 		expect(pastExpiration.error?.message).toBe(
-			'Expiration Date: 2021-03-01 is in the past. The payment link expiration must be today or later [item 0]',
+			'Expiration Date: 2021-03-01 is in the past. The payment link expiration must be today or later [item 1]',
 		);
 		const badAmount = await update(id, { updateFields: { minimumPartialAmount: '12,50' } });
-		expect(badAmount.error?.message).toMatch(/^Minimum Partial Amount: "12,50" is not a plain amount\. .* \[item 0\]$/);
+		expect(badAmount.error?.message).toMatch(/^Minimum Partial Amount: "12,50" is not a plain amount\. .* \[item 1\]$/);
 		expect(sandbox().requests()).toEqual([]);
 	});
 
@@ -178,7 +178,7 @@ describe('Update', () => {
 		const id = await create({ allowPartialPayments: false, minimumPartialAmount: '' });
 		const before = stored(sandbox(), id);
 		const result = await update(id, { updateFields: { minimumPartialAmount: '10' } });
-		expect(result.error?.message).toBe('Minimum Partial Amount: only applies when Allow Partial Payments is on [item 0]');
+		expect(result.error?.message).toBe('Minimum Partial Amount: only applies when Allow Partial Payments is on [item 1]');
 		expect(requestLines(sandbox())).toEqual([`GET /invoicing/v2/invoices/${id}`]);
 		expect(comparable(stored(sandbox(), id))).toEqual(comparable(before));
 	});

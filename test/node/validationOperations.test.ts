@@ -24,34 +24,34 @@ describe('An invoice id is checked before any request', () => {
 	const operations = ['get', 'send', 'publish', 'cancel', 'update'];
 
 	it.each(operations)('%s refuses "." and ".." (they would change the URL path)', async (operation) => {
-		await expectRefused(invoiceParams(operation, '.'), `Invoice: "." ${NOT_A_NUMBER} [item 0]`);
-		await expectRefused(invoiceParams(operation, ' .. '), `Invoice: ".." ${NOT_A_NUMBER} [item 0]`);
+		await expectRefused(invoiceParams(operation, '.'), `Invoice: "." ${NOT_A_NUMBER} [item 1]`);
+		await expectRefused(invoiceParams(operation, ' .. '), `Invoice: ".." ${NOT_A_NUMBER} [item 1]`);
 	});
 
 	it.each(operations)('%s refuses an id that is empty after trimming', async (operation) => {
 		await expectRefused(
 			invoiceParams(operation, '   '),
-			'Invoice: is required: pick one from the list or enter its number [item 0]',
+			'Invoice: is required: pick one from the list or enter its number [item 1]',
 		);
 	});
 
 	it('refuses an expression that returns an object or a list', async () => {
 		await expectRefused(
 			{ resource: 'invoice', operation: 'get', invoiceId: byNumber('={{ $json }}') } as INodeParameters,
-			'Invoice: must be an invoice number, got an object. Point the expression at the number itself, like {{ $json.id }} [item 0]',
+			'Invoice: must be an invoice number, got an object. Point the expression at the number itself, like {{ $json.id }} [item 1]',
 		);
 		await expectRefused(
 			{ resource: 'invoice', operation: 'send', invoiceId: byNumber('={{ [1, 2] }}') } as INodeParameters,
-			'Invoice: must be an invoice number, got a list. Point the expression at the number itself, like {{ $json.id }} [item 0]',
+			'Invoice: must be an invoice number, got a list. Point the expression at the number itself, like {{ $json.id }} [item 1]',
 		);
 	});
 
 	it('refuses control characters in the id', async () => {
 		await expectRefused(
 			invoiceParams('get', 'A1\u0000B'),
-			'Invoice: contains the invisible control character U+0000 at position 3; remove it [item 0]',
+			'Invoice: contains the invisible control character U+0000 at position 3; remove it [item 1]',
 		);
-		await expectRefused(invoiceParams('cancel', 'A1\nB'), 'Invoice: must be a single line, but has a line break or tab at position 3 [item 0]');
+		await expectRefused(invoiceParams('cancel', 'A1\nB'), 'Invoice: must be a single line, but has a line break or tab at position 3 [item 1]');
 	});
 
 	it('takes a number from an expression, and encodes the id in the path', async () => {
@@ -69,14 +69,14 @@ describe('An invoice id is checked before any request', () => {
 describe('Yes/no fields take true or false only', () => {
 	it('Get refuses Simplify "yes"', async () => {
 		const [id] = sandbox().seed(1);
-		await expectRefused(invoiceParams('get', id, { simplify: '={{ "yes" }}' }), 'Simplify: must be true or false, got "yes" [item 0]');
+		await expectRefused(invoiceParams('get', id, { simplify: '={{ "yes" }}' }), 'Simplify: must be true or false, got "yes" [item 1]');
 	});
 
 	it('Update refuses Send After Update "yes" before reading the invoice', async () => {
 		const [id] = sandbox().seed(1, { status: 'DRAFT' });
 		await expectRefused(
 			invoiceParams('update', id, { updateFields: { customerName: 'New' }, sendAfterUpdate: '={{ "yes" }}' }),
-			'Send After Update: must be true or false, got "yes" [item 0]',
+			'Send After Update: must be true or false, got "yes" [item 1]',
 		);
 	});
 
@@ -84,7 +84,7 @@ describe('Yes/no fields take true or false only', () => {
 		const [id] = sandbox().seed(1, { status: 'DRAFT' });
 		await expectRefused(
 			invoiceParams('update', id, { updateFields: { customerName: 'New\u0000' } }),
-			'Customer Name: contains the invisible control character U+0000 at position 4; remove it [item 0]',
+			'Customer Name: contains the invisible control character U+0000 at position 4; remove it [item 1]',
 		);
 	});
 
@@ -92,14 +92,14 @@ describe('Yes/no fields take true or false only', () => {
 		const [id] = sandbox().seed(1, { status: 'DRAFT' });
 		await expectRefused(
 			invoiceParams('update', id, { updateFields: { totalAmount: '0.00' } }),
-			'Total Amount: must be more than 0 [item 0]',
+			'Total Amount: must be more than 0 [item 1]',
 		);
 	});
 
 	it('Update refuses new lines whose given total disagrees: before any request with a new currency, otherwise before changing anything', async () => {
 		const [id] = sandbox().seed(1, { status: 'DRAFT' });
 		const lines = { lineItemsMode: 'fields', lineItems: { line: [{ name: 'Work', quantity: 2, unitPrice: '10.00', totalAmount: '25.00' }] } };
-		const message = 'Line 1 › Line Total: is 25.00 EUR but 2 × 10.00 − discount 0.00 + tax 0.00 = 20.00 EUR. Leave Line Total empty to compute it, fix the line, or turn on Skip Total Check [item 0]';
+		const message = 'Line 1 › Line Total: is 25.00 EUR but 2 × 10.00 − discount 0.00 + tax 0.00 = 20.00 EUR. Leave Line Total empty to compute it, fix the line, or turn on Skip Total Check [item 1]';
 		await expectRefused(invoiceParams('update', id, { ...lines, updateFields: { currency: 'EUR' } }), message);
 
 		// The invoice's own currency is needed to round the line the way it will be stored.
@@ -116,7 +116,7 @@ describe('Yes/no fields take true or false only', () => {
 				productType: 'INVOICING',
 				settingsFields: { merchantDisplayName: 'Acme', enableReminders: '={{ "yes" }}' },
 			},
-			'Enable Reminders: must be true or false, got "yes" [item 0]',
+			'Enable Reminders: must be true or false, got "yes" [item 1]',
 		);
 	});
 
@@ -136,11 +136,11 @@ describe('Yes/no fields take true or false only', () => {
 	it('Invoice Settings Update refuses control characters, but keeps line breaks in the email message', async () => {
 		await expectRefused(
 			{ resource: 'invoiceSettings', operation: 'update', productType: 'INVOICING', settingsFields: { merchantDisplayName: 'Acme\u0000' } },
-			'Merchant Display Name: contains the invisible control character U+0000 at position 5; remove it [item 0]',
+			'Merchant Display Name: contains the invisible control character U+0000 at position 5; remove it [item 1]',
 		);
 		await expectRefused(
 			{ resource: 'invoiceSettings', operation: 'update', productType: 'INVOICING', settingsFields: { merchantDisplayName: 'Acme\nStudio' } },
-			'Merchant Display Name: must be a single line, but has a line break or tab at position 5 [item 0]',
+			'Merchant Display Name: must be a single line, but has a line break or tab at position 5 [item 1]',
 		);
 		await runOk(sandbox(), {
 			parameters: {
@@ -164,11 +164,11 @@ describe('Invoice settings Product', () => {
 	it('refuses another word before any request', async () => {
 		await expectRefused(
 			{ resource: 'invoiceSettings', operation: 'get', productType: '={{ "billing" }}' },
-			'Product: must be INVOICING or PAYBYLINK, got "billing" [item 0]',
+			'Product: must be INVOICING or PAYBYLINK, got "billing" [item 1]',
 		);
 		await expectRefused(
 			{ resource: 'invoiceSettings', operation: 'update', productType: '={{ "billing" }}', settingsFields: { merchantDisplayName: 'Acme' } },
-			'Product: must be INVOICING or PAYBYLINK, got "billing" [item 0]',
+			'Product: must be INVOICING or PAYBYLINK, got "billing" [item 1]',
 		);
 	});
 });

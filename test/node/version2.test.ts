@@ -147,14 +147,14 @@ describe('version 2: messages use its labels', () => {
 	it('a line discount error names "Discount Percent", as the field is labelled in version 2', async () => {
 		const lineItems = { line: [{ name: 'Consulting', quantity: 1, unitPrice: '100.00', discountPercent: 'ten' }] };
 		const result = await run(sandbox(), v2(createParams({ totalAmount: '', lineItems })));
-		expect(result.error?.message).toMatch(/^Line 1 › Discount Percent: .* \[item 0\]$/);
+		expect(result.error?.message).toMatch(/^Line 1 › Discount Percent: .* \[item 1\]$/);
 		expect(sandbox().requests()).toEqual([]);
 	});
 });
 
 describe('version 2: a due date in the past is refused unless allowed', () => {
 	const PAST = '2025-11-28';
-	const REFUSED = /^Due Date: 2025-11-28 is in the past \(today is \d{4}-\d\d-\d\d in America\/New_York\), so the invoice would be overdue from the start\. .*Options › Allow Past Due Date.* \[item 1\]$/;
+	const REFUSED = /^Due Date: 2025-11-28 is in the past \(today is \d{4}-\d\d-\d\d in America\/New_York\), so the invoice would be overdue from the start\. .*Options › Allow Past Due Date.* \[item 2\]$/;
 
 	it.each([
 		['Create', createParams({ sendByEmail: true })],
@@ -187,7 +187,7 @@ describe('version 2: a due date in the past is refused unless allowed', () => {
 		await runOk(sandbox(), v2(draftParams({ invoiceNumber: 'PD-1' })));
 		const update = (options: INodeParameters) => v2(invoiceParams('update', 'PD-1', { updateFields: { dueDate: PAST }, options }));
 		const refused = await run(sandbox(), update({}));
-		expect(refused.error?.message).toMatch(/^Due Date: 2025-11-28 is in the past .* \[item 0\]$/);
+		expect(refused.error?.message).toMatch(/^Due Date: 2025-11-28 is in the past .* \[item 1\]$/);
 		expect(sandbox().requests().filter((request) => request.method === 'PUT')).toEqual([]);
 
 		const allowed = await runOk(sandbox(), update({ allowPastDueDate: true }));

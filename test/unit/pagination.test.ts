@@ -84,7 +84,7 @@ describe('listInvoices', () => {
 	it('stops with an error when an invoice is listed twice', async () => {
 		const { context } = listContext({ invoices: invoices(1500), ignoresOffset: true });
 		await expect(listInvoices.call(context, {}, ALL, singleRequest({ itemIndex: 0 }))).rejects.toThrow(
-			'Cybersource listed invoice 90000 twice while paging (again at offset 1000), so the list cannot be read reliably [item 0]',
+			'Cybersource listed invoice 90000 twice while paging (again at offset 1000), so the list cannot be read reliably [item 1]',
 		);
 	});
 });

@@ -68,7 +68,7 @@ describe('router', () => {
 	it('turns an input problem into an error naming the field and the item; nothing is sent for it', async () => {
 		const { context, requests } = getContext(['11', '']);
 		await expect(router.call(context)).rejects.toMatchObject({
-			message: 'Invoice: is required: pick one from the list or enter its number [item 1]',
+			message: 'Invoice: is required: pick one from the list or enter its number [item 2]',
 			description: 'Nothing was sent to Cybersource. Fix the value and run the node again.',
 		});
 		expect(requests).toEqual(['/invoicing/v2/invoices/11']);
@@ -89,7 +89,7 @@ describe('router', () => {
 			{ json: { id: '12', status: 'DRAFT' }, pairedItem: { item: 1 } },
 			{
 				json: {
-					error: 'Invoice: is required: pick one from the list or enter its number [item 2]',
+					error: 'Invoice: is required: pick one from the list or enter its number [item 3]',
 					description: 'Nothing was sent to Cybersource. Fix the value and run the node again.',
 				},
 				pairedItem: { item: 2 },
@@ -111,7 +111,7 @@ describe('router', () => {
 	it('refuses a Parallel Requests setting out of range, before any request, even with Continue On Fail', async () => {
 		const { context, requests } = getContext(['11'], 'continueRegularOutput', { 'options.parallelRequests': 0 });
 		const error = (await router.call(context).catch((caught: unknown) => caught)) as NodeApiError;
-		expect(error.message).toBe('Parallel Requests: must be a whole number from 1 to 20, got 0 [item 0]');
+		expect(error.message).toBe('Parallel Requests: must be a whole number from 1 to 20, got 0 [item 1]');
 		expect(requests).toEqual([]);
 	});
 });

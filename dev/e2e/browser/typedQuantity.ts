@@ -57,7 +57,7 @@ export async function checkTypedQuantity(page: Page, sandbox: Sandbox): Promise<
 	const message = (await panel.getByTestId('node-error-message').innerText()).trim();
 	mkdirSync(ARTIFACTS_DIR, { recursive: true });
 	await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'typed-quantity-error.png') });
-	assert.match(message, /^Line 1 › Quantity: must be a whole number .*, got 1\.5 \[item 0\]$/, `the error names the line and the item: ${message}`);
+	assert.match(message, /^Line 1 › Quantity: must be a whole number .*, got 1\.5 \[item 1\]$/, `the error names the line and the item: ${message}`);
 	assert.deepEqual(creates, [], 'nothing was sent to Cybersource');
 
 	// Leave the workflow as it was (the editor autosaves).

@@ -30,9 +30,17 @@ export class InputError extends Error {
 	}
 }
 
+/**
+ * How a message names the input item: counted from 1, like the lines ("Line 1 … [item 1]" is the
+ * first line of the first item). n8n's own error panel still shows the 0-based Item Index beside it.
+ */
+export function itemTag(itemIndex: number): string {
+	return `[item ${itemIndex + 1}]`;
+}
+
 /** The NodeOperationError n8n shows: field, line and item named in the message. */
 export function toNodeError(node: INode, error: InputError, itemIndex: number): NodeOperationError {
-	return new NodeOperationError(node, `${error.message} [item ${itemIndex}]`, {
+	return new NodeOperationError(node, `${error.message} ${itemTag(itemIndex)}`, {
 		itemIndex,
 		description: 'Nothing was sent to Cybersource. Fix the value and run the node again.',
 	});

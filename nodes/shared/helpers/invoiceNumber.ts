@@ -116,7 +116,7 @@ export function assignedInvoiceNumber(origin: NumberOrigin): string {
 	const number = `N8N-${runCode(origin)}-${origin.itemIndex}`;
 	// 4 + 12 + 1 leaves 9 digits for the item index.
 	if (number.length > MAX_INVOICE_NUMBER) {
-		throw new InputError(FIELD, `cannot be assigned to item ${origin.itemIndex}: give one yourself`);
+		throw new InputError(FIELD, `cannot be assigned to this item (the number would be over ${MAX_INVOICE_NUMBER} characters): give one yourself`);
 	}
 	return number;
 }

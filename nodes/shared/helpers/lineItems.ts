@@ -95,7 +95,7 @@ export function lineItemsFromArray(value: unknown): LineItemInput[] {
 
 function parseQuantity(value: unknown): number {
 	if (isBlank(value)) return 1;
-	return parseWholeNumber(value, 'Quantity', MIN_QUANTITY, MAX_QUANTITY, `a whole number from ${MIN_QUANTITY} to ${MAX_QUANTITY}`);
+	return parseWholeNumber(value, 'Quantity', MIN_QUANTITY, MAX_QUANTITY, `a whole number from ${MIN_QUANTITY} to ${MAX_QUANTITY.toLocaleString('en-US')}`);
 }
 
 export interface BuiltLines {

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { cybersourceApiRequest, type CybersourceContext, type RequestOptions } from './index';
 import { INVOICES_PATH } from './paths';
+import { itemTag } from '../helpers/inputError';
 
 /** The API's maximum page size. */
 export const MAX_PAGE_SIZE = 1000;
@@ -105,7 +106,7 @@ function assertNew(this: CybersourceContext, seen: Set<string>, invoice: IDataOb
 	}
 	throw new NodeOperationError(
 		this.getNode(),
-		`Cybersource listed invoice ${id} twice while paging (again at offset ${offset}), so the list cannot be read reliably${itemIndex === undefined ? '' : ` [item ${itemIndex}]`}`,
+		`Cybersource listed invoice ${id} twice while paging (again at offset ${offset}), so the list cannot be read reliably${itemIndex === undefined ? '' : ` ${itemTag(itemIndex)}`}`,
 		{
 			itemIndex,
 			description:

@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { identityMismatch } from '../../../../shared/helpers/reconcile';
 import { messageOf, settle } from '../../../../shared/helpers/settle';
 import { createInvoice, findInvoice } from '../../../../shared/invoices';
+import { itemTag } from '../../../../shared/helpers/inputError';
 import { DEFAULT_TUNING, isOutcomeUnknown, type CybersourceResponse } from '../../../../shared/transport';
 import type { NodeRun } from '../nodeRun';
 
@@ -34,7 +35,7 @@ function otherInvoiceError(
 		origin === 'given'
 			? 'Give each invoice its own number (for example built from the order or row ID), or leave Invoice Number empty so that the node assigns one. If it is this item\'s invoice, changed after it was created (for example with Update), read it with Get instead.'
 			: 'Run the workflow again: a new execution assigns new numbers. Or set Invoice Number yourself.';
-	return new NodeOperationError(this.getNode(), `Invoice number "${number}" already belongs to a different invoice [item ${itemIndex}]`, {
+	return new NodeOperationError(this.getNode(), `Invoice number "${number}" already belongs to a different invoice ${itemTag(itemIndex)}`, {
 		itemIndex,
 		description: `Cybersource's invoice ${number} has ${seen.stored}; this item has ${seen.sent}. Nothing was created. ${fix}`,
 	});
@@ -59,7 +60,7 @@ function unconfirmedError(
 	why: string,
 	itemIndex: number,
 ): NodeOperationError {
-	return new NodeOperationError(this.getNode(), `Cybersource did not confirm whether invoice "${number}" was created [item ${itemIndex}]`, {
+	return new NodeOperationError(this.getNode(), `Cybersource did not confirm whether invoice "${number}" was created ${itemTag(itemIndex)}`, {
 		itemIndex,
 		description: `${why} So invoice ${number} may exist. ${whatIsSafe(number, origin)}`,
 	});

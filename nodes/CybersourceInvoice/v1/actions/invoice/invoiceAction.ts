@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { actionTookEffect, markOf, type InvoiceMark } from '../../../../shared/helpers/reconcile';
 import { messageOf, settle } from '../../../../shared/helpers/settle';
 import { ACTIONS, type InvoiceAction } from '../../../../shared/helpers/statuses';
+import { itemTag } from '../../../../shared/helpers/inputError';
 import { getInvoice } from '../../../../shared/invoices';
 import { cybersourceApiRequest, invoicePath, isOutcomeUnknown } from '../../../../shared/transport';
 import { actionMemory, type ActionMemory } from './actionMemory';
@@ -12,7 +13,7 @@ import type { NodeRun } from '../nodeRun';
 /** The action may have been applied and the invoice could not be read to check. */
 function unconfirmedError(this: IExecuteFunctions, invoiceId: string, action: InvoiceAction, itemIndex: number, why: string): NodeOperationError {
 	const { verb, done } = ACTIONS[action];
-	return new NodeOperationError(this.getNode(), `Cybersource did not confirm whether invoice "${invoiceId}" was ${done} [item ${itemIndex}]`, {
+	return new NodeOperationError(this.getNode(), `Cybersource did not confirm whether invoice "${invoiceId}" was ${done} ${itemTag(itemIndex)}`, {
 		itemIndex,
 		description: `${why} So it may have been ${done}. Retry On Fail is safe: within this execution the node remembers the attempt and reads the invoice before it would ${verb} it again. A new execution (running the workflow again, n8n's Retry button) does not know: check the invoice with Get first (for Send, its history shows each email).`,
 	});
@@ -20,7 +21,7 @@ function unconfirmedError(this: IExecuteFunctions, invoiceId: string, action: In
 
 function notDoneError(this: IExecuteFunctions, invoiceId: string, action: InvoiceAction, itemIndex: number, cause: Error, status: unknown): NodeOperationError {
 	const { verb, done } = ACTIONS[action];
-	return new NodeOperationError(this.getNode(), `Cybersource did not confirm that invoice "${invoiceId}" was ${done} [item ${itemIndex}]`, {
+	return new NodeOperationError(this.getNode(), `Cybersource did not confirm that invoice "${invoiceId}" was ${done} ${itemTag(itemIndex)}`, {
 		itemIndex,
 		description: `${messageOf(cause)}. The invoice was read again and shows no change (status ${String(status)}), so it was not done. Run the node again to ${verb} it.`,
 	});

@@ -11,6 +11,7 @@ import { parseMoney } from '../../../../shared/money/amounts';
 import { isBlank } from '../../../../shared/helpers/values';
 import { displayNameOf } from '../../../../shared/helpers/fieldLabels';
 import { buildInvoiceBody, type InvoiceFields } from '../../../../shared/helpers/invoiceBody';
+import { itemTag } from '../../../../shared/helpers/inputError';
 import { readCurrentInvoice } from '../../../../shared/helpers/invoiceResponse';
 import { readLineItems, type LineItemInput } from '../../../../shared/helpers/lineItems';
 import { allowedSentence, isAllowed, refusedSentence } from '../../../../shared/helpers/statuses';
@@ -106,7 +107,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: N
 	if (!isAllowed('update', current.status)) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`Invoice "${invoiceId}" is ${current.status} and cannot be updated [item ${itemIndex}]`,
+			`Invoice "${invoiceId}" is ${current.status} and cannot be updated ${itemTag(itemIndex)}`,
 			{
 				itemIndex,
 				description: `${allowedSentence('update')} Nothing was changed.`,
