@@ -84,6 +84,14 @@ export function seededRandom(seed: number): () => number {
  * The seeds a random-fault test runs: `defaults`, or FAULT_SEED=<n> for one, or FAULT_SEED=random
  * for a new one (printed by the test, so a failure reproduces).
  */
+/**
+ * What the proxy did per seed, printed only on request (SHOW_FAULTS=1, or when FAULT_SEED picks a
+ * seed): a passing `npm test` stays quiet, and a failure already names its seed in the test title.
+ */
+export function printFaultSummary(lines: string[]): void {
+	if (process.env.SHOW_FAULTS || process.env.FAULT_SEED) console.log(lines.join('\n'));
+}
+
 export function faultSeeds(defaults: number[]): number[] {
 	const wanted = process.env.FAULT_SEED;
 	if (wanted === 'random') return [Math.floor(Math.random() * 2 ** 31)];

@@ -13,7 +13,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { RunResult } from '../harness/engine';
-import { faultSeeds } from '../harness/faultProxy';
+import { faultSeeds, printFaultSummary } from '../harness/faultProxy';
 import { byNumber, createParams, events, itemsOf, stored, useSandbox } from './helpers';
 import { runThrough, useFastTransport, useFaultProxy } from './idempotencyShared';
 
@@ -30,7 +30,7 @@ const PARALLEL = { parallelRequests: 8 };
 
 /** One line per scenario, printed once at the end: the numbers a reader compares between versions. */
 const summary: string[] = [`random faults: seeds ${SEEDS.join(', ')} (FAULT_SEED=<n> runs one)`];
-afterAll(() => console.log(summary.join('\n')));
+afterAll(() => printFaultSummary(summary));
 
 interface Row extends IDataObject {
 	row: number;

@@ -8,7 +8,7 @@
  * every payment be reported exactly once.
  */
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
-import { faultSeeds, startFaultProxy, type FaultProxy, type FaultTally } from '../harness/faultProxy';
+import { faultSeeds, printFaultSummary, startFaultProxy, type FaultProxy, type FaultTally } from '../harness/faultProxy';
 import { sandboxCredentials } from '../harness/sandbox';
 import { createSentInvoice, payInvoice } from './helpers';
 import { forgetProcessMemory, webhookTrigger, type WebhookTrigger } from './webhookContext';
@@ -30,7 +30,7 @@ beforeAll(async () => {
 	proxy = await startFaultProxy(sandbox.url);
 });
 afterAll(async () => {
-	console.log(summary.join('\n'));
+	printFaultSummary(summary);
 	await proxy.close();
 	await sandbox.close();
 });
