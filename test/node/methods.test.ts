@@ -54,6 +54,19 @@ describe('listSearch searchInvoices', () => {
 		expect(await values('#T-1')).toEqual([tanya]);
 	});
 
+	it('offers only the invoices the chosen operation can act on (Update: not paid, partly paid or canceled)', async () => {
+		const ids = (status: string) => sandbox().seed(1, { status });
+		const [draft, created, sent, partial, paid, canceled] = ['DRAFT', 'CREATED', 'SENT', 'PARTIAL', 'PAID', 'CANCELED'].map((status) => ids(status)[0]);
+		const offered = async (operation: string) =>
+			(await searchInvoices.call(context({ resource: 'invoice', operation }))).results.map((result) => result.value).sort();
+
+		expect(await offered('update')).toEqual([draft, created, sent].sort());
+		expect(await offered('send')).toEqual([draft, created, sent, partial].sort());
+		expect(await offered('publish')).toEqual([draft]);
+		expect(await offered('cancel')).toEqual([draft, created, sent].sort());
+		expect(await offered('get')).toEqual([draft, created, sent, partial, paid, canceled].sort());
+	});
+
 	it('pages through a long list with its pagination token', async () => {
 		const ids = sandbox().seed(250);
 		const first = await searchInvoices.call(context());

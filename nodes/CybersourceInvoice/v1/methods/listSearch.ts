@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { minorUnits } from '../../../shared/money/currencies';
+import { ACTION_OF_OPERATION, isAllowed } from '../../../shared/helpers/statuses';
 import { listInvoices } from '../../../shared/invoices';
 import { singleRequest } from '../../../shared/transport';
 
@@ -17,7 +18,16 @@ function label(invoice: IDataObject): string {
 	return [`#${String(invoice.id)}`, customer, amount.trim(), invoice.status].filter(Boolean).join(' · ');
 }
 
-/** Recent invoices, newest first; a filter matches the number, the customer or the status. */
+/** Whether the panel's operation could act on the invoice (Update is not offered a paid one). */
+function actionable(this: ILoadOptionsFunctions): (invoice: IDataObject) => boolean {
+	const action = ACTION_OF_OPERATION[String(this.getCurrentNodeParameter('operation') ?? '')];
+	return (invoice) => !action || isAllowed(action, String(invoice.status));
+}
+
+/**
+ * Recent invoices, newest first, that the chosen operation can act on; a filter matches the number,
+ * the customer or the status.
+ */
 export async function searchInvoices(
 	this: ILoadOptionsFunctions,
 	filter?: string,
@@ -28,6 +38,7 @@ export async function searchInvoices(
 	const invoices = Array.isArray(page.invoices) ? (page.invoices as IDataObject[]) : [];
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results = invoices
+		.filter(actionable.call(this))
 		.map((invoice) => ({ name: label(invoice), value: String(invoice.id) }))
 		.filter((result) => !needle || result.name.toLowerCase().includes(needle));
 	const next = offset + invoices.length;
