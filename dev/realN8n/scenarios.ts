@@ -185,6 +185,8 @@ export const EXAMPLE_SCENARIOS: Scenario[] = [
 		verify(result, sandbox, window) {
 			const [sent] = outputOf(result, 'Send to customer');
 			assert.deepEqual(Object.keys(sent).slice(0, 3), ['id', 'status', 'paymentLink'], 'node version 2: Simplify on by default');
+			const [published] = outputOf(result, 'Publish (share the link yourself)');
+			assert.deepEqual([sent.id, published.id], ['ORD-1042', 'ORD-1043'], 'the order number is the Invoice Number');
 			return draftReview.verify(result, sandbox, window);
 		},
 	},
