@@ -1,6 +1,6 @@
 /**
  * In a real n8n, the node's execution context survives Retry On Fail: the invoice number the node
- * assigns mixes in a random value kept there (see v1/actions/invoice/numberOrigin.ts), so a try
+ * assigns mixes in a random value kept there (see actions/invoice/numberOrigin.ts), so a try
  * that sends the number the failed try sent proves n8n handed the second try the same context.
  * And two executions of the same workflow get different numbers.
  *
@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { SEED_KEY } from '../../nodes/CybersourceInvoice/v1/actions/invoice/numberOrigin';
+import { SEED_KEY } from '../../nodes/CybersourceInvoice/actions/invoice/numberOrigin';
 import type { RequestLogEntry, Sandbox } from '../sandbox';
 import { firstJsonValue, runN8n, runN8nOrThrow } from '../realN8n/runtime';
 import { CREDENTIAL_ID, CREDENTIAL_NAME, nodeTypePrefix, type LoadMode } from '../realN8n/workflows';

@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { SEED_KEY } from '../../nodes/CybersourceInvoice/v1/actions/invoice/numberOrigin';
+import { SEED_KEY } from '../../nodes/CybersourceInvoice/actions/invoice/numberOrigin';
 import { NODE_NAME, type RunResult } from '../harness/engine';
 import { bodyOf, createParams, itemsOf, run, runOk, useSandbox } from './helpers';
 import { calls, RETRY_3, storedInvoices, useFastTransport } from './idempotencyShared';

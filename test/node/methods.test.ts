@@ -5,8 +5,8 @@
  */
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { getMerchantDefinedFields } from '../../nodes/CybersourceInvoice/v1/methods/loadOptions';
-import { searchInvoices } from '../../nodes/CybersourceInvoice/v1/methods/listSearch';
+import { getMerchantDefinedFields } from '../../nodes/CybersourceInvoice/methods/loadOptions';
+import { searchInvoices } from '../../nodes/CybersourceInvoice/methods/listSearch';
 import { cybersourceApiCall, singleRequest } from '../../nodes/shared/transport';
 import { sandboxCredentials } from '../harness/sandbox';
 import { bodyOf, createInvoice, createParams, invoiceParams, requestLines, run, runOk, stored, useSandbox } from './helpers';

@@ -6,7 +6,7 @@
  */
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode, INodeExecutionData, NodeApiError } from 'n8n-workflow';
 
-import { router } from '../../nodes/CybersourceInvoice/v1/actions/router';
+import { router } from '../../nodes/CybersourceInvoice/actions/router';
 
 type OnError = INode['onError'];
 

@@ -2,7 +2,7 @@
  * The item loop underneath the router: items start in order, at most `concurrency` at once;
  * outcomes come back by item index; after a failure with stopOnError nothing new starts.
  */
-import { runItems } from '../../nodes/CybersourceInvoice/v1/actions/runItems';
+import { runItems } from '../../nodes/CybersourceInvoice/actions/runItems';
 
 /** Work whose item `i` takes `delays[i]` ms and fails when `fails` holds i; records starts. */
 function work(delays: number[], fails: number[] = []) {

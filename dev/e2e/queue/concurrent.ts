@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 
 import { assignedInvoiceNumber } from '../../../nodes/shared/helpers/invoiceNumber';
-import { SEED_KEY } from '../../../nodes/CybersourceInvoice/v1/actions/invoice/numberOrigin';
+import { SEED_KEY } from '../../../nodes/CybersourceInvoice/actions/invoice/numberOrigin';
 import type { Sandbox } from '../../sandbox';
 import type { QueueCluster } from './cluster';
 import { executionsOf, spread, storedInvoices, waitFor } from './evidence';

@@ -1,6 +1,6 @@
 /**
  * A node's execution context as n8n stored it with the execution in PostgreSQL: in queue mode the
- * seed behind the invoice numbers the node assigns (v1/actions/invoice/numberOrigin.ts) is kept
+ * seed behind the invoice numbers the node assigns (actions/invoice/numberOrigin.ts) is kept
  * with the execution's data, on whichever worker it ran.
  */
 import type { Postgres } from './services';

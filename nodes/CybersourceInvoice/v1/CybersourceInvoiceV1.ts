@@ -6,10 +6,10 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { router } from './actions/router';
+import { router } from '../actions/router';
 import { versionDescription } from './actions/versionDescription';
-import { searchInvoices } from './methods/listSearch';
-import { getMerchantDefinedFields } from './methods/loadOptions';
+import { searchInvoices } from '../methods/listSearch';
+import { getMerchantDefinedFields } from '../methods/loadOptions';
 
 /**
  * Version 1 of the node. Not named *.node.ts: n8n loads every *.node.js of a custom extensions folder

@@ -6,8 +6,8 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { searchInvoices } from '../v1/methods/listSearch';
-import { getMerchantDefinedFields } from '../v1/methods/loadOptions';
+import { searchInvoices } from '../methods/listSearch';
+import { getMerchantDefinedFields } from '../methods/loadOptions';
 import { router } from './actions/router';
 import { versionDescription } from './actions/versionDescription';
 

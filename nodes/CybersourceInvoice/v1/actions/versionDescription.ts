@@ -1,8 +1,8 @@
 import type { INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as invoice from './invoice';
-import * as invoiceSettings from './invoiceSettings';
+import * as invoice from '../../actions/invoice';
+import * as invoiceSettings from '../../actions/invoiceSettings';
 
 /** Version 1's parameters; name, icon and the other version-independent parts are in the base description. */
 export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'> = {

@@ -15,7 +15,7 @@ const DUE_DATE_PARAMETER: Record<string, string> = {
 
 /**
  * Version 2 refuses a due date in the past unless Options › Allow Past Due Date is on (version 1
- * sends it with a warning, v1/actions/invoice/dueDateWarning.ts, which also warns here when it is
+ * sends it with a warning, actions/invoice/dueDateWarning.ts, which also warns here when it is
  * allowed). "Today" is the workflow's time zone, as for the warning. Checked before the operation
  * runs, so nothing is sent.
  */

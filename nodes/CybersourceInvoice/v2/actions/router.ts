@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { InputError } from '../../../shared/helpers/inputError';
 import { isOn } from '../../../shared/helpers/text';
-import type { NodeRun } from '../../v1/actions/nodeRun';
-import { OPERATIONS, routeItems, type Operation } from '../../v1/actions/router';
+import type { NodeRun } from '../../actions/nodeRun';
+import { OPERATIONS, routeItems, type Operation } from '../../actions/router';
 import { RENAMED_SETTINGS } from '../descriptions/invoiceSettings';
 import { RENAMED_LINE_FIELDS } from '../descriptions/lineItems';
 import { inSimplifiedOrder } from './output';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as v1 from '../../v1/actions/invoice';
+import * as v1 from '../../actions/invoice';
 import { showFor } from '../../v1/descriptions/display';
 import {
 	allowPartialPaymentsField,

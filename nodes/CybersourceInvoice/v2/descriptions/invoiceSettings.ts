@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as v1 from '../../v1/actions/invoiceSettings';
+import * as v1 from '../../actions/invoiceSettings';
 
 /** Labels version 2 changed to n8n's current names. */
 export const RENAMED_SETTINGS: Record<string, string> = { 'Logo (Binary Property)': 'Logo Input Binary Field' };

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invoiceIdFromAcceptedMessage } from '../../../../shared/helpers/invoiceResponse';
-import { isOn } from '../../../../shared/helpers/text';
-import { getInvoice } from '../../../../shared/invoices';
+import { invoiceIdFromAcceptedMessage } from '../../../shared/helpers/invoiceResponse';
+import { isOn } from '../../../shared/helpers/text';
+import { getInvoice } from '../../../shared/invoices';
 import { createProperties, readCreateRequest } from './createCommon';
 import { createOnce } from './createOnce';
 import type { NodeRun } from '../nodeRun';

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { identityMismatch } from '../../../../shared/helpers/reconcile';
-import { messageOf, settle } from '../../../../shared/helpers/settle';
-import { createInvoice, findInvoice } from '../../../../shared/invoices';
-import { itemTag } from '../../../../shared/helpers/inputError';
-import { DEFAULT_TUNING, isOutcomeUnknown, type CybersourceResponse } from '../../../../shared/transport';
+import { identityMismatch } from '../../../shared/helpers/reconcile';
+import { messageOf, settle } from '../../../shared/helpers/settle';
+import { createInvoice, findInvoice } from '../../../shared/invoices';
+import { itemTag } from '../../../shared/helpers/inputError';
+import { DEFAULT_TUNING, isOutcomeUnknown, type CybersourceResponse } from '../../../shared/transport';
 import type { NodeRun } from '../nodeRun';
 
 /** Sends of one create at most, when its answers keep getting lost. */

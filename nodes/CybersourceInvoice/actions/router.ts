@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { defaultParallelRequests, invoiceOptions, MAX_PARALLEL_REQUESTS } from '../descriptions/options';
-import { parseWholeNumber } from '../../../shared/helpers/values';
-import { displayNameOf } from '../../../shared/helpers/fieldLabels';
-import { InputError, toNodeError } from '../../../shared/helpers/inputError';
-import { withWarnings } from '../../../shared/transport/warnings';
+import { defaultParallelRequests, invoiceOptions, MAX_PARALLEL_REQUESTS } from '../v1/descriptions/options';
+import { parseWholeNumber } from '../../shared/helpers/values';
+import { displayNameOf } from '../../shared/helpers/fieldLabels';
+import { InputError, toNodeError } from '../../shared/helpers/inputError';
+import { withWarnings } from '../../shared/transport/warnings';
 import * as invoice from './invoice';
 import * as invoiceSettings from './invoiceSettings';
-import type { Outcome } from '../../../../credentials/signing/attempt';
+import type { Outcome } from '../../../credentials/signing/attempt';
 import { NodeRun } from './nodeRun';
 import { runItems } from './runItems';
 

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { RequestScope } from '../../../shared/transport/requestScope';
+import { RequestScope } from '../../shared/transport/requestScope';
 import { runOrigin, type RunOrigin } from './invoice/numberOrigin';
 
 /**

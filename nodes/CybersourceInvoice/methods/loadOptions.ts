@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { cybersourceApiRequestArray, singleRequest } from '../../../shared/transport';
+import { cybersourceApiRequestArray, singleRequest } from '../../shared/transport';
 
 /** Invoice merchant-defined field definitions (docs/cybersource-api.md#merchant-defined-fields), for the Merchant-Defined Fields rows. */
 export async function getMerchantDefinedFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

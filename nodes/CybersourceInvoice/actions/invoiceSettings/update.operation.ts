@@ -1,15 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { isBlank } from '../../../../shared/helpers/values';
-import { hexColor, logoBase64 } from '../../../../shared/helpers/branding';
-import { displayNameOf } from '../../../../shared/helpers/fieldLabels';
-import { InputError } from '../../../../shared/helpers/inputError';
-import { parseCurrency } from '../../../../shared/money/currencies';
-import { flag, optionalEmail, optionalText } from '../../../../shared/helpers/text';
-import { cybersourceApiRequest } from '../../../../shared/transport';
+import { isBlank } from '../../../shared/helpers/values';
+import { hexColor, logoBase64 } from '../../../shared/helpers/branding';
+import { displayNameOf } from '../../../shared/helpers/fieldLabels';
+import { InputError } from '../../../shared/helpers/inputError';
+import { parseCurrency } from '../../../shared/money/currencies';
+import { flag, optionalEmail, optionalText } from '../../../shared/helpers/text';
+import { cybersourceApiRequest } from '../../../shared/transport';
 import type { NodeRun } from '../nodeRun';
-import { showFor } from '../../descriptions/display';
-import { LANGUAGES, settingsFieldsProperty } from '../../descriptions/invoiceSettings';
+import { showFor } from '../../v1/descriptions/display';
+import { LANGUAGES, settingsFieldsProperty } from '../../v1/descriptions/invoiceSettings';
 import { productTypeProperty, readProductType, SETTINGS_PATH } from './common';
 
 const SETTINGS = 'invoiceSettingsInformation';

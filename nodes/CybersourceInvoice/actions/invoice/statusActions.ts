@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readInvoiceId } from '../../../../shared/helpers/invoiceId';
-import { allowedSentence, refusedSentence, type InvoiceAction } from '../../../../shared/helpers/statuses';
-import { showFor } from '../../descriptions/display';
-import { invoiceLocator } from '../../descriptions/invoiceLocator';
-import { simplifyProperty } from '../../descriptions/simplify';
+import { readInvoiceId } from '../../../shared/helpers/invoiceId';
+import { allowedSentence, refusedSentence, type InvoiceAction } from '../../../shared/helpers/statuses';
+import { showFor } from '../../v1/descriptions/display';
+import { invoiceLocator } from '../../v1/descriptions/invoiceLocator';
+import { simplifyProperty } from '../../v1/descriptions/simplify';
 import { runInvoiceAction } from './invoiceAction';
 import { invoiceOutput, readSimplify } from './output';
 import type { NodeRun } from '../nodeRun';

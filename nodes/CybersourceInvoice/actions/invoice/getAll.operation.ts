@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../../descriptions/display';
-import { simplifyProperty } from '../../descriptions/simplify';
-import { isBlank, parseWholeNumber } from '../../../../shared/helpers/values';
-import { displayNameOf } from '../../../../shared/helpers/fieldLabels';
-import { InputError } from '../../../../shared/helpers/inputError';
-import { simplifyInvoice } from '../../../../shared/helpers/invoiceResponse';
-import { INVOICE_STATUSES, STATUSES } from '../../../../shared/helpers/statuses';
-import { isOn } from '../../../../shared/helpers/text';
-import { listInvoices } from '../../../../shared/transport/pagination';
+import { showFor } from '../../v1/descriptions/display';
+import { simplifyProperty } from '../../v1/descriptions/simplify';
+import { isBlank, parseWholeNumber } from '../../../shared/helpers/values';
+import { displayNameOf } from '../../../shared/helpers/fieldLabels';
+import { InputError } from '../../../shared/helpers/inputError';
+import { simplifyInvoice } from '../../../shared/helpers/invoiceResponse';
+import { INVOICE_STATUSES, STATUSES } from '../../../shared/helpers/statuses';
+import { isOn } from '../../../shared/helpers/text';
+import { listInvoices } from '../../../shared/transport/pagination';
 import type { NodeRun } from '../nodeRun';
 import { readSimplify } from './output';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../../descriptions/display';
-import { cybersourceApiRequest } from '../../../../shared/transport';
+import { showFor } from '../../v1/descriptions/display';
+import { cybersourceApiRequest } from '../../../shared/transport';
 import type { NodeRun } from '../nodeRun';
 import { productTypeProperty, readProductType, SETTINGS_PATH } from './common';
 

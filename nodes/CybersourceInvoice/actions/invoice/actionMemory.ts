@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { InvoiceMark } from '../../../../shared/helpers/reconcile';
-import type { InvoiceAction } from '../../../../shared/helpers/statuses';
+import type { InvoiceMark } from '../../../shared/helpers/reconcile';
+import type { InvoiceAction } from '../../../shared/helpers/statuses';
 
 /*
  * What Send, Publish and Cancel already did in this execution. n8n's Retry On Fail runs the node

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { InputError } from '../../../../shared/helpers/inputError';
+import { InputError } from '../../../shared/helpers/inputError';
 
 const PRODUCT_TYPES = ['INVOICING', 'PAYBYLINK'];
 

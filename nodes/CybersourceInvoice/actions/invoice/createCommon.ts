@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../../descriptions/display';
+import { showFor } from '../../v1/descriptions/display';
 import {
 	allowPartialPaymentsField,
 	createAdditionalFields,
@@ -11,14 +11,14 @@ import {
 	dueDateField,
 	minimumPartialAmountField,
 	totalAmountField,
-} from '../../descriptions/invoiceFields';
-import { lineItemProperties } from '../../descriptions/lineItems';
-import { simplifyProperty } from '../../descriptions/simplify';
-import { isBlank } from '../../../../shared/helpers/values';
-import { buildInvoiceBody, type BodyOptions, type InvoiceFields } from '../../../../shared/helpers/invoiceBody';
-import { readNumbering } from '../../../../shared/helpers/invoiceNumber';
-import { readLineItems, type LineItemInput } from '../../../../shared/helpers/lineItems';
-import { CREATE_GROUPS } from '../../../v2/descriptions/createGroups';
+} from '../../v1/descriptions/invoiceFields';
+import { lineItemProperties } from '../../v1/descriptions/lineItems';
+import { simplifyProperty } from '../../v1/descriptions/simplify';
+import { isBlank } from '../../../shared/helpers/values';
+import { buildInvoiceBody, type BodyOptions, type InvoiceFields } from '../../../shared/helpers/invoiceBody';
+import { readNumbering } from '../../../shared/helpers/invoiceNumber';
+import { readLineItems, type LineItemInput } from '../../../shared/helpers/lineItems';
+import { CREATE_GROUPS } from '../../v2/descriptions/createGroups';
 import type { CreateRequest } from './createOnce';
 import { warnIfPastDueDate } from './dueDateWarning';
 import { assignNumber } from './numberOrigin';

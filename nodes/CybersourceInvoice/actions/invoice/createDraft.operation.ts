@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { isOn } from '../../../../shared/helpers/text';
+import { isOn } from '../../../shared/helpers/text';
 import { createProperties, readCreateRequest } from './createCommon';
 import { createOnce } from './createOnce';
 import type { NodeRun } from '../nodeRun';

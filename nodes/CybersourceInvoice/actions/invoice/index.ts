@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { invoiceOptions } from '../../descriptions/options';
+import { invoiceOptions } from '../../v1/descriptions/options';
 
 import * as create from './create.operation';
 import * as createDraft from './createDraft.operation';

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { assignedInvoiceNumber, type NumberOrigin } from '../../../../shared/helpers/invoiceNumber';
+import { assignedInvoiceNumber, type NumberOrigin } from '../../../shared/helpers/invoiceNumber';
 import type { NodeRun } from '../nodeRun';
 
 /** Where the seed lives in the node's execution context; other per-execution state uses other keys. */

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { simplifyInvoice } from '../../../../shared/helpers/invoiceResponse';
-import { isOn } from '../../../../shared/helpers/text';
-import { simplifyProperty } from '../../descriptions/simplify';
+import { simplifyInvoice } from '../../../shared/helpers/invoiceResponse';
+import { isOn } from '../../../shared/helpers/text';
+import { simplifyProperty } from '../../v1/descriptions/simplify';
 
 /** Read before any request, so that a wrong value stops the item before anything changes. */
 export function readSimplify(this: IExecuteFunctions, itemIndex: number): boolean {

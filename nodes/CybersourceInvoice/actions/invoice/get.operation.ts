@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../../descriptions/display';
-import { invoiceLocator } from '../../descriptions/invoiceLocator';
-import { simplifyProperty } from '../../descriptions/simplify';
-import { readInvoiceId } from '../../../../shared/helpers/invoiceId';
-import { simplifyInvoice } from '../../../../shared/helpers/invoiceResponse';
-import { getInvoice } from '../../../../shared/invoices';
+import { showFor } from '../../v1/descriptions/display';
+import { invoiceLocator } from '../../v1/descriptions/invoiceLocator';
+import { simplifyProperty } from '../../v1/descriptions/simplify';
+import { readInvoiceId } from '../../../shared/helpers/invoiceId';
+import { simplifyInvoice } from '../../../shared/helpers/invoiceResponse';
+import { getInvoice } from '../../../shared/invoices';
 import { readSimplify } from './output';
 import type { NodeRun } from '../nodeRun';
 

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { actionTookEffect, markOf, type InvoiceMark } from '../../../../shared/helpers/reconcile';
-import { messageOf, settle } from '../../../../shared/helpers/settle';
-import { ACTIONS, type InvoiceAction } from '../../../../shared/helpers/statuses';
-import { itemTag } from '../../../../shared/helpers/inputError';
-import { getInvoice } from '../../../../shared/invoices';
-import { cybersourceApiRequest, invoicePath, isOutcomeUnknown } from '../../../../shared/transport';
+import { actionTookEffect, markOf, type InvoiceMark } from '../../../shared/helpers/reconcile';
+import { messageOf, settle } from '../../../shared/helpers/settle';
+import { ACTIONS, type InvoiceAction } from '../../../shared/helpers/statuses';
+import { itemTag } from '../../../shared/helpers/inputError';
+import { getInvoice } from '../../../shared/invoices';
+import { cybersourceApiRequest, invoicePath, isOutcomeUnknown } from '../../../shared/transport';
 import { actionMemory, type ActionMemory } from './actionMemory';
 import type { NodeRun } from '../nodeRun';
 

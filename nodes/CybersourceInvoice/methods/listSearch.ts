@@ -1,9 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { minorUnits } from '../../../shared/money/currencies';
-import { ACTION_OF_OPERATION, isAllowed } from '../../../shared/helpers/statuses';
-import { listInvoices } from '../../../shared/invoices';
-import { singleRequest } from '../../../shared/transport';
+import { minorUnits } from '../../shared/money/currencies';
+import { ACTION_OF_OPERATION, isAllowed } from '../../shared/helpers/statuses';
+import { listInvoices } from '../../shared/invoices';
+import { singleRequest } from '../../shared/transport';
 
 const PAGE = 100;
 

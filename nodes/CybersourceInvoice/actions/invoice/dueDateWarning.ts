@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { isPastDueDate, pastDueDateWarning, todayIn } from '../../../../shared/helpers/dates';
+import { isPastDueDate, pastDueDateWarning, todayIn } from '../../../shared/helpers/dates';
 import type { NodeRun } from '../nodeRun';
 
 /**
