@@ -17,7 +17,7 @@ describe('test/unit', () => {
 	});
 
 	it('the node code under test loads without n8n-core', async () => {
-		await expect(import('../../nodes/CybersourceInvoice/actions/router')).resolves.toHaveProperty('router');
+		await expect(import('../../nodes/CybersourceInvoice/actions/router')).resolves.toHaveProperty('routeItems');
 		await expect(import('../../nodes/shared/transport/pagination')).resolves.toHaveProperty('listInvoices');
 	});
 });

@@ -6,7 +6,13 @@
  */
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode, INodeExecutionData, NodeApiError } from 'n8n-workflow';
 
-import { router } from '../../nodes/CybersourceInvoice/actions/router';
+import { routeItems } from '../../nodes/CybersourceInvoice/actions/router';
+import { VERSION_1_OPERATIONS } from '../../nodes/CybersourceInvoice/v1/actions/versionDescription';
+
+/** Version 1's item loop, as its node class runs it. */
+function router(this: IExecuteFunctions) {
+	return routeItems.call(this, VERSION_1_OPERATIONS);
+}
 
 type OnError = INode['onError'];
 

@@ -7,7 +7,7 @@ import { Workflow, type INode, type INodeProperties, type INodeTypes } from 'n8n
 import { CybersourceInvoice } from '../../nodes/CybersourceInvoice/CybersourceInvoice.node';
 import { CybersourceApi } from '../../credentials/CybersourceApi.credentials';
 import { DOCS_URL } from '../../nodes/CybersourceInvoice/v2/descriptions/docs';
-import { SUBTITLES } from '../../nodes/CybersourceInvoice/v2/actions/versionDescription';
+import { SUBTITLES, VERSION_2_OPERATIONS } from '../../nodes/CybersourceInvoice/v2/actions/versionDescription';
 
 const node = new CybersourceInvoice();
 const v2 = node.getNodeType(2).description;
@@ -22,7 +22,8 @@ function shownFor(resource: string, operation: string): INodeProperties[] {
 }
 
 const names = (properties: INodeProperties[]): string[] => properties.map((property) => property.name);
-const INVOICE_OPERATIONS = ['create', 'createDraft', 'send', 'publish', 'update', 'cancel', 'get', 'getAll'];
+/** Every operation whose descriptor says version 2 simplifies its output. */
+const SIMPLIFIED = VERSION_2_OPERATIONS.filter((descriptor) => descriptor.simplify);
 
 describe('version 2 description', () => {
 	it('is what new nodes get; version 1 stays available for saved workflows', () => {
@@ -32,8 +33,8 @@ describe('version 2 description', () => {
 		expect(v2.usableAsTool).toBe(true);
 	});
 
-	it.each(INVOICE_OPERATIONS)('%s has Simplify, on by default', (operation) => {
-		const simplify = shownFor('invoice', operation).find((property) => property.name === 'simplify');
+	it.each(SIMPLIFIED.map((descriptor) => [`${descriptor.resource}:${descriptor.operation}`, descriptor]))('%s has Simplify, on by default', (_key, descriptor) => {
+		const simplify = shownFor(descriptor.resource, descriptor.operation).find((property) => property.name === 'simplify');
 		expect(simplify?.default).toBe(true);
 	});
 
@@ -94,7 +95,8 @@ describe('version 2 description', () => {
 		};
 		expect(subtitleOf('invoice', 'createDraft')).toBe('Create draft');
 		expect(subtitleOf('invoiceSettings', 'update')).toBe('Update settings');
-		for (const operation of INVOICE_OPERATIONS) expect(SUBTITLES[`invoice:${operation}`]).toMatch(/^[A-Z][a-z]+( [a-z]+)+$/);
+		expect(Object.keys(SUBTITLES)).toEqual(VERSION_2_OPERATIONS.map((descriptor) => `${descriptor.resource}:${descriptor.operation}`));
+		for (const subtitle of Object.values(SUBTITLES)) expect(subtitle).toMatch(/^[A-Z][a-z]+( [a-z]+)+$/);
 	});
 
 	it("links go to pages of this package's docs that exist, without a #fragment n8n's ?utm query would break", () => {

@@ -1,36 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { defaultParallelRequests, invoiceOptions, MAX_PARALLEL_REQUESTS } from '../v1/descriptions/options';
-import { parseWholeNumber } from '../../shared/helpers/values';
-import { displayNameOf } from '../../shared/helpers/fieldLabels';
 import { InputError, toNodeError } from '../../shared/helpers/inputError';
 import { withWarnings } from '../../shared/transport/warnings';
-import * as invoice from './invoice';
-import * as invoiceSettings from './invoiceSettings';
+import { findOperation, type Execute, type OperationDescriptor } from './operation';
+import { readParallelRequests } from './parallelRequests';
 import type { Outcome } from '../../../credentials/signing/attempt';
 import { NodeRun } from './nodeRun';
 import { runItems } from './runItems';
-
-/**
- * Every operation: reads item `itemIndex`, returns one or more output objects. `run` is shared by
- * all items of this run; every request passes it on (`{ scope: run, itemIndex }`).
- */
-export type Operation = (this: IExecuteFunctions, itemIndex: number, run: NodeRun) => Promise<IDataObject | IDataObject[]>;
-
-/** By `resource:operation`; version 2 runs the same functions (v2/actions/router.ts). */
-export const OPERATIONS: Record<string, Operation> = {
-	'invoice:create': invoice.create.execute,
-	'invoice:createDraft': invoice.createDraft.execute,
-	'invoice:send': invoice.send.execute,
-	'invoice:publish': invoice.publish.execute,
-	'invoice:update': invoice.update.execute,
-	'invoice:cancel': invoice.cancel.execute,
-	'invoice:get': invoice.get.execute,
-	'invoice:getAll': invoice.getAll.execute,
-	'invoiceSettings:get': invoiceSettings.get.execute,
-	'invoiceSettings:update': invoiceSettings.update.execute,
-};
 
 /** Errors keep their item: input problems become NodeOperationErrors that name field and item. */
 function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number): Error {
@@ -62,38 +39,28 @@ function errorItem(this: IExecuteFunctions, error: Error, itemIndex: number): IN
 	};
 }
 
-/** The Parallel Requests option (invoice operations only), read once for the whole run. */
-function parallelRequestsOf(this: IExecuteFunctions, resource: string, operation: string): number {
-	if (resource !== 'invoice') return 1;
-	const value = this.getNodeParameter('options.parallelRequests', 0, defaultParallelRequests(operation));
-	try {
-		return parseWholeNumber(value, displayNameOf(invoiceOptions, 'parallelRequests'), 1, MAX_PARALLEL_REQUESTS, `a whole number from 1 to ${MAX_PARALLEL_REQUESTS}`);
-	} catch (error) {
-		throw toNodeError(this.getNode(), error as InputError, 0);
-	}
-}
-
 /**
  * The item loop: each input item runs the chosen operation once, up to Parallel Requests items at
  * a time, and the output keeps item order and pairing. With Continue On Fail (or the error
  * output) a failing item becomes an error item and the others go on; otherwise the run stops with
- * the first failing item's error.
+ * the first failing item's error. `operations` is the node version's list; `adapt` lets a version
+ * wrap an operation's execute with its own rules (version 2: past due dates, labels, Simplify).
  */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeItems.call(this, OPERATIONS);
-}
-
-/** The item loop above, for a node version's own table of operations. */
-export async function routeItems(this: IExecuteFunctions, operations: Record<string, Operation>): Promise<INodeExecutionData[][]> {
+export async function routeItems(
+	this: IExecuteFunctions,
+	operations: readonly OperationDescriptor[],
+	adapt: (descriptor: OperationDescriptor) => Execute = (descriptor) => descriptor.execute,
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const execute = operations[`${resource}:${operation}`];
-	if (!execute) {
+	const descriptor = findOperation(operations, resource, operation);
+	if (!descriptor) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
+	const execute = adapt(descriptor);
 
-	const parallel = parallelRequestsOf.call(this, resource, operation);
+	const parallel = readParallelRequests.call(this, descriptor);
 	const stopOnError = !this.continueOnFail();
 	const run = new NodeRun(this, parallel);
 	const outcomes: Array<Outcome<IDataObject | IDataObject[]> | undefined> = await runItems(items.length, parallel, async (itemIndex) => {

@@ -1,9 +1,11 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { minorUnits } from '../../shared/money/currencies';
-import { ACTION_OF_OPERATION, isAllowed } from '../../shared/helpers/statuses';
+import { isAllowed } from '../../shared/helpers/statuses';
 import { listInvoices } from '../../shared/invoices';
 import { singleRequest } from '../../shared/transport';
+import { invoiceOperations } from '../actions/invoice';
+import { findOperation } from '../actions/operation';
 
 const PAGE = 100;
 
@@ -20,8 +22,9 @@ function label(invoice: IDataObject): string {
 
 /** Whether the panel's operation could act on the invoice (Update is not offered a paid one). */
 function actionable(this: ILoadOptionsFunctions): (invoice: IDataObject) => boolean {
-	const action = ACTION_OF_OPERATION[String(this.getCurrentNodeParameter('operation') ?? '')];
-	return (invoice) => !action || isAllowed(action, String(invoice.status));
+	const operation = String(this.getCurrentNodeParameter('operation') ?? '');
+	const rule = findOperation(invoiceOperations, 'invoice', operation)?.invoiceRule;
+	return (invoice) => !rule || isAllowed(rule, String(invoice.status));
 }
 
 /**

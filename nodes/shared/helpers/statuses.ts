@@ -48,14 +48,6 @@ export const ACTIONS: Record<InvoiceAction | 'update', ActionRule> = {
 	cancelation: { verb: 'cancel', done: 'canceled', allowedFrom: ['DRAFT', 'CREATED', 'SENT'], leadsTo: 'CANCELED' },
 };
 
-/** The node's operations that act on an existing invoice, and the rule each one follows. */
-export const ACTION_OF_OPERATION: Readonly<Record<string, keyof typeof ACTIONS>> = {
-	update: 'update',
-	send: 'delivery',
-	publish: 'publication',
-	cancel: 'cancelation',
-};
-
 export function isAllowed(action: keyof typeof ACTIONS, status: string): boolean {
 	return (ACTIONS[action].allowedFrom as readonly string[]).includes(status);
 }

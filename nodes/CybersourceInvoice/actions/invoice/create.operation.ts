@@ -6,6 +6,7 @@ import { getInvoice } from '../../../shared/invoices';
 import { createProperties, readCreateRequest } from './createCommon';
 import { createOnce } from './createOnce';
 import type { NodeRun } from '../nodeRun';
+import type { OperationDescriptor } from '../operation';
 import { invoiceOutput, readSimplify } from './output';
 
 const sendByEmailProperty: INodeProperties = {
@@ -50,3 +51,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: N
 		cybersourceMessage: result.message,
 	});
 }
+
+export const descriptor: OperationDescriptor = {
+	resource: 'invoice',
+	operation: 'create',
+	option: { name: 'Create', description: 'Create a payable invoice, and email it or get its payment link', action: 'Create an invoice' },
+	properties: description,
+	subtitle: 'Create invoice',
+	execute,
+	simplify: true,
+	parallelRequests: { default: 1, kind: 'items' },
+	dueDateParameter: 'dueDate',
+	assignsNumber: true,
+};

@@ -4,6 +4,7 @@ import { isOn } from '../../../shared/helpers/text';
 import { createProperties, readCreateRequest } from './createCommon';
 import { createOnce } from './createOnce';
 import type { NodeRun } from '../nodeRun';
+import type { OperationDescriptor } from '../operation';
 import { invoiceOutput, readSimplify } from './output';
 
 const emailWhenSentProperty: INodeProperties = {
@@ -28,3 +29,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: N
 	const response = await createOnce.call(this, request, itemIndex, run);
 	return invoiceOutput(response.body as IDataObject, simplify);
 }
+
+export const descriptor: OperationDescriptor = {
+	resource: 'invoice',
+	operation: 'createDraft',
+	option: { name: 'Create Draft', description: 'Save an invoice as a draft to review, publish or send later', action: 'Create a draft invoice' },
+	properties: description,
+	subtitle: 'Create draft',
+	execute,
+	simplify: true,
+	parallelRequests: { default: 1, kind: 'items' },
+	dueDateParameter: 'dueDate',
+	assignsNumber: true,
+};

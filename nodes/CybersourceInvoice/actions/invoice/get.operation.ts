@@ -8,6 +8,7 @@ import { simplifyInvoice } from '../../../shared/helpers/invoiceResponse';
 import { getInvoice } from '../../../shared/invoices';
 import { readSimplify } from './output';
 import type { NodeRun } from '../nodeRun';
+import type { OperationDescriptor } from '../operation';
 
 export const description: INodeProperties[] = showFor('invoice', ['get'], [
 	{ ...invoiceLocator, description: 'The invoice to get, with its full history (sent, paid, …)' },
@@ -20,3 +21,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: N
 	const invoice = await getInvoice.call(this, invoiceId, { scope: run, itemIndex });
 	return simplify ? simplifyInvoice(invoice) : invoice;
 }
+
+export const descriptor: OperationDescriptor = {
+	resource: 'invoice',
+	operation: 'get',
+	option: { name: 'Get', description: 'Get an invoice with its status, balance and history', action: 'Get an invoice' },
+	properties: description,
+	subtitle: 'Get invoice',
+	execute,
+	simplify: true,
+	parallelRequests: { default: 1, kind: 'items' },
+};

@@ -10,6 +10,7 @@ import { INVOICE_STATUSES, STATUSES } from '../../../shared/helpers/statuses';
 import { isOn } from '../../../shared/helpers/text';
 import { listInvoices } from '../../../shared/transport/pagination';
 import type { NodeRun } from '../nodeRun';
+import type { OperationDescriptor } from '../operation';
 import { readSimplify } from './output';
 
 export const description: INodeProperties[] = showFor('invoice', ['getAll'], [
@@ -78,3 +79,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: N
 	const invoices = await listInvoices.call(this, { status }, limit, { scope: run, itemIndex });
 	return simplify ? invoices.map(simplifyInvoice) : invoices;
 }
+
+export const descriptor: OperationDescriptor = {
+	resource: 'invoice',
+	operation: 'getAll',
+	option: { name: 'Get Many', description: 'List invoices, newest first, optionally by status', action: 'Get many invoices' },
+	properties: description,
+	subtitle: 'Get many invoices',
+	execute,
+	simplify: true,
+	parallelRequests: { default: 4, kind: 'pages' },
+};

@@ -20,6 +20,7 @@ import { getInvoice } from '../../../shared/invoices';
 import { cybersourceApiRequest, invoicePath } from '../../../shared/transport';
 import { warnIfPastDueDate } from './dueDateWarning';
 import type { NodeRun } from '../nodeRun';
+import type { OperationDescriptor } from '../operation';
 import { runInvoiceAction } from './invoiceAction';
 import { invoiceOutput, readSimplify } from './output';
 
@@ -148,3 +149,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: N
 	const sent = await runInvoiceAction.call(this, invoiceId, 'delivery', itemIndex, run, read);
 	return invoiceOutput(sent, simplify);
 }
+
+export const descriptor: OperationDescriptor = {
+	resource: 'invoice',
+	operation: 'update',
+	option: { name: 'Update', description: 'Change an invoice that has not been paid', action: 'Update an invoice' },
+	properties: description,
+	subtitle: 'Update invoice',
+	execute,
+	simplify: true,
+	parallelRequests: { default: 1, kind: 'items' },
+	dueDateParameter: 'updateFields.dueDate',
+	invoiceRule: 'update',
+};

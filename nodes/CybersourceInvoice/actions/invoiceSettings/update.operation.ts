@@ -8,6 +8,7 @@ import { parseCurrency } from '../../../shared/money/currencies';
 import { flag, optionalEmail, optionalText } from '../../../shared/helpers/text';
 import { cybersourceApiRequest } from '../../../shared/transport';
 import type { NodeRun } from '../nodeRun';
+import type { OperationDescriptor } from '../operation';
 import { showFor } from '../../v1/descriptions/display';
 import { LANGUAGES, settingsFieldsProperty } from '../../v1/descriptions/invoiceSettings';
 import { productTypeProperty, readProductType, SETTINGS_PATH } from './common';
@@ -142,3 +143,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: N
 	}
 	return await cybersourceApiRequest.call(this, 'PUT', SETTINGS_PATH, { [SETTINGS]: merged }, { productType }, { scope: run, itemIndex });
 }
+
+export const descriptor: OperationDescriptor = {
+	resource: 'invoiceSettings',
+	operation: 'update',
+	option: { name: 'Update', description: 'Change some invoice settings, e.g. the logo or reminder emails', action: 'Update invoice settings' },
+	properties: description,
+	subtitle: 'Update settings',
+	execute,
+	simplify: false,
+};

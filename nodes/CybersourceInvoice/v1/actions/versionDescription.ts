@@ -1,8 +1,13 @@
 import type { INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as invoice from '../../actions/invoice';
-import * as invoiceSettings from '../../actions/invoiceSettings';
+import { invoiceOperations } from '../../actions/invoice';
+import { invoiceSettingsOperations } from '../../actions/invoiceSettings';
+import { operationProperty } from '../../actions/operation';
+import { invoiceOptions } from '../descriptions/options';
+
+/** Version 1's operations: invoices and the invoice settings. */
+export const VERSION_1_OPERATIONS = [...invoiceOperations, ...invoiceSettingsOperations];
 
 /** Version 1's parameters; name, icon and the other version-independent parts are in the base description. */
 export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'> = {
@@ -25,7 +30,10 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 			],
 			default: 'invoice',
 		},
-		...invoice.description,
-		...invoiceSettings.description,
+		operationProperty('invoice', invoiceOperations, 'create'),
+		...invoiceOperations.flatMap((descriptor) => descriptor.properties),
+		...invoiceOptions,
+		operationProperty('invoiceSettings', invoiceSettingsOperations, 'get'),
+		...invoiceSettingsOperations.flatMap((descriptor) => descriptor.properties),
 	],
 };

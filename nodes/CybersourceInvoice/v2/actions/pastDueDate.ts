@@ -4,14 +4,8 @@ import { isBlank } from '../../../shared/helpers/values';
 import { isPastDueDate, toApiDate, todayIn } from '../../../shared/helpers/dates';
 import { InputError } from '../../../shared/helpers/inputError';
 import { isOn } from '../../../shared/helpers/text';
+import type { OperationDescriptor } from '../../actions/operation';
 import { allowPastDueDateOption } from '../descriptions/options';
-
-/** Where each operation that sets a due date has it. */
-const DUE_DATE_PARAMETER: Record<string, string> = {
-	'invoice:create': 'dueDate',
-	'invoice:createDraft': 'dueDate',
-	'invoice:update': 'updateFields.dueDate',
-};
 
 /**
  * Version 2 refuses a due date in the past unless Options › Allow Past Due Date is on (version 1
@@ -19,8 +13,8 @@ const DUE_DATE_PARAMETER: Record<string, string> = {
  * allowed). "Today" is the workflow's time zone, as for the warning. Checked before the operation
  * runs, so nothing is sent.
  */
-export function refusePastDueDate(this: IExecuteFunctions, operation: string, itemIndex: number): void {
-	const parameter = DUE_DATE_PARAMETER[operation];
+export function refusePastDueDate(this: IExecuteFunctions, descriptor: OperationDescriptor, itemIndex: number): void {
+	const parameter = descriptor.dueDateParameter;
 	if (!parameter) return;
 	const given = this.getNodeParameter(parameter, itemIndex, '');
 	if (isBlank(given)) return; // required on Create: the operation says so

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as v1 from '../../actions/invoice';
+import { operationProperty } from '../../actions/operation';
 import { showFor } from '../../v1/descriptions/display';
 import {
 	allowPartialPaymentsField,
@@ -78,10 +79,9 @@ function asVersion2(properties: INodeProperties[]): INodeProperties[] {
 	});
 }
 
-const [operationProperty] = v1.description;
 
 export const description: INodeProperties[] = [
-	operationProperty,
+	operationProperty('invoice', v1.invoiceOperations, 'create'),
 	...createProperties('create', 'sendByEmail'),
 	...createProperties('createDraft', 'emailWhenSent'),
 	...asVersion2(v1.send.description),
