@@ -48,18 +48,28 @@ async function timed<T>(mode: LoadMode, step: string, work: () => Promise<T>): P
 async function assertRegistered(env: NodeJS.ProcessEnv, mode: LoadMode, workDir: string): Promise<void> {
 	const file = path.join(workDir, 'nodes.json');
 	await runN8nOrThrow(['export:nodes', `--output=${file}`], env);
-	const exported = JSON.parse(readFileSync(file, 'utf8')) as Array<{ name: string; version: number | number[]; credentials?: Array<{ name: string }> }>;
+	const exported = JSON.parse(readFileSync(file, 'utf8')) as Array<{
+		name: string;
+		version: number | number[];
+		credentials?: Array<{ name: string }>;
+		properties: Array<{ name: string }>;
+	}>;
 	const prefix = `${nodeTypePrefix(mode)}.`;
 	const types = exported.filter((type) => type.name.startsWith(prefix));
 	// n8n lists a versioned node once per version (n8n 2.40: the invoice node and its tool, v1 and v2).
 	const names = [...new Set(types.map((type) => type.name))].sort();
-	const expected = ['cybersourceInvoice', 'cybersourceInvoicePollingTrigger', 'cybersourceInvoiceTool', 'cybersourceInvoiceTrigger', 'cybersourceTriggerInvoice'];
+	const expected = ['cybersourceInvoice', 'cybersourceInvoicePollingTrigger', 'cybersourceInvoiceTool', 'cybersourceInvoiceTrigger'];
 	assert.deepEqual(names, expected.map((name) => `${prefix}${name}`));
 	for (const name of ['cybersourceInvoice', 'cybersourceInvoiceTool']) {
 		const versions = types.filter((type) => type.name === `${prefix}${name}`).flatMap((type) => [type.version].flat());
 		assert.ok(versions.includes(2), `${name}: version 2 registered (got ${versions.join(', ')})`);
 	}
 	for (const type of types) assert.deepEqual(type.credentials?.map((c) => c.name), ['cybersourceApi']);
+	// n8n adds Poll Times to a polling node's properties in place: once, as the editor shows it (POST /rest/node-types reads the same list).
+	const polling = types.filter((type) => type.name === `${prefix}cybersourceInvoicePollingTrigger`);
+	assert.equal(polling.length, 1, 'one polling trigger version registered');
+	const pollTimes = polling[0].properties.filter((property) => property.name === 'pollTimes').length;
+	assert.equal(pollTimes, 1, `the polling trigger lists pollTimes once (got ${pollTimes})`);
 }
 
 async function runInN8n(mode: LoadMode, sandbox: Sandbox, scenarios: Scenario[]): Promise<void> {

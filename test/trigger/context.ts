@@ -18,7 +18,7 @@ import {
 } from 'n8n-workflow';
 
 import { CybersourceInvoicePollingTrigger } from '../../nodes/CybersourceInvoicePollingTrigger/CybersourceInvoicePollingTrigger.node';
-import type { CybersourceInvoicePollingTriggerV1 } from '../../nodes/shared/pollingTrigger/v1/CybersourceInvoicePollingTriggerV1';
+import type { CybersourceInvoicePollingTriggerV1 } from '../../nodes/CybersourceInvoicePollingTrigger/v1/CybersourceInvoicePollingTriggerV1';
 import type { CybersourceInvoiceTriggerV1 } from '../../nodes/CybersourceInvoiceTrigger/v1/CybersourceInvoiceTriggerV1';
 import { SigningCredentialsHelper } from '../harness/engine';
 import type { Sandbox } from '../../dev/sandbox';

@@ -2,8 +2,9 @@
  * What n8n's node list (the node creator) shows of this package. n8n lists a trigger under an app,
  * with the app's actions, when the trigger's type name minus its first "Trigger" is the app's type
  * name (generateMergedNodesAndActions in n8n's editor-ui, the same in 1.x and 2.x); otherwise the
- * trigger is an app of its own. Both triggers must be under Cybersource Invoice › Triggers, and
- * the polling trigger's first type name must still load (hidden) for saved workflows.
+ * trigger is an app of its own. The webhook trigger is under Cybersource Invoice › Triggers; the
+ * polling trigger keeps n8n's naming rules for a trigger and so is a card of its own
+ * (CONTRIBUTING.md, "One type name for the polling trigger").
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -33,18 +34,22 @@ const visible = nodes.filter((node) => !node.hidden);
 const triggers = visible.filter((node) => node.group.includes('trigger'));
 const apps = visible.filter((node) => !node.group.includes('trigger'));
 
-test('the node list shows one app, Cybersource Invoice, with both triggers under it', () => {
+test('the node list shows Cybersource Invoice with the webhook trigger under it, and the polling trigger as its own card', () => {
 	expect(apps.map((app) => app.name)).toEqual(['cybersourceInvoice']);
 	expect(triggers.map((trigger) => trigger.displayName).sort()).toEqual(['Cybersource Invoice Polling Trigger', 'Cybersource Invoice Trigger']);
-	for (const trigger of triggers) expect(appOf(trigger)).toBe('cybersourceInvoice');
+	expect(triggers.filter((trigger) => appOf(trigger) === 'cybersourceInvoice').map((trigger) => trigger.name)).toEqual(['cybersourceInvoiceTrigger']);
+	expect(appOf(triggers.find((trigger) => trigger.polling)!)).toBe('cybersourceInvoicePolling');
 });
 
-test('the polling trigger saved under its first type name still loads, hidden from the list, with the same parameters', () => {
-	const legacy = nodes.find((node) => node.name === 'cybersourceInvoicePollingTrigger');
-	const listed = triggers.find((node) => node.polling);
-	expect(legacy?.hidden).toBe(true);
-	expect(listed?.name).toBe('cybersourceTriggerInvoice');
-	expect({ ...legacy, name: undefined, hidden: undefined }).toEqual({ ...listed, name: undefined, hidden: undefined });
+test("every node is listed (none hidden) and each trigger's names follow n8n's lint rules for a trigger", () => {
+	expect(nodes.filter((node) => node.hidden)).toEqual([]);
+	for (const trigger of triggers) {
+		// eslint-plugin-n8n-nodes-base: node-class-description-(display-)name-unsuffixed-trigger-node, node-filename-against-convention
+		expect(trigger.name).toMatch(/^cybersourceInvoice\w*Trigger$/);
+		expect(trigger.displayName).toMatch(/ Trigger$/);
+		const file = packageJson.n8n.nodes[nodes.indexOf(trigger)];
+		expect(path.basename(file)).toBe(`${trigger.name[0].toUpperCase()}${trigger.name.slice(1)}.node.js`);
+	}
 });
 
 test("the triggers' events have labels of their own in the list (each trigger offers Invoice Paid)", () => {

@@ -1,11 +1,11 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { OPEN_STATUSES } from '../helpers/statuses';
-import { paymentsMadeAtBalance, paymentsOf } from '../helpers/payments';
-import { MAX_PAGE_SIZE } from '../transport/pagination';
-import type { TriggerEvent } from '../triggers/events';
-import { findInvoice, listInvoices } from '../invoices';
-import { singleRequest } from '../transport';
+import { OPEN_STATUSES } from '../../shared/helpers/statuses';
+import { paymentsMadeAtBalance, paymentsOf } from '../../shared/helpers/payments';
+import { MAX_PAGE_SIZE } from '../../shared/transport/pagination';
+import type { TriggerEvent } from '../../shared/triggers/events';
+import { findInvoice, listInvoices } from '../../shared/invoices';
+import { singleRequest } from '../../shared/transport';
 import { changesOfInvoice, type Change } from './pollChanges';
 
 export type { Change } from './pollChanges';

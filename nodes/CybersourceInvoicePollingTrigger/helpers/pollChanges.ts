@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { newestPayment, paymentsOf, totalsAfter, type PaymentTotals } from '../helpers/payments';
-import type { TriggerEvent } from '../triggers/events';
+import { newestPayment, paymentsOf, totalsAfter, type PaymentTotals } from '../../shared/helpers/payments';
+import type { TriggerEvent } from '../../shared/triggers/events';
 
 /*
  * What the polling trigger reports for one invoice between two polls: the event a status change

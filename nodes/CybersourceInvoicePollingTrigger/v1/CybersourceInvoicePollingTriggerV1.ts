@@ -8,11 +8,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { TriggerEvent } from '../../triggers/events';
-import { getInvoice } from '../../invoices';
-import { singleRequest } from '../../transport';
-import { eventItem } from '../../triggers/eventItem';
-import { baseline, changesSince, latestMatching, type Change, type PollState } from '../polling';
+import type { TriggerEvent } from '../../shared/triggers/events';
+import { getInvoice } from '../../shared/invoices';
+import { singleRequest } from '../../shared/transport';
+import { eventItem } from '../../shared/triggers/eventItem';
+import { baseline, changesSince, latestMatching, type Change, type PollState } from '../helpers/polling';
 import { versionDescription } from './versionDescription';
 
 async function toItems(this: IPollFunctions, changes: Change[], simplify: boolean): Promise<INodeExecutionData[]> {
@@ -34,7 +34,8 @@ export class CybersourceInvoicePollingTriggerV1 implements INodeType {
 	description: INodeTypeDescription;
 
 	constructor(baseDescription: INodeTypeBaseDescription) {
-		this.description = { ...baseDescription, ...versionDescription };
+		// A fresh properties array per instance: n8n's loader adds Poll Times to it in place, once per instance it loads.
+		this.description = { ...baseDescription, ...versionDescription, properties: [...versionDescription.properties] };
 	}
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

@@ -1,8 +1,8 @@
 import type { INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { eventsProperty, simplifyProperty } from '../../triggers/triggerFields';
-import { POLLING_EVENTS } from '../../triggers/events';
+import { eventsProperty, simplifyProperty } from '../../shared/triggers/triggerFields';
+import { POLLING_EVENTS } from '../../shared/triggers/events';
 
 /** Version 1's parameters; name, icon and description are in the base description. */
 export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'> = {
