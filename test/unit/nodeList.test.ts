@@ -18,8 +18,7 @@ function listedNodes(): INodeTypeDescription[] {
 	return packageJson.n8n.nodes.map((file) => {
 		const source = path.join(ROOT, file.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
 		const className = path.basename(source).split('.')[0];
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const NodeClass = require(source)[className] as new () => IVersionedNodeType;
+		const NodeClass = jest.requireActual<Record<string, new () => IVersionedNodeType>>(source)[className];
 		const node = new NodeClass();
 		return (node as unknown as { getNodeType(): { description: INodeTypeDescription } }).getNodeType().description;
 	});

@@ -21,8 +21,7 @@ import { join } from 'node:path';
 import type { Sandbox } from '../index';
 import { startQuiet } from './helpers';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const cybersource: any = require('cybersource-rest-client');
+const cybersource: any = jest.requireActual('cybersource-rest-client');
 
 type Any = any;
 
