@@ -1,8 +1,10 @@
+/* eslint "@n8n/community-nodes/no-restricted-globals": "off", "@n8n/community-nodes/no-restricted-imports": "off", "no-console": "off", "@n8n/community-nodes/no-dangerous-functions": "off", "@n8n/community-nodes/require-node-api-error": "off", "@n8n/community-nodes/no-hardcoded-secrets": "off", "@typescript-eslint/no-explicit-any": "off", "@typescript-eslint/no-unused-vars": ["error",{"argsIgnorePattern":"^_","varsIgnorePattern":"^_","ignoreRestSiblings":true}] -- dev tooling, never shipped: runs in Node.js, not in n8n (CONTRIBUTING.md, "Lint") */
 /**
  * What the benchmark compares: the node in n8n-core's engine, raw signed `node:http` (with and
  * without keep-alive) and the official SDK, each creating invoices one after another (the node
  * also with Parallel Requests), and Return All against a raw paginated fetch.
  */
+import { createRequire } from 'node:module';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { daysFromTodayIn, N8N_TIME_ZONE } from '../realN8n/calendar';
@@ -10,8 +12,8 @@ import { runNode } from '../../test/harness/engine';
 import { floorNode } from './floorNode';
 import { keepAliveAgent, signedCall, type RawCredentials } from './rawClient';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const cybersource = require('cybersource-rest-client') as Record<string, new (...args: unknown[]) => Record<string, (...args: unknown[]) => void>>;
+// The SDK is CommonJS without type declarations.
+const cybersource = createRequire(__filename)('cybersource-rest-client') as Record<string, new (...args: unknown[]) => Record<string, (...args: unknown[]) => void>>;
 
 export type Contender = (creds: RawCredentials, count: number) => Promise<void>;
 

@@ -1,19 +1,23 @@
-// Proves that n8n's CLI and our own commands agree (npm run check:n8n-node):
-// 1. lint: every shipped file (nodes/, credentials/, package.json) gets exactly the ESLint config of
-//    n8n's default 3-line eslint.config.mjs (the one strict mode requires): same rules, options,
-//    plugins, parser and settings;
-// 2. build: `n8n-node build` and `npm run build` produce the same dist/ (same files, same bytes),
+// Proves that n8n's CLI accepts the package and agrees with our own commands (npm run check:n8n-node):
+// 1. cloud support: n8n's own `n8n-node cloud-support` reports ENABLED ("eligible for n8n Cloud
+//    verification"): package.json says "strict": true and eslint.config.mjs is the CLI's default
+//    file. The CLI decides, by its own rule (it exits 0 either way, so its report is read);
+// 2. the `@n8n/node-cli/eslint` that eslint.config.mjs imports is the pinned CLI in .n8n-node-cli/
+//    (dev/scripts/n8n-node.mjs links it into node_modules/), not some other copy;
+// 3. build: `n8n-node build` and `npm run build` produce the same dist/ (same files, same bytes),
 //    both run in a copy of the repository's files, without the e2e runtimes or other local folders
 //    (n8n-node build would copy any *.png/*.svg found there into dist/).
-// Needs .n8n-node-cli/ installed (node dev/scripts/n8n-node.mjs install).
-import { execFileSync } from 'node:child_process';
+// `npm run lint:n8n` (n8n-node lint: in strict mode it also refuses a changed eslint.config.mjs)
+// and `npm run lint` do the linting itself. Needs .n8n-node-cli/ installed and linked
+// (node dev/scripts/n8n-node.mjs install).
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-import { ESLint } from 'eslint';
+import { stripVTControlCharacters } from 'node:util';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cliModules = path.join(root, '.n8n-node-cli', 'node_modules');
@@ -24,46 +28,22 @@ const fail = (message) => {
 	console.error(`✘ ${message}`);
 };
 
-const shippedFiles = () =>
-	['nodes', 'credentials']
-		.flatMap((folder) => readdirSync(path.join(root, folder), { recursive: true }).map((file) => path.join(folder, String(file))))
-		.filter((file) => file.endsWith('.ts'))
-		.concat('package.json')
-		.sort();
-
-// What a config does to a file; plugins by name (the objects are the same modules either way).
-const effective = (config) =>
-	JSON.stringify({
-		rules: config.rules,
-		plugins: Object.keys(config.plugins ?? {}).sort(),
-		settings: Object.keys(config.settings ?? {}).sort(),
-		language: {
-			ecmaVersion: config.languageOptions?.ecmaVersion,
-			sourceType: config.languageOptions?.sourceType,
-			parser: config.languageOptions?.parser?.meta?.name,
-			parserOptions: config.languageOptions?.parserOptions,
-		},
-	});
-
-async function checkLintConfig() {
-	// The CLI's own template, placed where `@n8n/node-cli/eslint` resolves (inside its node_modules).
-	const template = path.join(cliModules, '@n8n', 'node-cli', 'dist', 'template', 'templates', 'shared', 'default', 'eslint.config.mjs');
-	const defaultConfig = path.join(cliModules, '.default-eslint.config.mjs');
-	writeFileSync(defaultConfig, readFileSync(template));
-	try {
-		const ours = new ESLint({ cwd: root });
-		const n8n = new ESLint({ cwd: root, overrideConfigFile: defaultConfig });
-		const files = shippedFiles();
-		const differing = [];
-		for (const file of files) {
-			const [mine, theirs] = await Promise.all([ours.calculateConfigForFile(file), n8n.calculateConfigForFile(file)]);
-			if (effective(mine) !== effective(theirs)) differing.push(file);
-		}
-		if (differing.length) fail(`lint: for ${differing.length} shipped file(s) eslint.config.mjs differs from n8n's default config: ${differing.slice(0, 5).join(', ')}${differing.length > 5 ? ', …' : ''}`);
-		else console.log(`✔ lint: the ${files.length} shipped files get n8n's default config, unchanged`);
-	} finally {
-		rmSync(defaultConfig, { force: true });
+function checkCloudSupport() {
+	const result = spawnSync(process.execPath, [cliBin, 'cloud-support'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+	const report = stripVTControlCharacters(`${result.stdout ?? ''}${result.stderr ?? ''}`);
+	if (result.status === 0 && /Cloud support is ENABLED/.test(report) && /Status: eligible/.test(report)) {
+		console.log('✔ cloud support: n8n-node cloud-support says ENABLED, eligible for n8n Cloud verification');
+	} else {
+		const lines = report.split('\n').filter((line) => /Cloud support|Strict mode|ESLint config|Status/.test(line));
+		fail(`cloud support: n8n-node cloud-support does not say ENABLED (exit ${result.status}):\n${(lines.length ? lines : [report]).join('\n')}`);
 	}
+}
+
+function checkConfigSource() {
+	const resolved = realpathSync(createRequire(path.join(root, 'eslint.config.mjs')).resolve('@n8n/node-cli/eslint'));
+	const pinned = realpathSync(path.join(cliModules, '@n8n', 'node-cli'));
+	if (resolved.startsWith(`${pinned}${path.sep}`)) console.log(`✔ lint: eslint.config.mjs imports the pinned @n8n/node-cli ${JSON.parse(readFileSync(path.join(pinned, 'package.json'), 'utf8')).version}`);
+	else fail(`lint: '@n8n/node-cli/eslint' resolves to ${resolved}, not to the pinned CLI in ${pinned}`);
 }
 
 /** Every file under dir with its SHA-256, as "path hash" lines. */
@@ -80,7 +60,8 @@ function checkBuild() {
 	try {
 		const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
 			.split('\0')
-			.filter(Boolean);
+			// a node_modules that is a symlink (a git worktree sharing another's) is not ignored by `node_modules/`
+			.filter((file) => file && !file.split('/').includes('node_modules'));
 		for (const file of files) {
 			mkdirSync(path.dirname(path.join(work, file)), { recursive: true });
 			try {
@@ -107,6 +88,7 @@ function checkBuild() {
 	}
 }
 
-await checkLintConfig();
+checkCloudSupport();
+checkConfigSource();
 checkBuild();
 process.exit(failed ? 1 : 0);

@@ -1,3 +1,4 @@
+/* eslint "@n8n/community-nodes/no-restricted-globals": "off", "@n8n/community-nodes/no-restricted-imports": "off", "no-console": "off", "@n8n/community-nodes/no-dangerous-functions": "off", "@n8n/community-nodes/require-node-api-error": "off", "@n8n/community-nodes/no-hardcoded-secrets": "off", "@typescript-eslint/no-explicit-any": "off", "@typescript-eslint/no-unused-vars": ["error",{"argsIgnorePattern":"^_","varsIgnorePattern":"^_","ignoreRestSiblings":true}] -- dev tooling, never shipped: runs in Node.js, not in n8n (CONTRIBUTING.md, "Lint") */
 /**
  * The top level shows what ships and what does not (CONTRIBUTING.md, "Layout"): the package, what
  * users read, the tests, `dev/` for everything else, and configuration. Shipped code never imports
@@ -13,7 +14,7 @@ const TOP_LEVEL = {
 	shipped: ['nodes', 'credentials', 'icons', 'index.js', 'gulpfile.js', 'package.json', 'package-lock.json', 'tsconfig.json'],
 	forUsers: ['README.md', 'docs', 'examples', 'CHANGELOG.md', 'LICENSE.md'],
 	tests: ['test'],
-	development: ['dev', 'CONTRIBUTING.md', 'tsconfig.dev.json', 'tsconfig.jest.json', 'jest.config.js', 'eslint.config.mjs'],
+	development: ['dev', 'CONTRIBUTING.md', 'tsconfig.dev.json', 'tsconfig.jest.json', 'jest.config.js', 'eslint.config.mjs', 'eslint.dev.config.mjs'],
 	configuration: ['.ci', '.github', '.n8n-node-cli', '.editorconfig', '.gitignore', '.npmrc', '.prettierrc.js'],
 };
 

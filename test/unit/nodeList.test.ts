@@ -1,3 +1,4 @@
+/* eslint "@n8n/community-nodes/no-restricted-globals": "off", "@n8n/community-nodes/no-restricted-imports": "off", "no-console": "off", "@n8n/community-nodes/no-dangerous-functions": "off", "@n8n/community-nodes/require-node-api-error": "off", "@n8n/community-nodes/no-hardcoded-secrets": "off", "@typescript-eslint/no-explicit-any": "off", "@typescript-eslint/no-unused-vars": ["error",{"argsIgnorePattern":"^_","varsIgnorePattern":"^_","ignoreRestSiblings":true}] -- dev tooling, never shipped: runs in Node.js, not in n8n (CONTRIBUTING.md, "Lint") */
 /**
  * What n8n's node list (the node creator) shows of this package. n8n lists a trigger under an app,
  * with the app's actions, when the trigger's type name minus its first "Trigger" is the app's type
@@ -19,8 +20,7 @@ function listedNodes(): INodeTypeDescription[] {
 	return packageJson.n8n.nodes.map((file) => {
 		const source = path.join(ROOT, file.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
 		const className = path.basename(source).split('.')[0];
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const NodeClass = require(source)[className] as new () => IVersionedNodeType;
+		const NodeClass = jest.requireActual<Record<string, new () => IVersionedNodeType>>(source)[className];
 		const node = new NodeClass();
 		return (node as unknown as { getNodeType(): { description: INodeTypeDescription } }).getNodeType().description;
 	});

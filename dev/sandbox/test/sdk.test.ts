@@ -1,3 +1,4 @@
+/* eslint "@n8n/community-nodes/no-restricted-globals": "off", "@n8n/community-nodes/no-restricted-imports": "off", "no-console": "off", "@n8n/community-nodes/no-dangerous-functions": "off", "@n8n/community-nodes/require-node-api-error": "off", "@n8n/community-nodes/no-hardcoded-secrets": "off", "@typescript-eslint/no-explicit-any": "off", "@typescript-eslint/no-unused-vars": ["error",{"argsIgnorePattern":"^_","varsIgnorePattern":"^_","ignoreRestSiblings":true}] -- dev tooling, never shipped: runs in Node.js, not in n8n (CONTRIBUTING.md, "Lint") */
 /**
  * The official Node SDK (cybersource-rest-client) against the sandbox with the SDK's OWN signing:
  * HTTP Signature (merchant key and meta key), JWT shared secret (HS256) and JWT P12 (RS256).
@@ -21,8 +22,7 @@ import { join } from 'node:path';
 import type { Sandbox } from '../index';
 import { startQuiet } from './helpers';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const cybersource: any = require('cybersource-rest-client');
+const cybersource: any = jest.requireActual('cybersource-rest-client');
 
 type Any = any;
 
