@@ -9,8 +9,10 @@ import type {
 
 import { AUTH_FAILED_HINT, FORBIDDEN_HINT } from './authFailure';
 import { CUSTOM_ENVIRONMENT, ENVIRONMENTS } from './baseUrl';
+import { assertCredentialOrigin, requestToSign, sendAsSigned, type N8nRequestOptions } from './outgoingRequest';
 import { signRequest, type CybersourceCredentialData } from './signing/signRequest';
 import { CredentialFieldError } from './signing/credentialFieldError';
+import { prepareCredential } from './signing/preparedCredential';
 
 const SHARED_SECRET_MODES = ['jwtSharedSecret', 'httpSignature'];
 
@@ -192,41 +194,29 @@ export class CybersourceApi implements ICredentialType {
 		},
 	];
 
-	/** Signs every request itself: Cybersource signatures cover the host, path, query, date and body. */
+	/**
+	 * Signs every request itself: Cybersource signatures cover the host, path, query, date and
+	 * body. Our node's requests and n8n's HTTP Request node's (outgoingRequest.ts) alike, to the
+	 * credential's own origin only.
+	 */
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
-		const url = requestOptions.baseURL
-			? `${requestOptions.baseURL.replace(/\/+$/, '')}/${requestOptions.url.replace(/^\/+/, '')}`
-			: requestOptions.url;
+		const options = requestOptions as N8nRequestOptions;
+		const data = credentials as CybersourceCredentialData;
 		let signed;
 		try {
-			signed = signRequest(credentials as CybersourceCredentialData, {
-				method: requestOptions.method ?? 'GET',
-				url,
-				qs: requestOptions.qs as Record<string, string | number | boolean | undefined> | undefined,
-				body: requestOptions.body,
-			});
+			const request = requestToSign(options);
+			assertCredentialOrigin(request.url, prepareCredential(data).base);
+			signed = signRequest(data, request);
 		} catch (error) {
 			if (error instanceof CredentialFieldError) {
 				throw new Error(`Cybersource API credential, field "${error.field}": ${error.message}`);
 			}
 			throw error;
 		}
-		const headers = { ...(requestOptions.headers ?? {}), ...signed.headers };
-		const signedOptions: IHttpRequestOptions = {
-			...requestOptions,
-			method: signed.method as IHttpRequestOptions['method'],
-			url: signed.url,
-			headers,
-		};
-		// The URL is final (query included) and must be sent exactly as signed.
-		delete signedOptions.baseURL;
-		delete signedOptions.qs;
-		if (signed.body === undefined) delete signedOptions.body;
-		else signedOptions.body = signed.body;
-		return signedOptions;
+		return sendAsSigned(options, signed);
 	};
 
 	/**

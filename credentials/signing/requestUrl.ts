@@ -21,7 +21,10 @@ export interface RequestUrl {
 	target: string;
 }
 
-export type QueryParameters = Record<string, string | number | boolean | undefined>;
+type QueryValue = string | number | boolean | null | undefined;
+
+/** A list is sent as the name repeated; undefined and null are left out. */
+export type QueryParameters = Record<string, QueryValue | QueryValue[]>;
 
 export function baseUrlOf(url: URL): BaseUrl {
 	return { origin: url.origin, prefix: url.pathname.replace(/\/+$/, ''), host: url.host };
@@ -48,7 +51,9 @@ export function requestUrl(base: BaseUrl, url: string, qs: QueryParameters = {})
 function parsedUrl(base: BaseUrl, url: string, path: string, qs: QueryParameters): RequestUrl {
 	const parsed = ABSOLUTE.test(url) ? new URL(url) : new URL(`${base.origin}${base.prefix}${path}`);
 	for (const key in qs) {
-		if (qs[key] !== undefined) parsed.searchParams.append(key, String(qs[key]));
+		for (const value of [qs[key]].flat()) {
+			if (value !== undefined && value !== null) parsed.searchParams.append(key, String(value));
+		}
 	}
 	return { url: parsed.toString(), host: parsed.host, target: `${parsed.pathname}${parsed.search}` };
 }
@@ -57,12 +62,13 @@ function parsedUrl(base: BaseUrl, url: string, path: string, qs: QueryParameters
 function formQuery(qs: QueryParameters): string | undefined {
 	let query = '';
 	for (const key in qs) {
-		const value = qs[key];
-		if (value === undefined) continue;
-		const name = formEncode(key);
-		const text = formEncode(String(value));
-		if (name === undefined || text === undefined) return undefined;
-		query += query ? `&${name}=${text}` : `${name}=${text}`;
+		for (const value of [qs[key]].flat()) {
+			if (value === undefined || value === null) continue;
+			const name = formEncode(key);
+			const text = formEncode(String(value));
+			if (name === undefined || text === undefined) return undefined;
+			query += query ? `&${name}=${text}` : `${name}=${text}`;
+		}
 	}
 	return query;
 }

@@ -5,7 +5,7 @@ import { methodHasBody, sha256Base64 } from './digest';
 import { signHttpSignature } from './httpSignature';
 import { jwtV2Claims, signJwtHs256, signJwtRs256 } from './jwt';
 import { prepareCredential, required, type PreparedCredential } from './preparedCredential';
-import { requestUrl } from './requestUrl';
+import { requestUrl, type QueryParameters } from './requestUrl';
 import { identityFromP12, identityFromPem, type SigningIdentity } from './signingIdentity';
 
 export type AuthMode = 'jwtSharedSecret' | 'jwtCertificate' | 'httpSignature';
@@ -44,7 +44,7 @@ export interface RequestToSign {
 	/** Absolute URL or a path relative to the environment's base URL; may carry a query string. */
 	url: string;
 	/** Extra query parameters, appended in their insertion order. */
-	qs?: Record<string, string | number | boolean | undefined>;
+	qs?: QueryParameters;
 	/** A JSON value (serialised here, once) or an already serialised string. */
 	body?: unknown;
 }

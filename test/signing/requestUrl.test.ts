@@ -10,8 +10,10 @@ function parserUrl(base: string, url: string, qs: QueryParameters): { url: strin
 	const parsed = /^https?:\/\//i.test(url)
 		? new URL(url)
 		: new URL(`${origin.origin}${prefix}${url.startsWith('/') ? url : `/${url}`}`);
-	for (const [key, value] of Object.entries(qs)) {
-		if (value !== undefined) parsed.searchParams.append(key, String(value));
+	for (const [key, values] of Object.entries(qs)) {
+		for (const value of [values].flat()) {
+			if (value !== undefined && value !== null) parsed.searchParams.append(key, String(value));
+		}
 	}
 	return { url: parsed.toString(), host: parsed.host, target: `${parsed.pathname}${parsed.search}` };
 }
@@ -37,6 +39,8 @@ const QUERIES: QueryParameters[] = [
 	{ status: undefined, limit: 1 },
 	{ q: "a b+c&d=e/f?g!h'i(j)k~l*m.n-o_p", 'ké y': 'ü€😀', 2: true },
 	{ broken: 'x\ud800y' },
+	// n8n's HTTP Request node: a repeated name is a list; a JSON query may hold null.
+	{ tag: ['a', 'b c', 2], none: null, limit: 1 },
 ];
 
 describe('requestUrl equals the URL parser', () => {
