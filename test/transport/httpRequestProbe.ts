@@ -84,7 +84,9 @@ export class HttpRequestProbe implements INodeType {
 			return [[{ json: { statusCode: response.statusCode, body: response.body as IDataObject } }]];
 		}
 		const options = httpRequestNodeOptions(parameters);
-		const response = (await this.helpers.requestWithAuthentication.call(this, 'cybersourceApi', options as never, undefined, 0)) as IDataObject;
+		// n8n's HTTP Request node (4.x) still calls the legacy helper, deprecated for new nodes; so must the probe.
+		const legacy = this.helpers as unknown as { requestWithAuthentication: (this: IExecuteFunctions, ...args: unknown[]) => Promise<unknown> };
+		const response = (await legacy.requestWithAuthentication.call(this, 'cybersourceApi', options, undefined, 0)) as IDataObject;
 		const raw = await text(response.body);
 		return [[{ json: { statusCode: response.statusCode, body: raw ? (JSON.parse(raw) as IDataObject) : {} } }]];
 	}
