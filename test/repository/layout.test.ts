@@ -1,7 +1,7 @@
 /**
  * The top level shows what ships and what does not (CONTRIBUTING.md, "Layout"): the package, what
  * users read, the tests, `dev/` for everything else, and configuration. Shipped code never imports
- * the tests or the dev side.
+ * the tests or the dev side, and the credential never imports the nodes.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -38,6 +38,11 @@ const importsOfShipped = shipped.flatMap((file) =>
 test('no file in nodes/ or credentials/ imports from test/ or dev/', () => {
 	expect(shipped.length).toBeGreaterThan(50);
 	const offending = importsOfShipped.filter(({ target }) => /^(test|dev)\//.test(target));
+	expect(offending.map(({ file, target }) => `${file} → ${target}`)).toEqual([]);
+});
+
+test('no file in credentials/ imports from nodes/ (the nodes use the credential, never the other way round)', () => {
+	const offending = importsOfShipped.filter(({ file, target }) => file.startsWith('credentials/') && target.startsWith('nodes/'));
 	expect(offending.map(({ file, target }) => `${file} → ${target}`)).toEqual([]);
 });
 

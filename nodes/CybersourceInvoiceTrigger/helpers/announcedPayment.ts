@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { answerAmount } from '../../shared/money/amounts';
 import { paymentsOf, totalsAfter, type PaymentTotals } from '../../shared/helpers/payments';
 import type { TriggerEvent } from '../../shared/triggers/events';
-import { processMemory } from '../../shared/processMemory';
+import { triggerMemory } from './triggerMemory';
 import { SeenIds, type SeenSet } from './replay';
 
 /**
@@ -11,7 +11,7 @@ import { SeenIds, type SeenSet } from './replay';
  * node's static data (field `reportedPayments`), kept like the notification ids (see replay.ts):
  * safe against concurrent calls and restarts of one n8n process.
  */
-export const reportedPayments = new SeenIds('reportedPayments', processMemory.reportedPayments);
+export const reportedPayments = new SeenIds('reportedPayments', triggerMemory.reportedPayments);
 
 /** The notification's `balanceAmount`: the balance the customer's email showed right after the payment. */
 function announcedBalance(notification: IDataObject): unknown {
