@@ -29,7 +29,7 @@ const shipped = tracked.filter((file) => /^(nodes|credentials)\/.*\.ts$/.test(fi
 
 /** Each relative import of a shipped file, as `file → target` (paths from the repository root). */
 const importsOfShipped = shipped.flatMap((file) =>
-	[...readFileSync(path.join(ROOT, file), 'utf8').matchAll(/(?:from|import|require\()\s*'(\.[^']+)'/g)].map((match) => ({
+	[...readFileSync(path.join(ROOT, file), 'utf8').matchAll(/(?:from|import\(?|require\()\s*'(\.[^']+)'/g)].map((match) => ({
 		file,
 		target: path.relative(ROOT, path.resolve(ROOT, path.dirname(file), match[1])),
 	})),
@@ -44,6 +44,52 @@ test('no file in nodes/ or credentials/ imports from test/ or dev/', () => {
 test('no file in credentials/ imports from nodes/ (the nodes use the credential, never the other way round)', () => {
 	const offending = importsOfShipped.filter(({ file, target }) => file.startsWith('credentials/') && target.startsWith('nodes/'));
 	expect(offending.map(({ file, target }) => `${file} → ${target}`)).toEqual([]);
+});
+
+/** Each shipped file's imports of other shipped files (`import type` and re-exports too). */
+function importGraph(): Map<string, string[]> {
+	const files = new Set(shipped);
+	const fileOf = (target: string) => [`${target}.ts`, `${target}/index.ts`, target].find((candidate) => files.has(candidate));
+	const graph = new Map<string, string[]>(shipped.map((file) => [file, []]));
+	for (const { file, target } of importsOfShipped) {
+		const imported = fileOf(target);
+		if (imported !== undefined) graph.get(file)?.push(imported);
+	}
+	return graph;
+}
+
+/** Import circles, as `a → b → … → a`: at least one through every file that is on any. */
+function importCircles(graph: Map<string, string[]>): string[] {
+	const circles: string[] = [];
+	const done = new Set<string>();
+	const visit = (file: string, trail: string[]) => {
+		const start = trail.indexOf(file);
+		if (start >= 0) {
+			circles.push([...trail.slice(start), file].join(' → '));
+			return;
+		}
+		if (done.has(file)) return;
+		for (const imported of graph.get(file) ?? []) visit(imported, [...trail, file]);
+		done.add(file);
+	};
+	for (const file of graph.keys()) visit(file, []);
+	return circles;
+}
+
+test('no import circle among the shipped files (an import type counts: a module owns its types)', () => {
+	const graph = importGraph();
+	expect([...graph.values()].flat().length).toBeGreaterThan(200);
+	expect(importCircles(graph)).toEqual([]);
+});
+
+test('the circle search finds a circle through an index file and passes a file reached twice', () => {
+	const graph = new Map([
+		['a.ts', ['b/index.ts', 'd.ts']],
+		['b/index.ts', ['c.ts']],
+		['c.ts', ['a.ts', 'd.ts']],
+		['d.ts', []],
+	]);
+	expect(importCircles(graph)).toEqual(['a.ts → b/index.ts → c.ts → a.ts']);
 });
 
 test("no node's folder imports another node's folder, and nodes/shared/ imports none", () => {

@@ -6,7 +6,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 
 import { listInvoices } from '../../nodes/shared/transport/pagination';
-import { singleRequest } from '../../nodes/shared/transport/requestScope';
+import { singleRequest } from '../../nodes/shared/transport/requestOptions';
 
 const ALL = Number.POSITIVE_INFINITY;
 

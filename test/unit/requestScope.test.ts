@@ -7,7 +7,8 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode } from 
 
 import { forgetCredentialMemory } from '../../credentials/signing/credentialMemory';
 import { cybersourceApiCall, type RequestOptions } from '../../nodes/shared/transport';
-import { RequestScope, singleRequest } from '../../nodes/shared/transport/requestScope';
+import { RequestScope } from '../../nodes/shared/transport/requestScope';
+import { singleRequest } from '../../nodes/shared/transport/requestOptions';
 
 type Answer = { statusCode: number; headers?: IDataObject; body?: IDataObject };
 

@@ -81,6 +81,6 @@ export function readCreateRequest(
 	warnIfPastDueDate.call(this, itemIndex, run, info.dueDate);
 	if (info.invoiceNumber !== undefined) return { body, numberOrigin: 'given' };
 	if (numbering === 'cybersource') return { body };
-	info.invoiceNumber = assignNumber(run, itemIndex);
+	info.invoiceNumber = assignNumber(run.numberOrigin, itemIndex);
 	return { body, numberOrigin: 'assigned' };
 }
