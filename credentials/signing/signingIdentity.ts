@@ -8,7 +8,7 @@
  */
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { Tag } from './pkcs12/der';
-import { attempt } from './attempt';
+import { attempt } from './outcome';
 import { CredentialFieldError } from './credentialFieldError';
 import { Pkcs12Error, parsePkcs12, type Pkcs12Bag, type Pkcs12Contents } from './pkcs12/pkcs12';
 import { credentialMemory } from './credentialMemory';

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { settle } from './helpers/settle';
+import { settle } from '../../credentials/signing/outcome';
 import {
 	cybersourceApiCall,
 	cybersourceApiRequest,

@@ -8,7 +8,7 @@ import { InputError, toNodeError } from '../../../shared/helpers/inputError';
 import { withWarnings } from '../../../shared/transport/warnings';
 import * as invoice from './invoice';
 import * as invoiceSettings from './invoiceSettings';
-import type { Outcome } from '../../../../credentials/signing/attempt';
+import type { Outcome } from '../../../../credentials/signing/outcome';
 import { NodeRun } from './nodeRun';
 import { runItems } from './runItems';
 

@@ -1,4 +1,4 @@
-import type { Outcome } from '../../../../credentials/signing/attempt';
+import type { Outcome } from '../../../../credentials/signing/outcome';
 
 /**
  * Runs `work` for items 0..count-1 with up to `concurrency` at once, starting them in item order.

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { identityMismatch } from '../../../../shared/helpers/reconcile';
-import { messageOf, settle } from '../../../../shared/helpers/settle';
+import { settle } from '../../../../../credentials/signing/outcome';
+import { messageOf } from '../../../../shared/helpers/errorMessage';
 import { createInvoice, findInvoice } from '../../../../shared/invoices';
 import { DEFAULT_TUNING, isOutcomeUnknown, type CybersourceResponse } from '../../../../shared/transport';
 import type { NodeRun } from '../nodeRun';

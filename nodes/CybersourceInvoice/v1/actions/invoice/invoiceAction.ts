@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { actionTookEffect, markOf, type InvoiceMark } from '../../../../shared/helpers/reconcile';
-import { messageOf, settle } from '../../../../shared/helpers/settle';
+import { settle } from '../../../../../credentials/signing/outcome';
+import { messageOf } from '../../../../shared/helpers/errorMessage';
 import { ACTIONS, type InvoiceAction } from '../../../../shared/helpers/statuses';
 import { getInvoice } from '../../../../shared/invoices';
 import { cybersourceApiRequest, invoicePath, isOutcomeUnknown } from '../../../../shared/transport';
