@@ -92,6 +92,29 @@ test('the circle search finds a circle through an index file and passes a file r
 	expect(importCircles(graph)).toEqual(['a.ts → b/index.ts → c.ts → a.ts']);
 });
 
+/** Every code line (not a comment) of a shipped file outside `except/` that matches, as `file:line`. */
+function shippedLines(pattern: RegExp, except: string): string[] {
+	return shipped
+		.filter((file) => !file.startsWith(except))
+		.flatMap((file) =>
+			readFileSync(path.join(ROOT, file), 'utf8')
+				.split('\n')
+				.flatMap((line, index) => (pattern.test(line) && !/^\s*(\*|\/\/|\/\*)/.test(line) ? [`${file}:${index + 1}`] : [])),
+		);
+}
+
+/** A Cybersource path in quotes, such as '/invoicing/v2/invoices'. */
+const PATH_LITERAL = /['`]\/[a-z-]+\/([a-z-]+\/)?v\d\//;
+
+test('each Cybersource API has one module in nodes/shared/api/ holding its paths, and only those modules call the transport', () => {
+	// The credential's Test request keeps its own path: the credential never imports the nodes.
+	const paths = shippedLines(PATH_LITERAL, 'nodes/shared/api/').filter((line) => !line.startsWith('credentials/CybersourceApi.credentials.ts'));
+	expect(paths).toEqual([]);
+	expect(shippedLines(/\bcybersourceApi(Call|Request|RequestArray)\.call\(/, 'nodes/shared/api/').filter((line) => !line.startsWith('nodes/shared/transport/'))).toEqual([]);
+	const apiPaths = shippedLines(PATH_LITERAL, 'nodes/shared/transport/').filter((line) => line.startsWith('nodes/shared/api/'));
+	expect(apiPaths.length).toBeGreaterThanOrEqual(5);
+});
+
 test("no node's folder imports another node's folder, and nodes/shared/ imports none", () => {
 	const nodeFolder = (file: string) => /^nodes\/([^/]+)\//.exec(file)?.[1];
 	const offending = importsOfShipped.filter(({ file, target }) => {

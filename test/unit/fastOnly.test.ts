@@ -18,6 +18,6 @@ describe('test/unit', () => {
 
 	it('the node code under test loads without n8n-core', async () => {
 		await expect(import('../../nodes/CybersourceInvoice/v1/actions/router')).resolves.toHaveProperty('router');
-		await expect(import('../../nodes/shared/transport/pagination')).resolves.toHaveProperty('listInvoices');
+		await expect(import('../../nodes/shared/api/invoices')).resolves.toHaveProperty('readInvoices');
 	});
 });

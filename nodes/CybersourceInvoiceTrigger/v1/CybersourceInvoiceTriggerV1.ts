@@ -13,7 +13,7 @@ import { CUSTOM_ENVIRONMENT } from '../../../credentials/baseUrl';
 import { QUICK_READ, singleRequest } from '../../shared/transport';
 import { claimAnnouncedPayment, type PaymentClaim } from '../helpers/announcedPayment';
 import { eventOfType, eventTypesOf, type TriggerEvent } from '../../shared/triggers/events';
-import { findInvoice } from '../../shared/invoices';
+import { findInvoice } from '../../shared/api/invoices';
 import { parseWholeNumber } from '../../shared/helpers/values';
 import { eventItem } from '../../shared/triggers/eventItem';
 import { forgetKey, keyById } from '../helpers/keyRing';

@@ -5,6 +5,11 @@ import { AUTH_FAILED_HINT, FORBIDDEN_HINT } from '../../../credentials/authFailu
 import { ACTIONS, allowedSentence } from '../helpers/statuses';
 import { maskSecrets, maskText } from './mask';
 
+/** Cybersource answered 404: there is no such thing (an invoice, a webhook subscription). */
+export function isNotFound(error: unknown): boolean {
+	return String((error as { httpCode?: unknown } | undefined)?.httpCode) === '404';
+}
+
 /** What went wrong on the wire, before any HTTP answer. */
 export interface NetworkFailure {
 	code: string;

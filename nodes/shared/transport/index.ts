@@ -32,7 +32,7 @@ export type CybersourceContext =
 	| IWebhookFunctions;
 
 export { isOutcomeUnknown } from './retry';
-export { invoicePath } from './paths';
+export { isNotFound } from './errors';
 export { RequestScope } from './requestScope';
 export { DEFAULT_TUNING, QUICK_READ, singleRequest, type RequestOptions, type TransportTuning } from './requestOptions';
 

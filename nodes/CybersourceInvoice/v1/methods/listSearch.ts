@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { minorUnits } from '../../../shared/money/currencies';
-import { listInvoices } from '../../../shared/invoices';
+import { listInvoicePage } from '../../../shared/api/invoices';
 import { singleRequest } from '../../../shared/transport';
 
 const PAGE = 100;
@@ -24,7 +24,7 @@ export async function searchInvoices(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const offset = Number(paginationToken ?? 0) || 0;
-	const page = await listInvoices.call(this, { offset, limit: PAGE }, singleRequest());
+	const page = await listInvoicePage.call(this, { offset, limit: PAGE }, singleRequest());
 	const invoices = Array.isArray(page.invoices) ? (page.invoices as IDataObject[]) : [];
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results = invoices

@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { identityMismatch } from '../../../../shared/helpers/reconcile';
 import { settle } from '../../../../../credentials/signing/outcome';
 import { messageOf } from '../../../../shared/helpers/errorMessage';
-import { createInvoice, findInvoice } from '../../../../shared/invoices';
+import { createInvoice, findInvoice } from '../../../../shared/api/invoices';
 import { DEFAULT_TUNING, isOutcomeUnknown, type CybersourceResponse } from '../../../../shared/transport';
 import type { NodeRun } from '../nodeRun';
 

@@ -5,8 +5,8 @@ import { actionTookEffect, markOf, type InvoiceMark } from '../../../../shared/h
 import { settle } from '../../../../../credentials/signing/outcome';
 import { messageOf } from '../../../../shared/helpers/errorMessage';
 import { ACTIONS, type InvoiceAction } from '../../../../shared/helpers/statuses';
-import { getInvoice } from '../../../../shared/invoices';
-import { cybersourceApiRequest, invoicePath, isOutcomeUnknown } from '../../../../shared/transport';
+import { getInvoice, postInvoiceAction } from '../../../../shared/api/invoices';
+import { isOutcomeUnknown } from '../../../../shared/transport';
 import { actionMemory, type ActionMemory } from './actionMemory';
 import type { NodeRun } from '../nodeRun';
 
@@ -84,9 +84,7 @@ export async function runInvoiceAction(
 	}
 	const before = action === 'delivery' ? await markBefore.call(this, invoiceId, itemIndex, run, current) : undefined;
 	memory.started(before);
-	const done = await settle(
-		cybersourceApiRequest.call(this, 'POST', invoicePath(invoiceId, action), undefined, undefined, { scope: run, itemIndex }),
-	);
+	const done = await settle(postInvoiceAction.call(this, invoiceId, action, { scope: run, itemIndex }));
 	if (done.ok) {
 		memory.finished();
 		return done.value;
