@@ -17,7 +17,7 @@ describe('test/unit', () => {
 	});
 
 	it('the node code under test loads without n8n-core', async () => {
-		await expect(import('../../nodes/CybersourceInvoice/v1/actions/router')).resolves.toHaveProperty('router');
+		await expect(import('../../nodes/CybersourceInvoice/v1/actions/router')).resolves.toHaveProperty('routeV1');
 		await expect(import('../../nodes/shared/api/invoices')).resolves.toHaveProperty('readInvoices');
 	});
 });

@@ -6,7 +6,7 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { router } from './actions/router';
+import { routeV1 } from './actions/router';
 import { versionDescription } from './actions/versionDescription';
 import { searchInvoices } from './methods/listSearch';
 import { getMerchantDefinedFields } from './methods/loadOptions';
@@ -28,6 +28,6 @@ export class CybersourceInvoiceV1 implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeV1.call(this);
 	}
 }

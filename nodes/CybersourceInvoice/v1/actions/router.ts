@@ -10,7 +10,7 @@ import * as invoice from './invoice';
 import * as invoiceSettings from './invoiceSettings';
 import type { Outcome } from '../../../../credentials/signing/outcome';
 import { NodeRun } from './nodeRun';
-import { runItems } from './runItems';
+import { runConcurrently } from './concurrently';
 
 /**
  * Every operation: reads item `itemIndex`, returns one or more output objects. `run` is shared by
@@ -79,12 +79,12 @@ function parallelRequestsOf(this: IExecuteFunctions, resource: string, operation
  * output) a failing item becomes an error item and the others go on; otherwise the run stops with
  * the first failing item's error.
  */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeItems.call(this, OPERATIONS);
+export async function routeV1(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await runItemLoop.call(this, OPERATIONS);
 }
 
 /** The item loop above, for a node version's own table of operations. */
-export async function routeItems(this: IExecuteFunctions, operations: Record<string, Operation>): Promise<INodeExecutionData[][]> {
+export async function runItemLoop(this: IExecuteFunctions, operations: Record<string, Operation>): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
@@ -96,7 +96,7 @@ export async function routeItems(this: IExecuteFunctions, operations: Record<str
 	const parallel = parallelRequestsOf.call(this, resource, operation);
 	const stopOnError = !this.continueOnFail();
 	const run = new NodeRun(this, parallel);
-	const outcomes: Array<Outcome<IDataObject | IDataObject[]> | undefined> = await runItems(items.length, parallel, async (itemIndex) => {
+	const outcomes: Array<Outcome<IDataObject | IDataObject[]> | undefined> = await runConcurrently(items.length, parallel, async (itemIndex) => {
 		try {
 			// Warnings recorded in the run for this item (e.g. a corrected clock) go into `warning`.
 			return withWarnings(await execute.call(this, itemIndex, run), run.warnings.take(itemIndex));

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { InputError } from '../../../shared/helpers/inputError';
 import { isOn } from '../../../shared/helpers/text';
 import type { NodeRun } from '../../v1/actions/nodeRun';
-import { OPERATIONS, routeItems, type Operation } from '../../v1/actions/router';
+import { OPERATIONS, runItemLoop, type Operation } from '../../v1/actions/router';
 import { RENAMED_SETTINGS } from '../descriptions/invoiceSettings';
 import { RENAMED_LINE_FIELDS } from '../descriptions/lineItems';
 import { inSimplifiedOrder } from './output';
@@ -42,6 +42,6 @@ const V2_OPERATIONS: Record<string, Operation> = Object.fromEntries(
 );
 
 /** Version 1's item loop (Parallel Requests, pairing, error items) over version 2's operations. */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeItems.call(this, V2_OPERATIONS);
+export async function routeV2(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await runItemLoop.call(this, V2_OPERATIONS);
 }

@@ -11,7 +11,7 @@ import { actionMemory, type ActionMemory } from './actionMemory';
 import type { NodeRun } from '../nodeRun';
 
 /** The action may have been applied and the invoice could not be read to check. */
-function unconfirmedError(this: IExecuteFunctions, invoiceId: string, action: InvoiceAction, itemIndex: number, why: string): NodeOperationError {
+function actionUnconfirmedError(this: IExecuteFunctions, invoiceId: string, action: InvoiceAction, itemIndex: number, why: string): NodeOperationError {
 	const { verb, done } = ACTIONS[action];
 	return new NodeOperationError(this.getNode(), `Cybersource did not confirm whether invoice "${invoiceId}" was ${done} [item ${itemIndex}]`, {
 		itemIndex,
@@ -46,7 +46,7 @@ async function afterEarlierTry(
 		const why = earlier.done
 			? `An earlier try of this item ${done} invoice ${invoiceId}; reading it again now failed (${messageOf(read.error)}), and it was not ${done} again.`
 			: `An earlier try of this item sent the request without a readable answer, and reading the invoice now failed (${messageOf(read.error)}).`;
-		throw unconfirmedError.call(this, invoiceId, action, itemIndex, why);
+		throw actionUnconfirmedError.call(this, invoiceId, action, itemIndex, why);
 	}
 	const applied = earlier.done === true || actionTookEffect(action, read.value, earlier.before);
 	if (applied) memory.finished();
@@ -97,7 +97,7 @@ export async function runInvoiceAction(
 	const read = await settle(getInvoice.call(this, invoiceId, { scope: run, itemIndex }));
 	if (!read.ok) {
 		const why = `${messageOf(done.error)}, and reading the invoice to check failed too (${messageOf(read.error)}).`;
-		throw unconfirmedError.call(this, invoiceId, action, itemIndex, why);
+		throw actionUnconfirmedError.call(this, invoiceId, action, itemIndex, why);
 	}
 	if (!actionTookEffect(action, read.value, before)) {
 		memory.forget();
