@@ -7,9 +7,10 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeOperationError, jsonParse } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { CUSTOM_ENVIRONMENT } from '../../../credentials/baseUrl';
+import { parseJsonObject } from '../../shared/helpers/json';
 import { QUICK_READ, singleRequest } from '../../shared/transport';
 import { claimAnnouncedPayment, type PaymentClaim } from '../helpers/announcedPayment';
 import { eventOfType, eventTypesOf, type TriggerEvent } from '../../shared/triggers/events';
@@ -84,8 +85,7 @@ function rawBodyOf(this: IWebhookFunctions): Buffer {
 }
 
 function parseNotification(raw: Buffer): IDataObject | undefined {
-	const value = jsonParse<unknown>(raw.toString('utf8'), { fallbackValue: null });
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
+	return parseJsonObject(raw.toString('utf8'));
 }
 
 /** The invoice number: `payloads[0].data` in the documented example, `payload` in the generic one. */
