@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { answerAmount } from '../../shared/money/amounts';
+import { objectOf } from '../../shared/helpers/json';
 import { paymentsOf, totalsAfter, type PaymentTotals } from '../../shared/helpers/payments';
 import type { TriggerEvent } from '../../shared/triggers/events';
 import { triggerMemory } from './triggerMemory';
@@ -16,7 +17,7 @@ export const reportedPayments = new SeenIds('reportedPayments', triggerMemory.re
 /** The notification's `balanceAmount`: the balance the customer's email showed right after the payment. */
 function announcedBalance(notification: IDataObject): unknown {
 	const payloads = Array.isArray(notification.payloads) ? (notification.payloads as IDataObject[]) : [];
-	const data = (payloads[0]?.data ?? notification.payload ?? {}) as IDataObject;
+	const data = objectOf(payloads[0]?.data ?? notification.payload);
 	return data.balanceAmount ?? data.invoiceBalance;
 }
 

@@ -1,6 +1,7 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
 import { createSignatureKey, createWebhook, deleteWebhook, getWebhook, listWebhooks, updateWebhook } from '../../shared/api/webhooks';
+import { objectOf } from '../../shared/helpers/json';
 import { CREDENTIAL_TYPE, isNotFound } from '../../shared/transport';
 import { learnKey, newestKey, type RingKey } from './keyRing';
 
@@ -57,7 +58,7 @@ export async function ensureSignatureKey(this: IHookFunctions, state: WebhookSta
 		// The spec types expiryDuration as a string of days (docs/cybersource-api.md).
 		expiryDuration: String(KEY_DAYS),
 	});
-	const info = (answer.keyInformation ?? {}) as IDataObject;
+	const info = objectOf(answer.keyInformation);
 	if (typeof info.keyId !== 'string' || typeof info.key !== 'string') {
 		throw new Error('Cybersource created no usable signature key (keyInformation.keyId / key missing in its answer)');
 	}

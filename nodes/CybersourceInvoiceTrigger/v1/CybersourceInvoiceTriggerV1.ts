@@ -10,7 +10,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CUSTOM_ENVIRONMENT } from '../../../credentials/baseUrl';
-import { parseJsonObject } from '../../shared/helpers/json';
+import { objectOf, parseJsonObject } from '../../shared/helpers/json';
 import { QUICK_READ, singleRequest } from '../../shared/transport';
 import { claimAnnouncedPayment, type PaymentClaim } from '../helpers/announcedPayment';
 import { eventOfType, eventTypesOf, type TriggerEvent } from '../../shared/triggers/events';
@@ -91,7 +91,7 @@ function parseNotification(raw: Buffer): IDataObject | undefined {
 /** The invoice number: `payloads[0].data` in the documented example, `payload` in the generic one. */
 function invoiceNumberOf(notification: IDataObject): string | undefined {
 	const payloads = Array.isArray(notification.payloads) ? (notification.payloads as IDataObject[]) : [];
-	const data = (payloads[0]?.data ?? notification.payload ?? {}) as IDataObject;
+	const data = objectOf(payloads[0]?.data ?? notification.payload);
 	const value = data.invoiceNumber ?? data.invoiceId;
 	return value === undefined || value === null ? undefined : String(value);
 }

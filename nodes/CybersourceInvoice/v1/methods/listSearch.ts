@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { objectOf } from '../../../shared/helpers/json';
 import { minorUnits } from '../../../shared/money/currencies';
 import { listInvoicePage } from '../../../shared/api/invoices';
 import { singleRequest } from '../../../shared/transport';
@@ -7,8 +8,8 @@ import { singleRequest } from '../../../shared/transport';
 const PAGE = 100;
 
 function label(invoice: IDataObject): string {
-	const customer = (invoice.customerInformation as IDataObject | undefined)?.name;
-	const amounts = ((invoice.orderInformation as IDataObject | undefined)?.amountDetails ?? {}) as IDataObject;
+	const customer = objectOf(invoice.customerInformation).name;
+	const amounts = objectOf(objectOf(invoice.orderInformation).amountDetails);
 	const currency = String(amounts.currency ?? '');
 	const raw = amounts.totalAmount;
 	const total = raw === undefined || raw === null || raw === '' ? Number.NaN : Number(raw);
