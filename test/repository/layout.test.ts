@@ -115,6 +115,11 @@ test('each Cybersource API has one module in nodes/shared/api/ holding its paths
 	expect(apiPaths.length).toBeGreaterThanOrEqual(5);
 });
 
+test("the transport's pagination knows no API: the API module names the list, its fields and its words", () => {
+	const pagination = 'nodes/shared/transport/pagination.ts';
+	expect(shippedLines(/invoice/i, 'nodes/shared/api/').filter((line) => line.startsWith(`${pagination}:`))).toEqual([]);
+});
+
 test("no node's folder imports another node's folder, and nodes/shared/ imports none", () => {
 	const nodeFolder = (file: string) => /^nodes\/([^/]+)\//.exec(file)?.[1];
 	const offending = importsOfShipped.filter(({ file, target }) => {
