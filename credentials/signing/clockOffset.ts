@@ -5,7 +5,7 @@
  * 401 and records it here; signRequest adds it to the time it signs with. One module instance
  * serves both (the credential and the node are loaded from the same package).
  */
-import { processMemory } from '../../nodes/shared/processMemory';
+import { credentialMemory } from './credentialMemory';
 
 /** Differences up to this are normal (network delay, the Date header's one-second resolution). */
 export const CLOCK_TOLERANCE_MS = 60_000;
@@ -13,8 +13,8 @@ export const CLOCK_TOLERANCE_MS = 60_000;
 /** Credentials remembered at most; the oldest is forgotten first. */
 const MAX_CREDENTIALS = 100;
 
-/** A process-wide store of processMemory.ts. */
-const offsets = processMemory.clockOffsets;
+/** A process-wide store of credentialMemory.ts. */
+const offsets = credentialMemory.clockOffsets;
 
 /** The credential fields that say which gateway and which key signs. */
 export interface ClockIdentity {

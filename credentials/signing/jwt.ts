@@ -1,5 +1,5 @@
 import { createHmac, createSign, type KeyObject } from 'node:crypto';
-import { processMemory } from '../../nodes/shared/processMemory';
+import { credentialMemory } from './credentialMemory';
 
 /** Lifetime of a token: the SDKs and the gateway use iat + 120 s. */
 const JWT_LIFETIME_SECONDS = 120;
@@ -41,7 +41,7 @@ export function jwtV2Claims(input: JwtClaimsInput): Record<string, string | numb
 }
 
 /** Encoded JOSE headers by algorithm and kid: the same few for every request of a credential. */
-const headers = processMemory.joseHeaders;
+const headers = credentialMemory.joseHeaders;
 
 function joseHeader(alg: 'HS256' | 'RS256', kid: string): string {
 	const key = `${alg} ${kid}`;

@@ -7,25 +7,12 @@
 import { CredentialFieldError } from './credentialFieldError';
 import { decodeSharedSecret } from './digest';
 import { resolveBaseUrl } from '../baseUrl';
-import { processMemory } from '../../nodes/shared/processMemory';
-import { baseUrlOf, type BaseUrl } from './requestUrl';
-import type { AuthMode, CybersourceCredentialData } from './signRequest';
+import { baseUrlOf } from './requestUrl';
+import { credentialMemory } from './credentialMemory';
+import type { AuthMode, CybersourceCredentialData, PreparedCredential } from './credentialTypes';
 
-export interface PreparedCredential {
-	authMode: AuthMode;
-	/** Transacting merchant: always the `v-c-merchant-id`. */
-	merchantId: string;
-	/** Owner of the key: the merchant, or the portfolio with a meta key. */
-	signingMerchantId: string;
-	base: BaseUrl;
-	/** API key ID of the shared secret modes ('' with a certificate). */
-	keyId: string;
-	/** HMAC key: the decoded shared secret (empty with a certificate). */
-	secret: Buffer;
-}
-
-/** Per credential content (processMemory.ts keys it by a digest, never by the secret). */
-const prepared = processMemory.preparedCredentials;
+/** Per credential content (credentialMemory.ts keys it by a digest, never by the secret). */
+const prepared = credentialMemory.preparedCredentials;
 
 export function prepareCredential(data: CybersourceCredentialData): PreparedCredential {
 	const inputs = [

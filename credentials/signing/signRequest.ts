@@ -4,32 +4,12 @@ import { clockOffsetFor } from './clockOffset';
 import { methodHasBody, sha256Base64 } from './digest';
 import { signHttpSignature } from './httpSignature';
 import { jwtV2Claims, signJwtHs256, signJwtRs256 } from './jwt';
-import { prepareCredential, required, type PreparedCredential } from './preparedCredential';
+import { prepareCredential, required } from './preparedCredential';
 import { requestUrl, type QueryParameters } from './requestUrl';
-import { identityFromP12, identityFromPem, type SigningIdentity } from './signingIdentity';
+import { identityFromP12, identityFromPem } from './signingIdentity';
+import type { CybersourceCredentialData, PreparedCredential, SigningIdentity } from './credentialTypes';
 
-export type AuthMode = 'jwtSharedSecret' | 'jwtCertificate' | 'httpSignature';
-export type CertificateFormat = 'p12' | 'pem';
-
-/** The credential's fields, as n8n hands them to `authenticate`. */
-export interface CybersourceCredentialData {
-	environment?: string;
-	baseUrl?: string;
-	merchantId?: string;
-	authMode?: AuthMode;
-	/** The API key ID (named so n8n's credential lint knows it is not a secret). */
-	accessKeyId?: string;
-	sharedSecret?: string;
-	signingFormat?: CertificateFormat;
-	p12Certificate?: string;
-	p12Password?: string;
-	p12Alias?: string;
-	privateKeyPem?: string;
-	privateKeyPassphrase?: string;
-	publicCertificatePem?: string;
-	useMetaKey?: boolean;
-	portfolioId?: string;
-}
+export type { AuthMode, CertificateFormat, CybersourceCredentialData } from './credentialTypes';
 
 /** Time and randomness, injectable so tests can replay fixed signing examples byte for byte. */
 export interface SigningClock {

@@ -8,20 +8,11 @@
  */
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { Tag } from './pkcs12/der';
-import { attempt } from './attempt';
+import { attempt } from './outcome';
 import { CredentialFieldError } from './credentialFieldError';
 import { Pkcs12Error, parsePkcs12, type Pkcs12Bag, type Pkcs12Contents } from './pkcs12/pkcs12';
-import { processMemory } from '../../nodes/shared/processMemory';
-
-export interface SigningIdentity {
-	privateKey: KeyObject;
-	certificate: X509Certificate;
-	/** The JWT `kid`: the serialNumber attribute of the certificate subject. */
-	serialNumber: string;
-	/** Subject as `type=value` pairs in certificate order, e.g. `serialNumber=…,CN=merchant`. */
-	subject: string;
-}
-
+import { credentialMemory } from './credentialMemory';
+import type { SigningIdentity } from './credentialTypes';
 
 const P12_FIELD = 'P12 File (Base64)';
 const PASSWORD_FIELD = 'P12 Password';
@@ -38,12 +29,11 @@ const PASTE_P12 =
 
 /**
  * Identities, and the credential errors of inputs that cannot be read, per input content (a
- * process-wide ContentCache of processMemory.ts, keyed by a digest: a changed credential is never
+ * process-wide ContentCache of credentialMemory.ts, keyed by a digest: a changed credential is never
  * served a stale identity). A wrong password fails from here instead of re-running the slow key
  * derivation on every request.
  */
-export type IdentityOutcome = { ok: true; identity: SigningIdentity } | { ok: false; error: CredentialFieldError };
-const cache = processMemory.signingIdentities;
+const cache = credentialMemory.signingIdentities;
 
 function cached(inputs: string[], build: () => SigningIdentity): SigningIdentity {
 	const outcome = cache.get(inputs, () => {

@@ -28,18 +28,19 @@ export function useSandbox(): () => Sandbox {
 	};
 }
 
-export interface NodeRun extends Omit<RunOptions, 'credentials'> {
+/** How a test runs the node: the engine options, with the sandbox credential of an auth mode. */
+export interface SandboxRunOptions extends Omit<RunOptions, 'credentials'> {
 	mode?: CredentialMode;
 }
 
 /** Runs the Cybersource Invoice node against the sandbox. */
-export async function run(sandbox: Sandbox, options: NodeRun): Promise<RunResult> {
+export async function run(sandbox: Sandbox, options: SandboxRunOptions): Promise<RunResult> {
 	const { mode, ...rest } = options;
 	return await runNode({ ...rest, credentials: sandboxCredentials(sandbox, mode) });
 }
 
 /** Same, and fails the test with the node's own message if the run did not succeed. */
-export async function runOk(sandbox: Sandbox, options: NodeRun): Promise<RunResult> {
+export async function runOk(sandbox: Sandbox, options: SandboxRunOptions): Promise<RunResult> {
 	const result = await run(sandbox, options);
 	if (result.error) {
 		throw new Error(`node failed: ${result.error.message}${result.error.description ? ` (${result.error.description})` : ''}`);

@@ -2,15 +2,21 @@
 /**
  * Where state lives in the shipped code: per-run state travels as arguments (the transport's
  * RequestScope), never through a module-level WeakMap keyed by n8n's context; state that outlives
- * a run lives only in nodes/shared/processMemory.ts, where each store is documented and
- * forgetProcessMemory() empties it.
+ * a run lives only in its owner's memory module (the credential's caches and clock offsets in
+ * credentials/signing/credentialMemory.ts, the webhook trigger's key ring and handled ids in
+ * nodes/CybersourceInvoiceTrigger/helpers/triggerMemory.ts), where each store is documented and
+ * the module's forget function empties it.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SHIPPED = ['nodes', 'credentials'];
-const PROCESS_MEMORY = path.join('nodes', 'shared', 'processMemory.ts');
+/** The memory modules and the function of each that empties it (tests start from there). */
+const MEMORY_MODULES = {
+	[path.join('credentials', 'signing', 'credentialMemory.ts')]: 'forgetCredentialMemory',
+	[path.join('nodes', 'CybersourceInvoiceTrigger', 'helpers', 'triggerMemory.ts')]: 'forgetTriggerMemory',
+};
 /** Unindented, so at module level: a Map, or a Set that starts empty (one filled where declared is a lookup table). */
 const MODULE_STORE = /^(export )?(const|let|var) [^=]+= new (Map\b|Set(<[^>]*>)?\(\))/;
 
@@ -36,8 +42,14 @@ describe('state in the shipped code', () => {
 		expect(linesMatching(/\bWeak(Map|Set|Ref)\b/)).toEqual([]);
 	});
 
-	it('no module-level store outside processMemory.ts (a Map, or a Set that starts empty)', () => {
-		expect(linesMatching(MODULE_STORE, [PROCESS_MEMORY])).toEqual([]);
+	it('no module-level store outside the memory modules (a Map, or a Set that starts empty)', () => {
+		expect(linesMatching(MODULE_STORE, Object.keys(MEMORY_MODULES))).toEqual([]);
+	});
+
+	it('each memory module exports the function that empties it', () => {
+		for (const [file, forget] of Object.entries(MEMORY_MODULES)) {
+			expect(readFileSync(path.join(ROOT, file), 'utf8')).toContain(`export function ${forget}(): void {`);
+		}
 	});
 
 	it('the store search finds the declarations that used to sit in five modules, and passes lookup tables', () => {

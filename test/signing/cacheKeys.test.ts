@@ -1,6 +1,6 @@
 /* eslint "@n8n/community-nodes/no-restricted-globals": "off", "@n8n/community-nodes/no-restricted-imports": "off", "no-console": "off", "@n8n/community-nodes/no-dangerous-functions": "off", "@n8n/community-nodes/require-node-api-error": "off", "@n8n/community-nodes/no-hardcoded-secrets": "off", "@typescript-eslint/no-explicit-any": "off", "@typescript-eslint/no-unused-vars": ["error",{"argsIgnorePattern":"^_","varsIgnorePattern":"^_","ignoreRestSiblings":true}] -- dev tooling, never shipped: runs in Node.js, not in n8n (CONTRIBUTING.md, "Lint") */
 /**
- * The process-wide credential caches (processMemory.ts) are keyed by a SHA-256 digest of the
+ * The process-wide credential caches (credentialMemory.ts) are keyed by a SHA-256 digest of the
  * credential content, never by the secret, the P12 password or the key text itself; a changed
  * secret still gets an entry of its own (a different digest), so nothing stale is served.
  */
@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { forgetProcessMemory, processMemory } from '../../nodes/shared/processMemory';
+import { credentialMemory, forgetCredentialMemory } from '../../credentials/signing/credentialMemory';
 import { signRequest, type CybersourceCredentialData } from '../../credentials/signing/signRequest';
 
 const GET = { method: 'GET', url: '/invoicing/v2/invoices/1' };
@@ -26,7 +26,7 @@ const sharedSecret = (secret: string): CybersourceCredentialData => ({
 
 /** The keys of both credential caches. */
 function cacheKeys(): string[] {
-	return [...processMemory.preparedCredentials.keys(), ...processMemory.signingIdentities.keys()];
+	return [...credentialMemory.preparedCredentials.keys(), ...credentialMemory.signingIdentities.keys()];
 }
 
 let dir: string;
@@ -41,9 +41,9 @@ beforeAll(() => {
 });
 afterAll(() => {
 	rmSync(dir, { recursive: true, force: true });
-	forgetProcessMemory();
+	forgetCredentialMemory();
 });
-beforeEach(() => forgetProcessMemory());
+beforeEach(() => forgetCredentialMemory());
 
 describe('the credential caches', () => {
 	it('are keyed by a digest: no shared secret in any key', () => {
@@ -61,7 +61,7 @@ describe('the credential caches', () => {
 			{ environment: 'apitest.cybersource.com', merchantId: 'keys_merchant', authMode: 'jwtCertificate', signingFormat: 'p12', p12Certificate: p12, p12Password: P12_PASSWORD },
 			GET,
 		);
-		const keys = processMemory.signingIdentities.keys();
+		const keys = credentialMemory.signingIdentities.keys();
 		expect(keys).toHaveLength(1);
 		for (const key of cacheKeys()) {
 			expect(key).toMatch(/^[0-9a-f]{64}$/);
@@ -70,11 +70,11 @@ describe('the credential caches', () => {
 		}
 	});
 
-	it('give a changed secret an entry of its own, and forgetProcessMemory empties them', () => {
+	it('give a changed secret an entry of its own, and forgetCredentialMemory empties them', () => {
 		signRequest(sharedSecret(SECRET), GET);
 		signRequest(sharedSecret(Buffer.from('another-shared-secret-0123456789ab').toString('base64')), GET);
-		expect(new Set(processMemory.preparedCredentials.keys()).size).toBe(2);
-		forgetProcessMemory();
+		expect(new Set(credentialMemory.preparedCredentials.keys()).size).toBe(2);
+		forgetCredentialMemory();
 		expect(cacheKeys()).toEqual([]);
 	});
 });

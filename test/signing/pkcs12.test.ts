@@ -28,11 +28,8 @@ import {
 	type Pkcs12Contents,
 } from '../../credentials/signing/pkcs12/pkcs12';
 import { CredentialFieldError } from '../../credentials/signing/credentialFieldError';
-import {
-	identityFromP12,
-	identityFromPem,
-	type SigningIdentity,
-} from '../../credentials/signing/signingIdentity';
+import type { SigningIdentity } from '../../credentials/signing/credentialTypes';
+import { identityFromP12, identityFromPem } from '../../credentials/signing/signingIdentity';
 
 const SERIAL = '7091102954730177107046';
 const MERCHANT = 'test_merchant';

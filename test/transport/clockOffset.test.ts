@@ -6,7 +6,7 @@ import {
 	describeOffset,
 	rememberClockOffset,
 } from '../../credentials/signing/clockOffset';
-import { forgetProcessMemory } from '../../nodes/shared/processMemory';
+import { forgetCredentialMemory } from '../../credentials/signing/credentialMemory';
 import { serverSkewMs } from '../../nodes/shared/transport/clockSkew';
 
 const credential = {
@@ -17,7 +17,7 @@ const credential = {
 	sharedSecret: 'c2VjcmV0',
 };
 
-beforeEach(() => forgetProcessMemory());
+beforeEach(() => forgetCredentialMemory());
 
 describe('clock offsets per credential', () => {
 	it('is kept per environment, merchant and key; another credential is unaffected', () => {

@@ -5,7 +5,7 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { forgetProcessMemory } from '../../nodes/shared/processMemory';
+import { forgetCredentialMemory } from '../../credentials/signing/credentialMemory';
 import { futureDate, sandboxCredentials, startTestSandbox, type CredentialMode, type Sandbox } from '../harness/sandbox';
 import { runNode, stopEngineTimers } from '../harness/engine';
 import { invoiceParams } from '../node/helpers';
@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
 	sandbox.reset();
-	forgetProcessMemory();
+	forgetCredentialMemory();
 });
 
 async function probe(parameters: Record<string, string>, mode: CredentialMode = 'jwtSharedSecret', credentials?: ICredentialDataDecryptedObject) {

@@ -5,7 +5,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { cybersourceApiCall, singleRequest, type TransportTuning } from '../../nodes/shared/transport';
-import { listInvoices } from '../../nodes/shared/transport/pagination';
+import { readInvoices } from '../../nodes/shared/api/invoices';
 
 export class TransportProbe implements INodeType {
 	description: INodeTypeDescription = {
@@ -37,7 +37,7 @@ export class TransportProbe implements INodeType {
 		const tuning = json('tuning') as Partial<TransportTuning>;
 		if (this.getNodeParameter('call', 0) === 'list') {
 			const max = this.getNodeParameter('max', 0) as number;
-			const invoices = await listInvoices.call(
+			const invoices = await readInvoices.call(
 				this,
 				(json('query') ?? {}) as { status?: string },
 				max || Number.POSITIVE_INFINITY,

@@ -22,6 +22,8 @@ import { Workflow, type IDataObject, type INode, type IWebhookData, type IWebhoo
 
 import { CybersourceInvoiceTrigger } from '../../nodes/CybersourceInvoiceTrigger/CybersourceInvoiceTrigger.node';
 import type { CybersourceInvoiceTriggerV1 } from '../../nodes/CybersourceInvoiceTrigger/v1/CybersourceInvoiceTriggerV1';
+import { forgetTriggerMemory } from '../../nodes/CybersourceInvoiceTrigger/helpers/triggerMemory';
+import { forgetCredentialMemory } from '../../credentials/signing/credentialMemory';
 import { additionalData, buildWorkflow, WEBHOOK_ID, type TriggerSetup } from './context';
 
 export interface Delivery {
@@ -217,4 +219,7 @@ export async function webhookTrigger(setup: Omit<TriggerSetup, 'webhookBaseUrl'>
 }
 
 /** What an n8n restart does: every process-wide store (ids, payments, keys, clock offsets, caches) is empty. */
-export { forgetProcessMemory } from '../../nodes/shared/processMemory';
+export function forgetProcessMemory(): void {
+	forgetTriggerMemory();
+	forgetCredentialMemory();
+}

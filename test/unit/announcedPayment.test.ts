@@ -1,8 +1,8 @@
 /** Which payment a Paid / Partially Paid notification reports, when notifications carry no transaction id. */
 import { claimAnnouncedPayment } from '../../nodes/CybersourceInvoiceTrigger/helpers/announcedPayment';
-import { forgetProcessMemory } from '../../nodes/shared/processMemory';
+import { forgetTriggerMemory } from '../../nodes/CybersourceInvoiceTrigger/helpers/triggerMemory';
 
-afterEach(() => forgetProcessMemory());
+afterEach(() => forgetTriggerMemory());
 
 /** As GET answers it: history newest first, amounts as strings; payments oldest first here. */
 function invoice(balance: string, payments: Array<[string, string]>) {

@@ -2,7 +2,7 @@
  * Dates: the calendar day the user picked goes to the API as YYYY-MM-DD, never shifted by a time
  * zone; impossible calendar dates and other formats are refused.
  */
-import { assertNotPast, isPastDueDate, pastDueDateWarning, todayIn, toApiDate } from '../../nodes/shared/helpers/dates';
+import { assertExpirationNotPast, isPastDueDate, pastDueDateWarning, todayIn, toApiDate } from '../../nodes/shared/helpers/dates';
 
 /** What n8n expressions like {{ $now.plus(30, 'days') }} return: an object with toISODate(). */
 const luxonLike = (isoDate: string) => ({ toISODate: () => isoDate, toString: () => `${isoDate}T23:30:00.000-05:00` });
@@ -49,15 +49,15 @@ describe('toApiDate', () => {
 	});
 });
 
-describe('assertNotPast', () => {
+describe('assertExpirationNotPast', () => {
 	const now = new Date(Date.UTC(2026, 5, 15, 3, 0)); // 15 June 2026, 03:00 UTC
 
 	it.each(['2026-06-14', '2026-06-15', '2027-01-01'])('accepts %s (yesterday in UTC or later)', (date) => {
-		expect(() => assertNotPast(date, 'Expiration Date', now)).not.toThrow();
+		expect(() => assertExpirationNotPast(date, 'Expiration Date', now)).not.toThrow();
 	});
 
 	it('refuses the day before yesterday', () => {
-		expect(() => assertNotPast('2026-06-13', 'Expiration Date', now)).toThrow(
+		expect(() => assertExpirationNotPast('2026-06-13', 'Expiration Date', now)).toThrow(
 			'Expiration Date: 2026-06-13 is in the past. The payment link expiration must be today or later',
 		);
 	});

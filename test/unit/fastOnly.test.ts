@@ -18,7 +18,7 @@ describe('test/unit', () => {
 	});
 
 	it('the node code under test loads without n8n-core', async () => {
-		await expect(import('../../nodes/CybersourceInvoice/actions/router')).resolves.toHaveProperty('routeItems');
-		await expect(import('../../nodes/shared/transport/pagination')).resolves.toHaveProperty('listInvoices');
+		await expect(import('../../nodes/CybersourceInvoice/actions/router')).resolves.toHaveProperty('runItemLoop');
+		await expect(import('../../nodes/shared/api/invoices')).resolves.toHaveProperty('readInvoices');
 	});
 });

@@ -5,8 +5,8 @@
  */
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 
-import { listInvoices } from '../../nodes/shared/transport/pagination';
-import { singleRequest } from '../../nodes/shared/transport/requestScope';
+import { readInvoices } from '../../nodes/shared/api/invoices';
+import { singleRequest } from '../../nodes/shared/transport/requestOptions';
 
 const ALL = Number.POSITIVE_INFINITY;
 
@@ -45,10 +45,10 @@ function listContext(server: Server): { context: IExecuteFunctions; pages: Array
 
 const invoices = (count: number) => Array.from({ length: count }, (_, index) => ({ id: String(90000 + index) }));
 
-describe('listInvoices', () => {
+describe('readInvoices', () => {
 	it('reads all pages, 1000 at a time, up to the total', async () => {
 		const { context, pages } = listContext({ invoices: invoices(2500) });
-		const list = await listInvoices.call(context, {}, ALL, singleRequest());
+		const list = await readInvoices.call(context, {}, ALL, singleRequest());
 		expect(list).toHaveLength(2500);
 		expect(new Set(list.map((invoice) => invoice.id)).size).toBe(2500);
 		expect(pages).toEqual([
@@ -60,7 +60,7 @@ describe('listInvoices', () => {
 
 	it('asks for no more than the limit', async () => {
 		const { context, pages } = listContext({ invoices: invoices(2500) });
-		expect(await listInvoices.call(context, {}, 1200, singleRequest())).toHaveLength(1200);
+		expect(await readInvoices.call(context, {}, 1200, singleRequest())).toHaveLength(1200);
 		expect(pages).toEqual([
 			[0, 1000],
 			[1000, 200],
@@ -69,12 +69,12 @@ describe('listInvoices', () => {
 
 	it('never returns more than the total the server states', async () => {
 		const { context } = listContext({ invoices: invoices(30), claimedTotal: 20 });
-		expect(await listInvoices.call(context, {}, ALL, singleRequest())).toHaveLength(20);
+		expect(await readInvoices.call(context, {}, ALL, singleRequest())).toHaveLength(20);
 	});
 
 	it('stops at an empty page when the server over-counts', async () => {
 		const { context, pages } = listContext({ invoices: invoices(5), claimedTotal: 5000 });
-		expect(await listInvoices.call(context, {}, ALL, singleRequest())).toHaveLength(5);
+		expect(await readInvoices.call(context, {}, ALL, singleRequest())).toHaveLength(5);
 		expect(pages).toEqual([
 			[0, 1000],
 			[5, 1000],
@@ -83,7 +83,7 @@ describe('listInvoices', () => {
 
 	it('stops with an error when an invoice is listed twice', async () => {
 		const { context } = listContext({ invoices: invoices(1500), ignoresOffset: true });
-		await expect(listInvoices.call(context, {}, ALL, singleRequest({ itemIndex: 0 }))).rejects.toThrow(
+		await expect(readInvoices.call(context, {}, ALL, singleRequest({ itemIndex: 0 }))).rejects.toThrow(
 			'Cybersource listed invoice 90000 twice while paging (again at offset 1000), so the list cannot be read reliably [item 1]',
 		);
 	});

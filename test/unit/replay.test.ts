@@ -7,7 +7,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { MAX_REMEMBERED, RETENTION_MS, SeenIds } from '../../nodes/CybersourceInvoiceTrigger/helpers/replay';
-import type { SeenMemory } from '../../nodes/shared/processMemory';
+import type { SeenMemory } from '../../nodes/CybersourceInvoiceTrigger/helpers/triggerMemory';
 
 /** A process's memory as n8n starts: nothing handled yet. */
 const freshMemory = (): SeenMemory => ({ ids: new Map(), handling: new Set() });

@@ -6,9 +6,10 @@
  */
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 
-import { forgetProcessMemory } from '../../nodes/shared/processMemory';
+import { forgetCredentialMemory } from '../../credentials/signing/credentialMemory';
 import { cybersourceApiCall, type RequestOptions } from '../../nodes/shared/transport';
-import { RequestScope, singleRequest } from '../../nodes/shared/transport/requestScope';
+import { RequestScope } from '../../nodes/shared/transport/requestScope';
+import { singleRequest } from '../../nodes/shared/transport/requestOptions';
 
 type Answer = { statusCode: number; headers?: IDataObject; body?: IDataObject };
 
@@ -38,8 +39,8 @@ const FAST = { baseDelayMs: 1 };
 const get = (context: IExecuteFunctions, options: RequestOptions) =>
 	cybersourceApiCall.call(context, 'GET', '/invoicing/v2/invoices', undefined, undefined, { tuning: FAST, ...options });
 
-beforeEach(() => forgetProcessMemory());
-afterAll(() => forgetProcessMemory());
+beforeEach(() => forgetCredentialMemory());
+afterAll(() => forgetCredentialMemory());
 
 describe('cybersourceApiCall with an explicit RequestScope', () => {
 	it('keeps at most the scope’s Parallel Requests in flight', async () => {

@@ -6,12 +6,12 @@
  */
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode, INodeExecutionData, NodeApiError } from 'n8n-workflow';
 
-import { routeItems } from '../../nodes/CybersourceInvoice/actions/router';
+import { runItemLoop } from '../../nodes/CybersourceInvoice/actions/router';
 import { VERSION_1_OPERATIONS } from '../../nodes/CybersourceInvoice/v1/actions/versionDescription';
 
 /** Version 1's item loop, as its node class runs it. */
-function router(this: IExecuteFunctions) {
-	return routeItems.call(this, VERSION_1_OPERATIONS);
+function routeV1(this: IExecuteFunctions) {
+	return runItemLoop.call(this, VERSION_1_OPERATIONS);
 }
 
 type OnError = INode['onError'];
@@ -51,10 +51,10 @@ function getContext(ids: string[], onError: OnError = 'stopWorkflow', extra: IDa
 	return { context: fake as unknown as IExecuteFunctions, requests };
 }
 
-describe('router', () => {
+describe('routeV1', () => {
 	it('returns one item per input, in order and paired', async () => {
 		const { context } = getContext(['11', '12', '13']);
-		const [output] = await router.call(context);
+		const [output] = await routeV1.call(context);
 		expect(output).toEqual([
 			{ json: { id: '11', status: 'DRAFT' }, pairedItem: { item: 0 } },
 			{ json: { id: '12', status: 'DRAFT' }, pairedItem: { item: 1 } },
@@ -64,7 +64,7 @@ describe('router', () => {
 
 	it('stops at the first failing item, naming it; later items are not sent', async () => {
 		const { context, requests } = getContext(['11', 'missing-7', '13']);
-		await expect(router.call(context)).rejects.toMatchObject({
+		await expect(routeV1.call(context)).rejects.toMatchObject({
 			message: 'Invoice "missing-7" does not exist',
 			context: { itemIndex: 1 },
 		});
@@ -73,7 +73,7 @@ describe('router', () => {
 
 	it('turns an input problem into an error naming the field and the item; nothing is sent for it', async () => {
 		const { context, requests } = getContext(['11', '']);
-		await expect(router.call(context)).rejects.toMatchObject({
+		await expect(routeV1.call(context)).rejects.toMatchObject({
 			message: 'Invoice: is required: pick one from the list or enter its number [item 2]',
 			description: 'Nothing was sent to Cybersource. Fix the value and run the node again.',
 		});
@@ -82,7 +82,7 @@ describe('router', () => {
 
 	it('with Continue On Fail (regular output), gives a failing item the message, description and HTTP code', async () => {
 		const { context } = getContext(['missing-1', '12', ''], 'continueRegularOutput');
-		const [output] = await router.call(context);
+		const [output] = await routeV1.call(context);
 		expect(output).toEqual([
 			{
 				json: {
@@ -105,18 +105,18 @@ describe('router', () => {
 
 	it('with the error output, gives a failing item `error` alone, so n8n routes it there', async () => {
 		const { context } = getContext(['12', 'missing-2'], 'continueErrorOutput');
-		const [output] = await router.call(context);
+		const [output] = await routeV1.call(context);
 		expect(output[1]).toEqual({ json: { error: 'Invoice "missing-2" does not exist' }, pairedItem: { item: 1 } });
 	});
 
 	it('refuses an operation it does not know', async () => {
 		const { context } = getContext(['11'], 'stopWorkflow', { operation: 'delete' });
-		await expect(router.call(context)).rejects.toThrow('The operation "delete" of "invoice" is not supported');
+		await expect(routeV1.call(context)).rejects.toThrow('The operation "delete" of "invoice" is not supported');
 	});
 
 	it('refuses a Parallel Requests setting out of range, before any request, even with Continue On Fail', async () => {
 		const { context, requests } = getContext(['11'], 'continueRegularOutput', { 'options.parallelRequests': 0 });
-		const error = (await router.call(context).catch((caught: unknown) => caught)) as NodeApiError;
+		const error = (await routeV1.call(context).catch((caught: unknown) => caught)) as NodeApiError;
 		expect(error.message).toBe('Parallel Requests: must be a whole number from 1 to 20, got 0 [item 1]');
 		expect(requests).toEqual([]);
 	});

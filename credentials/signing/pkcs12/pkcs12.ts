@@ -51,7 +51,7 @@ import {
 	readString,
 	sequence,
 } from './der';
-import { attempt } from '../attempt';
+import { attempt } from '../outcome';
 import { rc2CbcDecrypt } from './rc2';
 
 export interface Pkcs12Bag {

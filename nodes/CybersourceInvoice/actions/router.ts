@@ -3,11 +3,11 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { InputError, toNodeError } from '../../shared/helpers/inputError';
 import { withWarnings } from '../../shared/transport/warnings';
+import type { Outcome } from '../../../credentials/signing/outcome';
 import { findOperation, type Execute, type OperationDescriptor } from './operation';
 import { readParallelRequests } from './parallelRequests';
-import type { Outcome } from '../../../credentials/signing/attempt';
 import { NodeRun } from './nodeRun';
-import { runItems } from './runItems';
+import { runConcurrently } from './concurrently';
 
 /** Errors keep their item: input problems become NodeOperationErrors that name field and item. */
 function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number): Error {
@@ -46,7 +46,7 @@ function errorItem(this: IExecuteFunctions, error: Error, itemIndex: number): IN
  * the first failing item's error. `operations` is the node version's list; `adapt` lets a version
  * wrap an operation's execute with its own rules (version 2: past due dates, labels, Simplify).
  */
-export async function routeItems(
+export async function runItemLoop(
 	this: IExecuteFunctions,
 	operations: readonly OperationDescriptor[],
 	adapt: (descriptor: OperationDescriptor) => Execute = (descriptor) => descriptor.execute,
@@ -63,7 +63,7 @@ export async function routeItems(
 	const parallel = readParallelRequests.call(this, descriptor);
 	const stopOnError = !this.continueOnFail();
 	const run = new NodeRun(this, parallel);
-	const outcomes: Array<Outcome<IDataObject | IDataObject[]> | undefined> = await runItems(items.length, parallel, async (itemIndex) => {
+	const outcomes: Array<Outcome<IDataObject | IDataObject[]> | undefined> = await runConcurrently(items.length, parallel, async (itemIndex) => {
 		try {
 			// Warnings recorded in the run for this item (e.g. a corrected clock) go into `warning`.
 			return withWarnings(await execute.call(this, itemIndex, run), run.warnings.take(itemIndex));

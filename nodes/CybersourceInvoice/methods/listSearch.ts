@@ -1,17 +1,18 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { objectOf } from '../../shared/helpers/json';
 import { minorUnits } from '../../shared/money/currencies';
-import { isAllowed } from '../../shared/helpers/statuses';
-import { listInvoices } from '../../shared/invoices';
+import { listInvoicePage } from '../../shared/api/invoices';
 import { singleRequest } from '../../shared/transport';
+import { isAllowed } from '../../shared/helpers/statuses';
 import { invoiceOperations } from '../actions/invoice';
 import { findOperation } from '../actions/operation';
 
 const PAGE = 100;
 
 function label(invoice: IDataObject): string {
-	const customer = (invoice.customerInformation as IDataObject | undefined)?.name;
-	const amounts = ((invoice.orderInformation as IDataObject | undefined)?.amountDetails ?? {}) as IDataObject;
+	const customer = objectOf(invoice.customerInformation).name;
+	const amounts = objectOf(objectOf(invoice.orderInformation).amountDetails);
 	const currency = String(amounts.currency ?? '');
 	const raw = amounts.totalAmount;
 	const total = raw === undefined || raw === null || raw === '' ? Number.NaN : Number(raw);
@@ -37,7 +38,7 @@ export async function searchInvoices(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const offset = Number(paginationToken ?? 0) || 0;
-	const page = await listInvoices.call(this, { offset, limit: PAGE }, singleRequest());
+	const page = await listInvoicePage.call(this, { offset, limit: PAGE }, singleRequest());
 	const invoices = Array.isArray(page.invoices) ? (page.invoices as IDataObject[]) : [];
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results = invoices

@@ -6,7 +6,7 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { routeItems } from '../actions/router';
+import { runItemLoop } from '../actions/router';
 import { VERSION_1_OPERATIONS, versionDescription } from './actions/versionDescription';
 import { searchInvoices } from '../methods/listSearch';
 import { getMerchantDefinedFields } from '../methods/loadOptions';
@@ -28,6 +28,6 @@ export class CybersourceInvoiceV1 implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeItems.call(this, VERSION_1_OPERATIONS);
+		return await runItemLoop.call(this, VERSION_1_OPERATIONS);
 	}
 }

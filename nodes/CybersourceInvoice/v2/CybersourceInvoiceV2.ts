@@ -8,7 +8,7 @@ import type {
 
 import { searchInvoices } from '../methods/listSearch';
 import { getMerchantDefinedFields } from '../methods/loadOptions';
-import { router } from './actions/router';
+import { routeV2 } from './actions/router';
 import { versionDescription } from './actions/versionDescription';
 
 /**
@@ -29,6 +29,6 @@ export class CybersourceInvoiceV2 implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeV2.call(this);
 	}
 }

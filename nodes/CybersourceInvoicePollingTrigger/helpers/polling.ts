@@ -4,7 +4,7 @@ import { OPEN_STATUSES } from '../../shared/helpers/statuses';
 import { paymentsMadeAtBalance, paymentsOf } from '../../shared/helpers/payments';
 import { MAX_PAGE_SIZE } from '../../shared/transport/pagination';
 import type { TriggerEvent } from '../../shared/triggers/events';
-import { findInvoice, listInvoices } from '../../shared/invoices';
+import { findInvoice, listInvoicePage } from '../../shared/api/invoices';
 import { singleRequest } from '../../shared/transport';
 import { changesOfInvoice, type Change } from './pollChanges';
 
@@ -39,7 +39,7 @@ export interface PollState extends IDataObject {
 }
 
 async function listPage(this: IPollFunctions, offset: number, limit: number, status?: string): Promise<{ items: IDataObject[]; total: number }> {
-	const page = await listInvoices.call(this, { offset, limit, status }, singleRequest());
+	const page = await listInvoicePage.call(this, { offset, limit, status }, singleRequest());
 	const items = Array.isArray(page.invoices) ? (page.invoices as IDataObject[]) : [];
 	return { items, total: Number(page.totalInvoices) };
 }

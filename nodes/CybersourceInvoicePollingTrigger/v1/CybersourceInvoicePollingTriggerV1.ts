@@ -9,7 +9,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { TriggerEvent } from '../../shared/triggers/events';
-import { getInvoice } from '../../shared/invoices';
+import { getInvoice } from '../../shared/api/invoices';
 import { singleRequest } from '../../shared/transport';
 import { eventItem } from '../../shared/triggers/eventItem';
 import { baseline, changesSince, latestMatching, type Change, type PollState } from '../helpers/polling';

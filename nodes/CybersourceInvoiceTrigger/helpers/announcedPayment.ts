@@ -1,9 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { answerAmount } from '../../shared/money/amounts';
+import { objectOf } from '../../shared/helpers/json';
 import { paymentsOf, totalsAfter, type PaymentTotals } from '../../shared/helpers/payments';
 import type { TriggerEvent } from '../../shared/triggers/events';
-import { processMemory } from '../../shared/processMemory';
+import { triggerMemory } from './triggerMemory';
 import { SeenIds, type SeenSet } from './replay';
 
 /**
@@ -11,12 +12,12 @@ import { SeenIds, type SeenSet } from './replay';
  * node's static data (field `reportedPayments`), kept like the notification ids (see replay.ts):
  * safe against concurrent calls and restarts of one n8n process.
  */
-export const reportedPayments = new SeenIds('reportedPayments', processMemory.reportedPayments);
+export const reportedPayments = new SeenIds('reportedPayments', triggerMemory.reportedPayments);
 
 /** The notification's `balanceAmount`: the balance the customer's email showed right after the payment. */
 function announcedBalance(notification: IDataObject): unknown {
 	const payloads = Array.isArray(notification.payloads) ? (notification.payloads as IDataObject[]) : [];
-	const data = (payloads[0]?.data ?? notification.payload ?? {}) as IDataObject;
+	const data = objectOf(payloads[0]?.data ?? notification.payload);
 	return data.balanceAmount ?? data.invoiceBalance;
 }
 

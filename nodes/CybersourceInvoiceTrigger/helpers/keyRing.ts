@@ -1,4 +1,4 @@
-import { processMemory, type RingKey } from '../../shared/processMemory';
+import { triggerMemory, type RingKey } from './triggerMemory';
 
 export type { RingKey };
 
@@ -11,8 +11,8 @@ export type { RingKey };
  * that organization.
  */
 
-/** Held in processMemory.ts with the package's other process-wide stores. */
-const byKeyId = processMemory.keyRing;
+/** Held in triggerMemory.ts with the trigger's other process-wide stores. */
+const byKeyId = triggerMemory.keyRing;
 
 export function learnKey(key: RingKey): void {
 	byKeyId.set(key.keyId, key);

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { processMemory, type SeenMemory } from '../../shared/processMemory';
+import { triggerMemory, type SeenMemory } from './triggerMemory';
 
 /**
  * Ids a webhook trigger has already handled (notification ids, and any other id that must start
@@ -52,7 +52,7 @@ export class SeenIds {
 	/**
 	 * `memory.ids`: scope → the ids that scope's static data holds, one live object per trigger;
 	 * `memory.handling`: `scope id` of ids being handled right now (two concurrent copies of one id).
-	 * A process-wide store of processMemory.ts (a restart empties it).
+	 * A process-wide store of triggerMemory.ts (a restart empties it).
 	 */
 	constructor(
 		readonly field: string,
@@ -98,4 +98,4 @@ export class SeenIds {
 }
 
 /** The webhook trigger's notification ids (static data field `seenNotifications`). */
-export const seenNotifications = new SeenIds('seenNotifications', processMemory.seenNotifications);
+export const seenNotifications = new SeenIds('seenNotifications', triggerMemory.seenNotifications);

@@ -1,10 +1,10 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
-import { isNotFound } from '../../shared/invoices';
-import { CREDENTIAL_TYPE, cybersourceApiCall, cybersourceApiRequest, singleRequest } from '../../shared/transport';
+import { createSignatureKey, createWebhook, deleteWebhook, getWebhook, listWebhooks, updateWebhook } from '../../shared/api/webhooks';
+import { objectOf } from '../../shared/helpers/json';
+import { CREDENTIAL_TYPE, isNotFound } from '../../shared/transport';
 import { learnKey, newestKey, type RingKey } from './keyRing';
 
-const WEBHOOKS_PATH = '/notification-subscriptions/v2/webhooks';
 export const PRODUCT_ID = 'customerInvoicing';
 
 /** What the trigger keeps in the node's static data (the key is never output or logged). */
@@ -50,19 +50,15 @@ export function adoptKnownKey(state: WebhookState, orgId: string): boolean {
 export async function ensureSignatureKey(this: IHookFunctions, state: WebhookState, renew = false): Promise<void> {
 	const orgId = await organizationId.call(this);
 	if (!renew && adoptKnownKey(state, orgId)) return;
-	const answer = await cybersourceApiRequest.call(
-		this,
-		'POST',
-		'/kms/egress/v2/keys-sym',
-		{
-			clientRequestAction: 'CREATE',
-			// The spec types expiryDuration as a string of days (docs/cybersource-api.md).
-			keyInformation: { provider: 'nrtd', tenant: orgId, keyType: 'sharedSecret', organizationId: orgId, expiryDuration: String(KEY_DAYS) },
-		},
-		undefined,
-		singleRequest({ headers: { 'v-c-sender-organization-id': orgId, 'v-c-permissions': '{"permissions":["webhook"]}' } }),
-	);
-	const info = (answer.keyInformation ?? {}) as IDataObject;
+	const answer = await createSignatureKey.call(this, orgId, {
+		provider: 'nrtd',
+		tenant: orgId,
+		keyType: 'sharedSecret',
+		organizationId: orgId,
+		// The spec types expiryDuration as a string of days (docs/cybersource-api.md).
+		expiryDuration: String(KEY_DAYS),
+	});
+	const info = objectOf(answer.keyInformation);
 	if (typeof info.keyId !== 'string' || typeof info.key !== 'string') {
 		throw new Error('Cybersource created no usable signature key (keyInformation.keyId / key missing in its answer)');
 	}
@@ -91,7 +87,7 @@ export function sameEvents(subscription: IDataObject, eventTypes: string[]): boo
 /** The organization's invoicing subscriptions that deliver to `url` (the spec requires `organizationId`). */
 export async function subscriptionsFor(this: IHookFunctions, url: string): Promise<IDataObject[]> {
 	const query = { organizationId: await organizationId.call(this), productId: PRODUCT_ID };
-	const answer = await cybersourceApiCall.call(this, 'GET', WEBHOOKS_PATH, undefined, query, singleRequest());
+	const answer = await listWebhooks.call(this, query);
 	const body = answer.body;
 	const list = Array.isArray(body) ? body : Array.isArray(body.webhooks) ? (body.webhooks as IDataObject[]) : [];
 	return list.filter((item) => item.webhookUrl === url && eventTypesOf(item).length > 0);
@@ -138,28 +134,25 @@ export async function createOrReuseSubscription(this: IHookFunctions, input: Sub
 	if (existing) {
 		const id = String(existing.webhookId);
 		if (!sameEvents(existing, input.eventTypes)) {
-			await cybersourceApiRequest.call(this, 'PATCH', `${WEBHOOKS_PATH}/${encodeURIComponent(id)}`, {
-				products: [{ productId: PRODUCT_ID, eventTypes: input.eventTypes }],
-			}, undefined, singleRequest());
+			await updateWebhook.call(this, id, { products: [{ productId: PRODUCT_ID, eventTypes: input.eventTypes }] });
 		}
 		return id;
 	}
-	const created = await cybersourceApiRequest.call(this, 'POST', WEBHOOKS_PATH, subscriptionBody(input, await organizationId.call(this)), undefined, singleRequest());
+	const created = await createWebhook.call(this, subscriptionBody(input, await organizationId.call(this)));
 	if (typeof created.webhookId !== 'string') throw new Error('Cybersource created no webhook subscription (webhookId missing in its answer)');
 	return created.webhookId;
 }
 
 /** True once the subscription no longer exists (deleted now or earlier); the spec answers 200, 204 is accepted too. */
 export async function deleteSubscription(this: IHookFunctions, subscriptionId: string): Promise<boolean> {
-	const path = `${WEBHOOKS_PATH}/${encodeURIComponent(subscriptionId)}`;
 	try {
-		await cybersourceApiCall.call(this, 'DELETE', path, undefined, undefined, singleRequest());
+		await deleteWebhook.call(this, subscriptionId);
 		return true;
 	} catch (error) {
 		if (isNotFound(error)) return true;
 		// A 204 without a body is not JSON to the transport: ask whether it is gone.
 		try {
-			await cybersourceApiCall.call(this, 'GET', path, undefined, undefined, singleRequest());
+			await getWebhook.call(this, subscriptionId);
 			return false;
 		} catch (lookup) {
 			return isNotFound(lookup);

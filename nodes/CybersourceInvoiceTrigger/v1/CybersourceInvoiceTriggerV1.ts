@@ -7,13 +7,14 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeOperationError, jsonParse } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { CUSTOM_ENVIRONMENT } from '../../../credentials/baseUrl';
+import { objectOf, parseJsonObject } from '../../shared/helpers/json';
 import { QUICK_READ, singleRequest } from '../../shared/transport';
 import { claimAnnouncedPayment, type PaymentClaim } from '../helpers/announcedPayment';
 import { eventOfType, eventTypesOf, type TriggerEvent } from '../../shared/triggers/events';
-import { findInvoice } from '../../shared/invoices';
+import { findInvoice } from '../../shared/api/invoices';
 import { parseWholeNumber } from '../../shared/helpers/values';
 import { eventItem } from '../../shared/triggers/eventItem';
 import { forgetKey, keyById } from '../helpers/keyRing';
@@ -84,14 +85,13 @@ function rawBodyOf(this: IWebhookFunctions): Buffer {
 }
 
 function parseNotification(raw: Buffer): IDataObject | undefined {
-	const value = jsonParse<unknown>(raw.toString('utf8'), { fallbackValue: null });
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
+	return parseJsonObject(raw.toString('utf8'));
 }
 
 /** The invoice number: `payloads[0].data` in the documented example, `payload` in the generic one. */
 function invoiceNumberOf(notification: IDataObject): string | undefined {
 	const payloads = Array.isArray(notification.payloads) ? (notification.payloads as IDataObject[]) : [];
-	const data = (payloads[0]?.data ?? notification.payload ?? {}) as IDataObject;
+	const data = objectOf(payloads[0]?.data ?? notification.payload);
 	const value = data.invoiceNumber ?? data.invoiceId;
 	return value === undefined || value === null ? undefined : String(value);
 }

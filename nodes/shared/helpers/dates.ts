@@ -1,8 +1,11 @@
 import { InputError } from './inputError';
 
 /*
- * Dates of an invoice (the due date): how a date field becomes the API's `YYYY-MM-DD` without a
- * time-zone shift, and whether a due date is already past in the workflow's time zone.
+ * Dates of an invoice: how a date field becomes the API's `YYYY-MM-DD` without a time-zone shift,
+ * and the two rules for a date in the past, which differ on purpose: a payment link's expiration
+ * date before yesterday (UTC) is refused (assertExpirationNotPast); a due date before today in
+ * the workflow's time zone (isPastDueDate) gets a warning in version 1 and is refused in version 2
+ * unless its option allows it.
  */
 
 const ISO_DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
@@ -39,7 +42,7 @@ export function toApiDate(value: unknown, field: string): string {
  * Refuses dates before yesterday (UTC). A day of slack because the merchant's "today" can be
  * the UTC day before; the gateway has the final word.
  */
-export function assertNotPast(apiDate: string, field: string, now: Date = new Date()): void {
+export function assertExpirationNotPast(apiDate: string, field: string, now: Date = new Date()): void {
 	const yesterday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - 1));
 	if (apiDate < yesterday.toISOString().slice(0, 10)) {
 		throw new InputError(field, `${apiDate} is in the past. The payment link expiration must be today or later`);

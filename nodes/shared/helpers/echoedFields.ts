@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { object } from './invoiceResponse';
+import { objectOf } from './json';
 
 /*
  * Everything a create sends that the stored invoice echoes (docs/cybersource-api.md#invoice-resource),
@@ -63,20 +63,20 @@ function shown(kind: Kind, value: unknown): string {
 }
 
 function customerPairs(sent: IDataObject, stored: IDataObject): Pair[] {
-	const [a, b] = [object(sent.customerInformation), object(stored.customerInformation)];
-	const [c, d] = [object(sent.processingInformation), object(stored.processingInformation)];
+	const [a, b] = [objectOf(sent.customerInformation), objectOf(stored.customerInformation)];
+	const [c, d] = [objectOf(sent.processingInformation), objectOf(stored.processingInformation)];
 	return [
 		{ label: 'customer email', kind: 'email', sent: a.email, stored: b.email },
 		{ label: 'customer name', kind: 'text', sent: a.name, stored: b.name },
 		{ label: 'merchant customer ID', kind: 'text', sent: a.merchantCustomerId, stored: b.merchantCustomerId },
-		{ label: 'company name', kind: 'text', sent: object(a.company).name, stored: object(b.company).name },
+		{ label: 'company name', kind: 'text', sent: objectOf(a.company).name, stored: objectOf(b.company).name },
 		{ label: 'request phone', kind: 'flag', sent: c.requestPhone, stored: d.requestPhone },
 		{ label: 'request shipping', kind: 'flag', sent: c.requestShipping, stored: d.requestShipping },
 	];
 }
 
 function invoicePairs(sent: IDataObject, stored: IDataObject): Pair[] {
-	const [a, b] = [object(sent.invoiceInformation), object(stored.invoiceInformation)];
+	const [a, b] = [objectOf(sent.invoiceInformation), objectOf(stored.invoiceInformation)];
 	return [
 		{ label: 'description', kind: 'text', sent: a.description, stored: b.description },
 		{ label: 'due date', kind: 'date', sent: a.dueDate, stored: b.dueDate },
@@ -86,9 +86,9 @@ function invoicePairs(sent: IDataObject, stored: IDataObject): Pair[] {
 }
 
 function amountPairs(sent: IDataObject, stored: IDataObject): Pair[] {
-	const [a, b] = [object(object(sent.orderInformation).amountDetails), object(object(stored.orderInformation).amountDetails)];
-	const [taxA, taxB] = [object(a.taxDetails), object(b.taxDetails)];
-	const [freightA, freightB] = [object(a.freight), object(b.freight)];
+	const [a, b] = [objectOf(objectOf(sent.orderInformation).amountDetails), objectOf(objectOf(stored.orderInformation).amountDetails)];
+	const [taxA, taxB] = [objectOf(a.taxDetails), objectOf(b.taxDetails)];
+	const [freightA, freightB] = [objectOf(a.freight), objectOf(b.freight)];
 	return [
 		{ label: 'currency', kind: 'currency', sent: a.currency, stored: b.currency },
 		{ label: 'total', kind: 'amount', sent: a.totalAmount, stored: b.totalAmount },
@@ -106,7 +106,7 @@ function amountPairs(sent: IDataObject, stored: IDataObject): Pair[] {
 }
 
 function listOf(value: unknown): IDataObject[] {
-	return Array.isArray(value) ? value.map(object) : [];
+	return Array.isArray(value) ? value.map(objectOf) : [];
 }
 
 const LINE_FIELDS: Array<[string, string, Kind]> = [
@@ -123,8 +123,8 @@ const LINE_FIELDS: Array<[string, string, Kind]> = [
 
 /** Lines in order, field by field; a different number of lines is one difference. */
 function linePairs(sent: IDataObject, stored: IDataObject): Pair[] {
-	const a = listOf(object(sent.orderInformation).lineItems);
-	const b = listOf(object(stored.orderInformation).lineItems);
+	const a = listOf(objectOf(sent.orderInformation).lineItems);
+	const b = listOf(objectOf(stored.orderInformation).lineItems);
 	if (a.length !== b.length) return [{ label: 'number of line items', kind: 'quantity', sent: String(a.length), stored: String(b.length) }];
 	return a.flatMap((line, index) =>
 		LINE_FIELDS.map(([key, name, kind]): Pair => ({ label: `line ${index + 1} ${name}`, kind, sent: line[key], stored: b[index][key] })),

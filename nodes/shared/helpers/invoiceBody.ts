@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isBlank } from './values';
-import { assertNotPast, toApiDate } from './dates';
+import { assertExpirationNotPast, toApiDate } from './dates';
 import { InputError } from './inputError';
 import { buildAmountDetails, type AmountInputs } from '../money/amountDetails';
 import { parseCurrency } from '../money/currencies';
@@ -138,7 +138,7 @@ function invoiceInformation(fields: InvoiceFields, options: BodyOptions, allowPa
 	invoice.dueDate = toApiDate(fields.dueDate, 'Due Date');
 	if (!isBlank(fields.expirationDate)) {
 		const expiration = toApiDate(fields.expirationDate, 'Expiration Date');
-		if (options.checkExpiration !== false) assertNotPast(expiration, 'Expiration Date');
+		if (options.checkExpiration !== false) assertExpirationNotPast(expiration, 'Expiration Date');
 		invoice.expirationDate = expiration;
 	}
 	invoice.allowPartialPayments = allowPartialPayments;

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { answerAmount } from '../money/amounts';
+import { objectOf } from './json';
 import { historyPayments } from './payments';
 import type { DeliveryMode, InvoiceFields } from './invoiceBody';
 import type { LineItemInput } from './lineItems';
@@ -9,11 +10,6 @@ import type { LineItemInput } from './lineItems';
  * Reading an invoice as Cybersource answers it: back into the fields Update starts from, into the
  * flat shape of the Simplify option, and the invoice id of a "created, but the email failed" answer.
  */
-
-/** A JSON object field of an answer, or {} when it is missing or not an object. */
-export function object(value: unknown): IDataObject {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
-}
 
 /** Stored invoice, read back into the fields Update starts from (docs/cybersource-api.md#invoice-resource). */
 interface CurrentInvoice {
@@ -24,13 +20,13 @@ interface CurrentInvoice {
 }
 
 export function readCurrentInvoice(invoice: IDataObject): CurrentInvoice {
-	const customer = object(invoice.customerInformation);
-	const processing = object(invoice.processingInformation);
-	const info = object(invoice.invoiceInformation);
-	const order = object(invoice.orderInformation);
-	const amounts = object(order.amountDetails);
-	const tax = object(amounts.taxDetails);
-	const freight = object(amounts.freight);
+	const customer = objectOf(invoice.customerInformation);
+	const processing = objectOf(invoice.processingInformation);
+	const info = objectOf(invoice.invoiceInformation);
+	const order = objectOf(invoice.orderInformation);
+	const amounts = objectOf(order.amountDetails);
+	const tax = objectOf(amounts.taxDetails);
+	const freight = objectOf(amounts.freight);
 	const definedFields = Array.isArray(invoice.merchantDefinedFieldValuesWithDefinition)
 		? (invoice.merchantDefinedFieldValuesWithDefinition as IDataObject[])
 		: Array.isArray(invoice.merchantDefinedFieldValues)
@@ -41,7 +37,7 @@ export function readCurrentInvoice(invoice: IDataObject): CurrentInvoice {
 		customerName: customer.name,
 		customerEmail: customer.email,
 		merchantCustomerId: customer.merchantCustomerId,
-		companyName: object(customer.company).name,
+		companyName: objectOf(customer.company).name,
 		requestPhone: processing.requestPhone,
 		requestShipping: processing.requestShipping,
 		description: info.description,
@@ -86,9 +82,9 @@ export function readCurrentInvoice(invoice: IDataObject): CurrentInvoice {
 
 /** The flat shape of the Simplify option. */
 export function simplifyInvoice(invoice: IDataObject): IDataObject {
-	const customer = object(invoice.customerInformation);
-	const info = object(invoice.invoiceInformation);
-	const amounts = object(object(invoice.orderInformation).amountDetails);
+	const customer = objectOf(invoice.customerInformation);
+	const info = objectOf(invoice.invoiceInformation);
+	const amounts = objectOf(objectOf(invoice.orderInformation).amountDetails);
 	const currency = String(amounts.currency ?? '');
 	return {
 		id: invoice.id ?? null,

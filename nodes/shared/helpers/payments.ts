@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { answerAmount } from '../money/amounts';
 import { minorUnits } from '../money/currencies';
+import { objectOf } from './json';
 
 /**
  * Payments as an invoice's history records them (docs/cybersource-api.md#invoice-history): each
@@ -23,10 +24,6 @@ export interface PaymentTotals {
 	amountPaid: number;
 	balanceAmount: number | null;
 	totalAmount: number | null;
-}
-
-function objectOf(value: unknown): IDataObject {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
 }
 
 function currencyOf(invoice: IDataObject): string {

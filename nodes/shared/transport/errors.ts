@@ -1,9 +1,15 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
-import { jsonParse, NodeApiError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { AUTH_FAILED_HINT, FORBIDDEN_HINT } from '../../../credentials/authFailure';
+import { isJsonObject, parseJsonObject } from '../helpers/json';
 import { ACTIONS, allowedSentence } from '../helpers/statuses';
 import { maskSecrets, maskText } from './mask';
+
+/** Cybersource answered 404: there is no such thing (an invoice, a webhook subscription). */
+export function isNotFound(error: unknown): boolean {
+	return String((error as { httpCode?: unknown } | undefined)?.httpCode) === '404';
+}
 
 /** What went wrong on the wire, before any HTTP answer. */
 export interface NetworkFailure {
@@ -20,16 +26,11 @@ export interface ApiFailureContext {
 	clockOffsetMs?: number;
 }
 
-/** The JSON object a text holds; undefined for anything else (not JSON, an array, a number). */
-function jsonObject(text: string): IDataObject | undefined {
-	const parsed = jsonParse<unknown>(text, { fallbackValue: null });
-	return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as IDataObject) : undefined;
-}
-
-function asObject(body: unknown): IDataObject {
-	if (body && typeof body === 'object' && !Array.isArray(body)) return body as IDataObject;
+/** An error answer's body as an object: parsed when it is JSON text, its start when it is other text. */
+function errorBodyObject(body: unknown): IDataObject {
+	if (isJsonObject(body)) return body;
 	if (typeof body === 'string') {
-		const parsed = jsonObject(body);
+		const parsed = parseJsonObject(body);
 		return parsed ?? { rawBody: body.slice(0, 2000) };
 	}
 	return {};
@@ -51,7 +52,7 @@ function rmsgText(body: IDataObject): string | undefined {
 	const rmsg = response?.rmsg;
 	if (rmsg === undefined) return undefined;
 	if (typeof rmsg === 'string') {
-		const parsed = jsonObject(rmsg);
+		const parsed = parseJsonObject(rmsg);
 		return String(parsed?.error_description ?? parsed?.error ?? rmsg);
 	}
 	const object = rmsg as IDataObject;
@@ -179,7 +180,7 @@ export function apiError(
 	context: ApiFailureContext,
 ): NodeApiError {
 	// Masked first: an echoed Authorization or Signature must not reach the error or the output.
-	const body = asObject(maskSecrets(rawBody));
+	const body = errorBodyObject(maskSecrets(rawBody));
 	const { message, description } = explain({
 		statusCode,
 		body,

@@ -2,50 +2,62 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { cybersourceApiRequest, type CybersourceContext, type RequestOptions } from './index';
-import { INVOICES_PATH } from './paths';
 import { itemTag } from '../helpers/inputError';
 
-/** The API's maximum page size. */
+/** The largest page Cybersource's list endpoints answer. */
 export const MAX_PAGE_SIZE = 1000;
 
-interface ListInvoicesQuery {
-	status?: string;
+/** A list endpoint read with `offset` and `limit`: where it is, and the names its answer and messages use. */
+export interface PagedList {
+	path: string;
+	/** The answer's array of this page's items, e.g. `invoices`. */
+	itemsField: string;
+	/** The answer's count of all items, e.g. `totalInvoices`. */
+	totalField: string;
+	/** One item in messages, e.g. `invoice`. */
+	noun: string;
+	/** The description of the error an item listed twice raises: why, and what to do. */
+	overlapHint: string;
 }
 
+/** Filters sent with every page, after `offset` and `limit`. */
+type Filters = Record<string, string | undefined>;
+
 /**
- * Reads invoices page by page (newest first, as the API returns them) until `max` items, the
- * end of the list (`totalInvoices`, never exceeded), or an empty page, whichever comes first.
- * An id seen twice stops the read with an error: the pages overlap, so the result would hold
- * duplicates (a server that ignores the offset would otherwise repeat page one until the total).
+ * Reads a list page by page (in the order the API returns it) until `max` items, the end of the
+ * list (its total, never exceeded), or an empty page, whichever comes first. An id seen twice
+ * stops the read with an error: the pages overlap, so the result would hold duplicates (a server
+ * that ignores the offset would otherwise repeat page one until the total).
  */
-export async function listInvoices(
+export async function readPages(
 	this: CybersourceContext,
-	query: ListInvoicesQuery,
+	list: PagedList,
+	filters: Filters,
 	max: number,
 	options: RequestOptions,
 ): Promise<IDataObject[]> {
-	const invoices: IDataObject[] = [];
+	const items: IDataObject[] = [];
 	const seen = new Set<string>();
-	const pages = new PageReader(this, query, max, options);
+	const pages = new PageReader(this, list, filters, max, options);
 	let wanted = max;
 	let offset = 0;
-	while (invoices.length < wanted) {
+	while (items.length < wanted) {
 		const page = await pages.read(offset);
-		const items = Array.isArray(page.invoices) ? (page.invoices as IDataObject[]) : [];
-		const total = Number(page.totalInvoices);
+		const pageItems = Array.isArray(page[list.itemsField]) ? (page[list.itemsField] as IDataObject[]) : [];
+		const total = Number(page[list.totalField]);
 		if (Number.isFinite(total)) wanted = Math.min(wanted, total);
-		for (const invoice of items.slice(0, wanted - invoices.length)) {
-			assertNew.call(this, seen, invoice, offset, options.itemIndex);
-			invoices.push(invoice);
+		for (const item of pageItems.slice(0, wanted - items.length)) {
+			assertNew.call(this, list, seen, item, offset, options.itemIndex);
+			items.push(item);
 		}
-		offset += items.length;
-		// An empty page ends the loop even if totalInvoices says otherwise, so a server that
+		offset += pageItems.length;
+		// An empty page ends the loop even if the total says otherwise, so a server that
 		// over-counts cannot make us loop forever.
-		if (items.length === 0) break;
+		if (pageItems.length === 0) break;
 		// The total is known: ask for the next pages now, so they arrive while this one is used.
 		if (Number.isFinite(total)) pages.prefetch(offset, wanted);
 	}
-	return invoices;
+	return items;
 }
 
 /**
@@ -60,7 +72,8 @@ class PageReader {
 
 	constructor(
 		private readonly context: CybersourceContext,
-		private readonly query: ListInvoicesQuery,
+		private readonly list: PagedList,
+		private readonly filters: Filters,
 		private readonly max: number,
 		private readonly options: RequestOptions,
 	) {
@@ -89,28 +102,24 @@ class PageReader {
 		return await cybersourceApiRequest.call(
 			this.context,
 			'GET',
-			INVOICES_PATH,
+			this.list.path,
 			undefined,
-			{ offset, limit, status: this.query.status },
+			{ offset, limit, ...this.filters },
 			this.options,
 		);
 	}
 }
 
-function assertNew(this: CybersourceContext, seen: Set<string>, invoice: IDataObject, offset: number, itemIndex?: number) {
-	if (invoice.id === undefined || invoice.id === null) return;
-	const id = String(invoice.id);
+function assertNew(this: CybersourceContext, list: PagedList, seen: Set<string>, item: IDataObject, offset: number, itemIndex?: number) {
+	if (item.id === undefined || item.id === null) return;
+	const id = String(item.id);
 	if (!seen.has(id)) {
 		seen.add(id);
 		return;
 	}
 	throw new NodeOperationError(
 		this.getNode(),
-		`Cybersource listed invoice ${id} twice while paging (again at offset ${offset}), so the list cannot be read reliably${itemIndex === undefined ? '' : ` ${itemTag(itemIndex)}`}`,
-		{
-			itemIndex,
-			description:
-				'The server ignored the offset, or invoices were created while the list was read. Nothing was returned. Run the node again, or use a Limit or a Status filter to read fewer invoices.',
-		},
+		`Cybersource listed ${list.noun} ${id} twice while paging (again at offset ${offset}), so the list cannot be read reliably${itemIndex === undefined ? '' : ` ${itemTag(itemIndex)}`}`,
+		{ itemIndex, description: list.overlapHint },
 	);
 }

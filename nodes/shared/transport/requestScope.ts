@@ -1,4 +1,3 @@
-import type { RequestOptions } from './index';
 import { RequestLimiter } from './limiter';
 import { ItemWarnings } from './warnings';
 
@@ -16,13 +15,4 @@ export class RequestScope {
 	constructor(parallelRequests: number) {
 		this.limiter = new RequestLimiter(parallelRequests);
 	}
-}
-
-/**
- * Options for a call made on its own, outside a node run's item loop (triggers, dropdown lists):
- * a scope of its own with one request in flight, and no output item for warnings (the response's
- * `warnings` still has them). Such callers send their requests one after another.
- */
-export function singleRequest(options: Omit<RequestOptions, 'scope'> = {}): RequestOptions {
-	return { ...options, scope: new RequestScope(1) };
 }

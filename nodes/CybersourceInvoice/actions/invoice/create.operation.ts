@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invoiceIdFromAcceptedMessage } from '../../../shared/helpers/invoiceResponse';
 import { isOn } from '../../../shared/helpers/text';
-import { getInvoice } from '../../../shared/invoices';
+import { getInvoice } from '../../../shared/api/invoices';
 import { createProperties, readCreateRequest } from './createCommon';
 import { createOnce } from './createOnce';
 import type { NodeRun } from '../nodeRun';

@@ -79,8 +79,8 @@ export function readCreateRequest(
 	const body = buildInvoiceBody(fields, lines, { kind: 'create', ...options });
 	const info = body.invoiceInformation as IDataObject;
 	warnIfPastDueDate.call(this, itemIndex, run, info.dueDate);
-	if (info.invoiceNumber !== undefined) return { body, numberOrigin: 'given' };
+	if (info.invoiceNumber !== undefined) return { body, chosenBy: 'given' };
 	if (numbering === 'cybersource') return { body };
-	info.invoiceNumber = assignNumber(run, itemIndex);
-	return { body, numberOrigin: 'assigned' };
+	info.invoiceNumber = assignNumber(run.numberOrigin, itemIndex);
+	return { body, chosenBy: 'assigned' };
 }

@@ -5,7 +5,7 @@ import { invoiceLocator } from '../../v1/descriptions/invoiceLocator';
 import { simplifyProperty } from '../../v1/descriptions/simplify';
 import { readInvoiceId } from '../../../shared/helpers/invoiceId';
 import { simplifyInvoice } from '../../../shared/helpers/invoiceResponse';
-import { getInvoice } from '../../../shared/invoices';
+import { getInvoice } from '../../../shared/api/invoices';
 import { readSimplify } from './output';
 import type { NodeRun } from '../nodeRun';
 import type { OperationDescriptor } from '../operation';

@@ -8,7 +8,7 @@ import { InputError } from '../../../shared/helpers/inputError';
 import { simplifyInvoice } from '../../../shared/helpers/invoiceResponse';
 import { INVOICE_STATUSES, STATUSES } from '../../../shared/helpers/statuses';
 import { isOn } from '../../../shared/helpers/text';
-import { listInvoices } from '../../../shared/transport/pagination';
+import { readInvoices } from '../../../shared/api/invoices';
 import type { NodeRun } from '../nodeRun';
 import type { OperationDescriptor } from '../operation';
 import { readSimplify } from './output';
@@ -76,7 +76,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: N
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const status = readStatus(filters.status);
 	const simplify = readSimplify.call(this, itemIndex);
-	const invoices = await listInvoices.call(this, { status }, limit, { scope: run, itemIndex });
+	const invoices = await readInvoices.call(this, { status }, limit, { scope: run, itemIndex });
 	return simplify ? invoices.map(simplifyInvoice) : invoices;
 }
 

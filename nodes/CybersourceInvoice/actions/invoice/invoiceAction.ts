@@ -2,16 +2,17 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { actionTookEffect, markOf, type InvoiceMark } from '../../../shared/helpers/reconcile';
-import { messageOf, settle } from '../../../shared/helpers/settle';
+import { settle } from '../../../../credentials/signing/outcome';
+import { messageOf } from '../../../shared/helpers/errorMessage';
 import { ACTIONS, type InvoiceAction } from '../../../shared/helpers/statuses';
+import { getInvoice, postInvoiceAction } from '../../../shared/api/invoices';
+import { isOutcomeUnknown } from '../../../shared/transport';
 import { itemTag } from '../../../shared/helpers/inputError';
-import { getInvoice } from '../../../shared/invoices';
-import { cybersourceApiRequest, invoicePath, isOutcomeUnknown } from '../../../shared/transport';
 import { actionMemory, type ActionMemory } from './actionMemory';
 import type { NodeRun } from '../nodeRun';
 
 /** The action may have been applied and the invoice could not be read to check. */
-function unconfirmedError(this: IExecuteFunctions, invoiceId: string, action: InvoiceAction, itemIndex: number, why: string): NodeOperationError {
+function actionUnconfirmedError(this: IExecuteFunctions, invoiceId: string, action: InvoiceAction, itemIndex: number, why: string): NodeOperationError {
 	const { verb, done } = ACTIONS[action];
 	return new NodeOperationError(this.getNode(), `Cybersource did not confirm whether invoice "${invoiceId}" was ${done} ${itemTag(itemIndex)}`, {
 		itemIndex,
@@ -46,7 +47,7 @@ async function afterEarlierTry(
 		const why = earlier.done
 			? `An earlier try of this item ${done} invoice ${invoiceId}; reading it again now failed (${messageOf(read.error)}), and it was not ${done} again.`
 			: `An earlier try of this item sent the request without a readable answer, and reading the invoice now failed (${messageOf(read.error)}).`;
-		throw unconfirmedError.call(this, invoiceId, action, itemIndex, why);
+		throw actionUnconfirmedError.call(this, invoiceId, action, itemIndex, why);
 	}
 	const applied = earlier.done === true || actionTookEffect(action, read.value, earlier.before);
 	if (applied) memory.finished();
@@ -84,9 +85,7 @@ export async function runInvoiceAction(
 	}
 	const before = action === 'delivery' ? await markBefore.call(this, invoiceId, itemIndex, run, current) : undefined;
 	memory.started(before);
-	const done = await settle(
-		cybersourceApiRequest.call(this, 'POST', invoicePath(invoiceId, action), undefined, undefined, { scope: run, itemIndex }),
-	);
+	const done = await settle(postInvoiceAction.call(this, invoiceId, action, { scope: run, itemIndex }));
 	if (done.ok) {
 		memory.finished();
 		return done.value;
@@ -99,7 +98,7 @@ export async function runInvoiceAction(
 	const read = await settle(getInvoice.call(this, invoiceId, { scope: run, itemIndex }));
 	if (!read.ok) {
 		const why = `${messageOf(done.error)}, and reading the invoice to check failed too (${messageOf(read.error)}).`;
-		throw unconfirmedError.call(this, invoiceId, action, itemIndex, why);
+		throw actionUnconfirmedError.call(this, invoiceId, action, itemIndex, why);
 	}
 	if (!actionTookEffect(action, read.value, before)) {
 		memory.forget();

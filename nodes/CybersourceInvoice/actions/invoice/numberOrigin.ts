@@ -2,7 +2,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { assignedInvoiceNumber, type NumberOrigin } from '../../../shared/helpers/invoiceNumber';
-import type { NodeRun } from '../nodeRun';
 
 /** Where the seed lives in the node's execution context; other per-execution state uses other keys. */
 export const SEED_KEY = 'invoiceNumberSeed';
@@ -39,6 +38,6 @@ export function runOrigin(this: IExecuteFunctions): RunOrigin {
 }
 
 /** The same on every try of this item in this execution; see assignedInvoiceNumber. */
-export function assignNumber(run: NodeRun, itemIndex: number): string {
-	return assignedInvoiceNumber({ ...run.numberOrigin, itemIndex });
+export function assignNumber(origin: RunOrigin, itemIndex: number): string {
+	return assignedInvoiceNumber({ ...origin, itemIndex });
 }

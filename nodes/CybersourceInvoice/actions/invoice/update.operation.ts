@@ -11,13 +11,12 @@ import { parseMoney } from '../../../shared/money/amounts';
 import { isBlank } from '../../../shared/helpers/values';
 import { displayNameOf } from '../../../shared/helpers/fieldLabels';
 import { buildInvoiceBody, type InvoiceFields } from '../../../shared/helpers/invoiceBody';
-import { itemTag } from '../../../shared/helpers/inputError';
 import { readCurrentInvoice } from '../../../shared/helpers/invoiceResponse';
 import { readLineItems, type LineItemInput } from '../../../shared/helpers/lineItems';
 import { allowedSentence, isAllowed, refusedSentence } from '../../../shared/helpers/statuses';
 import { isOn } from '../../../shared/helpers/text';
-import { getInvoice } from '../../../shared/invoices';
-import { cybersourceApiRequest, invoicePath } from '../../../shared/transport';
+import { getInvoice, updateInvoice } from '../../../shared/api/invoices';
+import { itemTag } from '../../../shared/helpers/inputError';
 import { warnIfPastDueDate } from './dueDateWarning';
 import type { NodeRun } from '../nodeRun';
 import type { OperationDescriptor } from '../operation';
@@ -142,7 +141,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: N
 	const dueDate = (body.invoiceInformation as IDataObject).dueDate;
 	// Only a changed due date: a stored one that has passed since is not the user's doing now.
 	if (dueDate !== current.fields.dueDate) warnIfPastDueDate.call(this, itemIndex, run, dueDate);
-	const updated = await cybersourceApiRequest.call(this, 'PUT', invoicePath(invoiceId), body, undefined, { scope: run, itemIndex });
+	const updated = await updateInvoice.call(this, invoiceId, body, { scope: run, itemIndex });
 	if (!sendAfterUpdate) return invoiceOutput(updated, simplify);
 	// Like Send: a lost answer is settled by reading the invoice, never by emailing it twice. Its
 	// history as read before the update (the update's answer has none) tells a new email apart.

@@ -17,8 +17,6 @@ export const productTypeProperty: INodeProperties = {
 	description: 'Which product the settings belong to',
 };
 
-export const SETTINGS_PATH = '/invoicing/v2/invoiceSettings';
-
 /** The Product parameter; an expression may give it in any letter case, other words are refused. */
 export function readProductType(this: IExecuteFunctions, itemIndex: number): string {
 	const value = this.getNodeParameter('productType', itemIndex, 'INVOICING');

@@ -1,16 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../v1/descriptions/display';
-import { cybersourceApiRequest } from '../../../shared/transport';
+import { getInvoiceSettings } from '../../../shared/api/settings';
 import type { NodeRun } from '../nodeRun';
+import { productTypeProperty, readProductType } from './common';
 import type { OperationDescriptor } from '../operation';
-import { productTypeProperty, readProductType, SETTINGS_PATH } from './common';
 
 export const description: INodeProperties[] = showFor('invoiceSettings', ['get'], [productTypeProperty]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: NodeRun): Promise<IDataObject> {
 	const productType = readProductType.call(this, itemIndex);
-	return await cybersourceApiRequest.call(this, 'GET', SETTINGS_PATH, undefined, { productType }, { scope: run, itemIndex });
+	return await getInvoiceSettings.call(this, productType, { scope: run, itemIndex });
 }
 
 export const descriptor: OperationDescriptor = {

@@ -6,12 +6,12 @@ import { displayNameOf } from '../../../shared/helpers/fieldLabels';
 import { InputError } from '../../../shared/helpers/inputError';
 import { parseCurrency } from '../../../shared/money/currencies';
 import { flag, optionalEmail, optionalText } from '../../../shared/helpers/text';
-import { cybersourceApiRequest } from '../../../shared/transport';
+import { getInvoiceSettings, putInvoiceSettings } from '../../../shared/api/settings';
 import type { NodeRun } from '../nodeRun';
-import type { OperationDescriptor } from '../operation';
 import { showFor } from '../../v1/descriptions/display';
 import { LANGUAGES, settingsFieldsProperty } from '../../v1/descriptions/invoiceSettings';
-import { productTypeProperty, readProductType, SETTINGS_PATH } from './common';
+import { productTypeProperty, readProductType } from './common';
+import type { OperationDescriptor } from '../operation';
 
 const SETTINGS = 'invoiceSettingsInformation';
 
@@ -135,13 +135,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: N
 	if (Object.keys(changes).length === 0) {
 		throw new InputError(settingsFieldsProperty.displayName, 'add at least one setting to change');
 	}
-	const current = await cybersourceApiRequest.call(this, 'GET', SETTINGS_PATH, undefined, { productType }, { scope: run, itemIndex });
+	const current = await getInvoiceSettings.call(this, productType, { scope: run, itemIndex });
 	const settings = resendable((current[SETTINGS] as IDataObject | undefined) ?? {});
 	const merged: IDataObject = { ...settings, ...changes };
 	for (const nested of ['headerStyle', 'customRedirectUrls']) {
 		if (changes[nested]) merged[nested] = { ...(settings[nested] as IDataObject), ...(changes[nested] as IDataObject) };
 	}
-	return await cybersourceApiRequest.call(this, 'PUT', SETTINGS_PATH, { [SETTINGS]: merged }, { productType }, { scope: run, itemIndex });
+	return await putInvoiceSettings.call(this, productType, { [SETTINGS]: merged }, { scope: run, itemIndex });
 }
 
 export const descriptor: OperationDescriptor = {

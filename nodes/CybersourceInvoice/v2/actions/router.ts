@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { InputError } from '../../../shared/helpers/inputError';
 import { isOn } from '../../../shared/helpers/text';
 import type { NodeRun } from '../../actions/nodeRun';
+import { runItemLoop } from '../../actions/router';
 import type { Execute, OperationDescriptor } from '../../actions/operation';
-import { routeItems } from '../../actions/router';
 import { RENAMED_SETTINGS } from '../descriptions/invoiceSettings';
 import { RENAMED_LINE_FIELDS } from '../descriptions/lineItems';
 import { inSimplifiedOrder } from './output';
@@ -36,6 +36,6 @@ function version2(descriptor: OperationDescriptor): Execute {
 }
 
 /** The shared item loop (Parallel Requests, pairing, error items) over version 2's operations. */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeItems.call(this, VERSION_2_OPERATIONS, version2);
+export async function routeV2(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await runItemLoop.call(this, VERSION_2_OPERATIONS, version2);
 }

@@ -1,4 +1,4 @@
-import type { Outcome } from '../../../credentials/signing/attempt';
+import type { Outcome } from '../../../credentials/signing/outcome';
 
 /**
  * Runs `work` for items 0..count-1 with up to `concurrency` at once, starting them in item order.
@@ -6,7 +6,7 @@ import type { Outcome } from '../../../credentials/signing/attempt';
  * first. With `stopOnError`, no item starts after one has failed; those already running finish, so
  * every item before the first failure has run (as when items run one at a time).
  */
-export async function runItems<T>(
+export async function runConcurrently<T>(
 	count: number,
 	concurrency: number,
 	work: (itemIndex: number) => Promise<T>,

@@ -3,7 +3,7 @@
  * The item loop underneath the router: items start in order, at most `concurrency` at once;
  * outcomes come back by item index; after a failure with stopOnError nothing new starts.
  */
-import { runItems } from '../../nodes/CybersourceInvoice/actions/runItems';
+import { runConcurrently } from '../../nodes/CybersourceInvoice/actions/concurrently';
 
 /** Work whose item `i` takes `delays[i]` ms and fails when `fails` holds i; records starts. */
 function work(delays: number[], fails: number[] = []) {
@@ -21,10 +21,10 @@ function work(delays: number[], fails: number[] = []) {
 	return { run, started, most: () => most };
 }
 
-describe('runItems', () => {
+describe('runConcurrently', () => {
 	it('returns outcomes by item index, whatever order they finish in', async () => {
 		const { run, most } = work([30, 1, 15, 5]);
-		const outcomes = await runItems(4, 4, run, true);
+		const outcomes = await runConcurrently(4, 4, run, true);
 		expect(outcomes).toEqual([0, 10, 20, 30].map((value) => ({ ok: true, value })));
 		expect(most()).toBe(4);
 	});
@@ -35,14 +35,14 @@ describe('runItems', () => {
 		[10, 5],
 	])('with concurrency %i has at most %i in flight (5 items)', async (concurrency, expected) => {
 		const { run, started, most } = work([5, 5, 5, 5, 5]);
-		await runItems(5, concurrency, run, false);
+		await runConcurrently(5, concurrency, run, false);
 		expect(most()).toBe(expected);
 		expect(started).toEqual([0, 1, 2, 3, 4]);
 	});
 
 	it('with stopOnError starts nothing after a failure; running items finish', async () => {
 		const { run, started } = work([20, 1, 1, 1, 1], [1]);
-		const outcomes = await runItems(5, 2, run, true);
+		const outcomes = await runConcurrently(5, 2, run, true);
 		expect(started).toEqual([0, 1]);
 		expect(outcomes[0]).toEqual({ ok: true, value: 0 });
 		expect(outcomes[1]).toEqual({ ok: false, error: new Error('item 1 failed') });
@@ -51,13 +51,13 @@ describe('runItems', () => {
 
 	it('without stopOnError runs every item and keeps each failure in its place', async () => {
 		const { run } = work([1, 1, 1], [0, 2]);
-		const outcomes = await runItems(3, 1, run, false);
+		const outcomes = await runConcurrently(3, 1, run, false);
 		expect(outcomes.map((outcome) => outcome?.ok)).toEqual([false, true, false]);
 	});
 
 	it('runs nothing for no items', async () => {
 		const { run, started } = work([]);
-		expect(await runItems(0, 4, run, true)).toEqual([]);
+		expect(await runConcurrently(0, 4, run, true)).toEqual([]);
 		expect(started).toEqual([]);
 	});
 });

@@ -1,17 +1,16 @@
 /**
- * Everything this package keeps in the n8n process's memory beyond one node run: the only stores
- * that outlive a run, in one place. Each is named below with what it holds, why it is
- * process-wide, its bound, and what a restart (which empties it) does. Per-run state is never kept
- * here nor in any module-level map: it travels as arguments (transport/requestScope.ts).
+ * What the credential keeps in the n8n process's memory beyond one request: its caches and the
+ * clock offsets, in one place. Each store is named below with what it holds, why it is
+ * process-wide, its bound, and what a restart (which empties it) does. The webhook trigger's
+ * stores have their own owner (nodes/CybersourceInvoiceTrigger/helpers/triggerMemory.ts).
  *
- * A leaf module (nothing from nodes/ or credentials/ at run time), so the credential can use it
- * too: n8n loads the credential and the nodes from this same package, so both see one instance.
- * Tests call `forgetProcessMemory()` to start as a freshly started n8n would.
+ * n8n loads the credential and the nodes from this same package, so the transport's clock-skew
+ * healing sees the same instance as the credential's signing. Tests call
+ * `forgetCredentialMemory()` to start as a freshly started n8n would.
  */
 import { createHash } from 'node:crypto';
 
-import type { PreparedCredential } from '../../credentials/signing/preparedCredential';
-import type { IdentityOutcome } from '../../credentials/signing/signingIdentity';
+import type { IdentityOutcome, PreparedCredential } from './credentialTypes';
 
 /**
  * A cache of things derived from credential text (a decoded secret, a parsed key), keyed by the
@@ -69,41 +68,7 @@ function sameInputs(a: readonly string[], b: readonly string[]): boolean {
 	return true;
 }
 
-/** One webhook trigger's handled ids (replay.ts): id → when, per trigger; ids being handled now. */
-export interface SeenMemory {
-	ids: Map<string, Record<string, number>>;
-	handling: Set<string>;
-}
-
-/** A notification-signature key a webhook trigger created or loaded (the key ring, keyRing.ts). */
-export interface RingKey {
-	keyId: string;
-	/** Base64 text, as the key API returned it. */
-	key: string;
-	organizationId: string;
-	createdAt: number;
-	expiresAt?: number;
-}
-
-export const processMemory = {
-	/**
-	 * Notification-signature keys by key id (keyRing.ts). Process-wide: Cybersource keeps one key
-	 * per organization, so each trigger must know the keys its neighbours in this n8n created.
-	 * Bound: none set; it grows by a key per trigger activation that creates or loads one (a few per
-	 * organization), and a refused key is dropped. Restart: each trigger loads its keys on activation.
-	 */
-	keyRing: new Map<string, RingKey>(),
-	/**
-	 * Notification ids the webhook trigger handled, and those being handled now (replay.ts).
-	 * Process-wide: concurrent webhook calls overwrite each other's static data, so the live set is
-	 * shared in memory. Bound: 1,000 ids per trigger for 7 days. Restart: read back from static data.
-	 */
-	seenNotifications: { ids: new Map(), handling: new Set() } as SeenMemory,
-	/**
-	 * Payments the webhook trigger reported (announcedPayment.ts); why, bound and restart as
-	 * `seenNotifications`.
-	 */
-	reportedPayments: { ids: new Map(), handling: new Set() } as SeenMemory,
+export const credentialMemory = {
 	/**
 	 * Cybersource's clock minus this machine's, per credential identity, no secret in the key
 	 * (clockOffset.ts). Process-wide: the machine's clock is the same for every run. Bound: 100
@@ -129,11 +94,7 @@ export const processMemory = {
 };
 
 /** Empties every store above, as a restart of n8n does (tests start from here). */
-export function forgetProcessMemory(): void {
-	const { keyRing, seenNotifications, reportedPayments, clockOffsets, preparedCredentials, signingIdentities, joseHeaders } = processMemory;
-	for (const store of [keyRing, clockOffsets, preparedCredentials, signingIdentities, joseHeaders]) store.clear();
-	for (const seen of [seenNotifications, reportedPayments]) {
-		seen.ids.clear();
-		seen.handling.clear();
-	}
+export function forgetCredentialMemory(): void {
+	const { clockOffsets, preparedCredentials, signingIdentities, joseHeaders } = credentialMemory;
+	for (const store of [clockOffsets, preparedCredentials, signingIdentities, joseHeaders]) store.clear();
 }
