@@ -44,7 +44,7 @@ test('the node list shows Cybersource Invoice with the webhook trigger under it,
 test("every node is listed (none hidden) and each trigger's names follow n8n's lint rules for a trigger", () => {
 	expect(nodes.filter((node) => node.hidden)).toEqual([]);
 	for (const trigger of triggers) {
-		// eslint-plugin-n8n-nodes-base: node-class-description-(display-)name-unsuffixed-trigger-node, node-filename-against-convention
+		// n8n's trigger lint rules: node-class-description-(display-)name-unsuffixed-trigger-node, node-filename-against-convention
 		expect(trigger.name).toMatch(/^cybersourceInvoice\w*Trigger$/);
 		expect(trigger.displayName).toMatch(/ Trigger$/);
 		const file = packageJson.n8n.nodes[nodes.indexOf(trigger)];
