@@ -179,7 +179,7 @@ async function converse(url: string, sandbox: Sandbox, model: MockModel): Promis
 		url,
 		sandbox,
 		'Draft an invoice for Ada Lovelace, ada@example.com, 1.5 hours of consulting at 150 EUR, due in 14 days',
-		/Quantity: must be a whole number from 1 to \d+, got 1\.5/,
+		/Quantity: must be a whole number from 1 to [\d,]+, got 1\.5/,
 	);
 	console.log(`[agent] ✔ quantity 1.5 refused: ${fraction}`);
 	const noEmail = await refusesBadInput(
