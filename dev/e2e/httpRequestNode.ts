@@ -2,22 +2,30 @@
 /**
  * "Custom API Call" in a real n8n: n8n offers it in the node's Resource and Operation lists (it
  * does for a node whose credential has `authenticate`), and it is n8n's own HTTP Request node with
- * the "Cybersource API" credential. Here: 4.2 reads an invoice by its full sandbox URL, 4.4 POSTs
- * a JSON body that creates one, and 4.4 asked for another origin is refused before anything is
- * sent. The sandbox checks every signature and records its verdict.
+ * the "Cybersource API" credential. Here: 4.2 reads an invoice by its full sandbox URL, the newest
+ * 4.x this n8n has (4.4 in n8n 2, 4.3 in n8n 1.123) POSTs a JSON body that creates one, and asked
+ * for another origin is refused before anything is sent. The sandbox checks every signature and records its verdict.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { Sandbox } from '../sandbox';
-import { executeWorkflow, outputOf, runN8nOrThrow } from '../realN8n/runtime';
+import { executeWorkflow, MODULES, outputOf, runN8nOrThrow } from '../realN8n/runtime';
 import { CREDENTIAL_ID, CREDENTIAL_NAME, nodeTypePrefix, type LoadMode } from '../realN8n/workflows';
 
 const WORKFLOW_ID = 'csHttpRequest001';
 const READ = 'Read invoice (HTTP Request 4.2)';
-const CREATE = 'Create invoice (HTTP Request 4.4)';
-const ELSEWHERE = 'Another host (HTTP Request 4.4)';
+const CREATE = 'Create invoice (HTTP Request, newest 4.x)';
+const ELSEWHERE = 'Another host (HTTP Request, newest 4.x)';
+
+/** The newest HTTP Request version this n8n offers, as its node list would give a new node. */
+export function newestHttpRequestVersion(): number {
+	const source = readFileSync(path.join(MODULES, 'n8n-nodes-base', 'dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js'), 'utf8');
+	const match = /defaultVersion: ([\d.]+)/.exec(source);
+	assert.ok(match, 'the HTTP Request node states its default version');
+	return Number(match[1]);
+}
 /** Nothing listens there; the credential must refuse before trying. */
 const OTHER_ORIGIN = 'http://127.0.0.1:9';
 
@@ -41,11 +49,12 @@ const CREATE_BODY = `={
 }`;
 
 function workflow(sandboxUrl: string, invoiceId: string): object {
+	const newest = newestHttpRequestVersion();
 	const nodes = [
 		{ id: 'h0', name: 'Run it', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
 		httpRequest(READ, 4.2, 240, { method: 'GET', url: `${sandboxUrl}/invoicing/v2/invoices/${invoiceId}` }),
-		httpRequest(CREATE, 4.4, 480, { method: 'POST', url: `${sandboxUrl}/invoicing/v2/invoices`, sendBody: true, specifyBody: 'json', jsonBody: CREATE_BODY }),
-		{ ...httpRequest(ELSEWHERE, 4.4, 720, { method: 'GET', url: `${OTHER_ORIGIN}/invoicing/v2/invoices` }), onError: 'continueRegularOutput' },
+		httpRequest(CREATE, newest, 480, { method: 'POST', url: `${sandboxUrl}/invoicing/v2/invoices`, sendBody: true, specifyBody: 'json', jsonBody: CREATE_BODY }),
+		{ ...httpRequest(ELSEWHERE, newest, 720, { method: 'GET', url: `${OTHER_ORIGIN}/invoicing/v2/invoices` }), onError: 'continueRegularOutput' },
 	];
 	const next = (from: string, to: string) => ({ [from]: { main: [[{ node: to, type: 'main', index: 0 }]] } });
 	return {

@@ -23,7 +23,7 @@ import {
 } from '../realN8n/runtime';
 import { reportAgentRun, runAgentScenario } from './agent/scenario';
 import { EXAMPLE_SCENARIOS, playScenario, SAVED_V1_SCENARIOS, type Scenario } from '../realN8n/scenarios';
-import { assertCustomApiCallOffered, assertHttpRequestNodeSigned } from './httpRequestNode';
+import { assertCustomApiCallOffered, assertHttpRequestNodeSigned, newestHttpRequestVersion } from './httpRequestNode';
 import { assertRetryKeepsNumber } from './retryNumber';
 import { runTriggerE2e } from './trigger';
 import { importIntoN8n, loadExamples, loadSavedV1Workflows, nodeTypePrefix, type LoadMode } from '../realN8n/workflows';
@@ -97,7 +97,7 @@ async function runInN8n(mode: LoadMode, sandbox: Sandbox, scenarios: Scenario[])
 			console.log(`[e2e] ${mode}: ✔ Retry On Fail re-sent the failed try's number; two executions: ${numbers.join(', ')}`);
 			assertCustomApiCallOffered(path.join(workDir, 'nodes.json'), mode);
 			const created = await timed(mode, 'Custom API Call (HTTP Request)', () => assertHttpRequestNodeSigned(sandbox, env, workDir));
-			console.log(`[e2e] ${mode}: ✔ Custom API Call offered; HTTP Request 4.2 read and 4.4 created ${created}, signed and accepted; another host refused`);
+			console.log(`[e2e] ${mode}: ✔ Custom API Call offered; HTTP Request 4.2 read and ${newestHttpRequestVersion()} created ${created}, signed and accepted; another host refused`);
 		}
 	} finally {
 		rmSync(workDir, { recursive: true, force: true });

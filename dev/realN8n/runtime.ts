@@ -45,7 +45,7 @@ function selectedRuntime(): RuntimeSpec {
 }
 
 export const RUNTIME = selectedRuntime();
-const MODULES = path.join(RUNTIME.dir, 'node_modules');
+export const MODULES = path.join(RUNTIME.dir, 'node_modules');
 const N8N_ENTRY = path.join(MODULES, 'n8n', 'bin', 'n8n');
 const NODE_DIR = RUNTIME.nodePackage ? path.join(MODULES, RUNTIME.nodePackage) : undefined;
 /** The Node.js that runs n8n. */
