@@ -3,6 +3,8 @@
 import { InputError } from '../../nodes/shared/helpers/inputError';
 import {
 	assignedInvoiceNumber,
+	numberForItem,
+	runCode,
 	optionalInvoiceNumber,
 	readNumbering,
 	type NumberOrigin,
@@ -72,6 +74,12 @@ describe('An assigned invoice number', () => {
 		expect(number).toMatch(/^N8N-[0-9A-Z]{12}-3$/);
 		expect(assignedInvoiceNumber({ ...origin, itemIndex: 999_999_999 }).length).toBe(26);
 		expect(() => assignedInvoiceNumber({ ...origin, itemIndex: 1_000_000_000 })).toThrow(InputError);
+	});
+
+	it('is built from the run code, computed once per run, and the item index', () => {
+		const { itemIndex: _item, ...run } = origin;
+		expect(numberForItem(runCode(run), 3)).toBe(assignedInvoiceNumber(origin));
+		expect(numberForItem(runCode(run), 4)).toBe(assignedInvoiceNumber({ ...origin, itemIndex: 4 }));
 	});
 
 	it('is the same for the same item of the same execution, different otherwise', () => {

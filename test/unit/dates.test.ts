@@ -2,7 +2,7 @@
  * Dates: the calendar day the user picked goes to the API as YYYY-MM-DD, never shifted by a time
  * zone; impossible calendar dates and other formats are refused.
  */
-import { assertExpirationNotPast, isPastDueDate, pastDueDateWarning, todayIn, toApiDate } from '../../nodes/shared/helpers/dates';
+import { assertExpirationNotPast, calendarIn, isPastDueDate, pastDueDateWarning, todayIn, toApiDate } from '../../nodes/shared/helpers/dates';
 
 /** What n8n expressions like {{ $now.plus(30, 'days') }} return: an object with toISODate(). */
 const luxonLike = (isoDate: string) => ({ toISODate: () => isoDate, toString: () => `${isoDate}T23:30:00.000-05:00` });
@@ -79,6 +79,13 @@ describe('todayIn: the calendar date of the workflow\'s time zone, not UTC', () 
 	it('follows summer time (UTC-4 in New York in July)', () => {
 		expect(todayIn('America/New_York', new Date('2026-07-01T03:59:00Z'))).toBe('2026-06-30');
 		expect(todayIn('America/New_York', new Date('2026-07-01T04:00:00Z'))).toBe('2026-07-01');
+	});
+
+	it('a run keeps one calendar per time zone and asks it for each item: the date moves on at midnight', () => {
+		const today = calendarIn('America/New_York');
+		expect(today(new Date('2026-07-01T03:59:00Z'))).toBe('2026-06-30');
+		expect(today(new Date('2026-07-01T04:00:00Z'))).toBe('2026-07-01');
+		expect(today(lateEveningInNewYork)).toBe(todayIn('America/New_York', lateEveningInNewYork));
 	});
 });
 

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { calendarIn } from '../../shared/helpers/dates';
 import { RequestScope } from '../../shared/transport/requestScope';
 import { runOrigin, type RunOrigin } from './invoice/numberOrigin';
 
@@ -10,6 +11,7 @@ import { runOrigin, type RunOrigin } from './invoice/numberOrigin';
  */
 export class NodeRun extends RequestScope {
 	private origin: RunOrigin | undefined;
+	private calendar: ((now?: Date) => string) | undefined;
 
 	constructor(
 		private readonly context: IExecuteFunctions,
@@ -22,5 +24,12 @@ export class NodeRun extends RequestScope {
 	get numberOrigin(): RunOrigin {
 		this.origin ??= runOrigin.call(this.context);
 		return this.origin;
+	}
+
+	/** The workflow's time zone and today's date in it, now (one date formatter per run). */
+	today(): { timeZone: string; date: string } {
+		const timeZone = this.context.getTimezone();
+		this.calendar ??= calendarIn(timeZone);
+		return { timeZone, date: this.calendar() };
 	}
 }

@@ -51,9 +51,20 @@ export function assertExpirationNotPast(apiDate: string, field: string, now: Dat
 
 /** Today's calendar date (`YYYY-MM-DD`) in `timeZone`, like the workflow's (n8n's default is America/New_York). */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-	const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
-	const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-	return `${part('year')}-${part('month')}-${part('day')}`;
+	return calendarIn(timeZone)(now);
+}
+
+/**
+ * `todayIn` for one time zone, as a function to call per item: making the Intl formatter costs
+ * about as much as the node's own work on a create, so a node run makes it once (NodeRun.today).
+ */
+export function calendarIn(timeZone: string): (now?: Date) => string {
+	const format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+	return (now = new Date()) => {
+		const parts = format.formatToParts(now);
+		const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+		return `${part('year')}-${part('month')}-${part('day')}`;
+	};
 }
 
 /**

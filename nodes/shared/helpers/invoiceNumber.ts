@@ -104,8 +104,8 @@ export interface NumberOrigin {
 	itemIndex: number;
 }
 
-/** 12 letters and digits: 36^12 values, so two runs practically never share one. */
-function runCode(origin: NumberOrigin): string {
+/** 12 letters and digits: 36^12 values, so two runs practically never share one. The same for every item of a run. */
+export function runCode(origin: Omit<NumberOrigin, 'itemIndex'>): string {
 	const { executionSeed, instanceId, workflowId, executionId, nodeId, runIndex } = origin;
 	const parts = [executionSeed, instanceId, workflowId, executionId, nodeId, runIndex];
 	const digest = createHash('sha256').update(parts.join('\n')).digest();
@@ -121,7 +121,12 @@ function runCode(origin: NumberOrigin): string {
  * gives another number.
  */
 export function assignedInvoiceNumber(origin: NumberOrigin): string {
-	const number = `N8N-${runCode(origin)}-${origin.itemIndex}`;
+	return numberForItem(runCode(origin), origin.itemIndex);
+}
+
+/** `assignedInvoiceNumber` from the run's code (runCode, computed once per run) and the item index. */
+export function numberForItem(code: string, itemIndex: number): string {
+	const number = `N8N-${code}-${itemIndex}`;
 	// 4 + 12 + 1 leaves 9 digits for the item index.
 	if (number.length > MAX_INVOICE_NUMBER) {
 		throw new InputError(FIELD, `cannot be assigned to this item (the number would be over ${MAX_INVOICE_NUMBER} characters): give one yourself`);

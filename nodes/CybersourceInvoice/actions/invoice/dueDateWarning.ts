@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { isPastDueDate, pastDueDateWarning, todayIn } from '../../../shared/helpers/dates';
+import { isPastDueDate, pastDueDateWarning } from '../../../shared/helpers/dates';
 import type { NodeRun } from '../nodeRun';
 
 /**
@@ -11,7 +11,6 @@ import type { NodeRun } from '../nodeRun';
  */
 export function warnIfPastDueDate(this: IExecuteFunctions, itemIndex: number, run: NodeRun, dueDate: unknown): void {
 	if (typeof dueDate !== 'string') return;
-	const timeZone = this.getTimezone();
-	const today = todayIn(timeZone);
+	const { timeZone, date: today } = run.today();
 	if (isPastDueDate(dueDate, today)) run.warnings.record(itemIndex, pastDueDateWarning(dueDate, today, timeZone));
 }

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { assignedInvoiceNumber, type NumberOrigin } from '../../../shared/helpers/invoiceNumber';
+import { numberForItem, runCode, type NumberOrigin } from '../../../shared/helpers/invoiceNumber';
 
 /** Where the seed lives in the node's execution context; other per-execution state uses other keys. */
 export const SEED_KEY = 'invoiceNumberSeed';
@@ -21,12 +21,12 @@ function executionSeed(this: IExecuteFunctions): string {
 	return seed;
 }
 
-/** Everything but the item index: the same for the whole run of the node. */
-export type RunOrigin = Omit<NumberOrigin, 'itemIndex'>;
+/** Everything but the item index: the same for the whole run of the node, with its code (runCode). */
+export type RunOrigin = Omit<NumberOrigin, 'itemIndex'> & { code: string };
 
-/** Read once per run (NodeRun.numberOrigin): the data proxy is costly to build. */
+/** Read once per run (NodeRun.numberOrigin): the data proxy is costly to build, and so is the code's hash. */
 export function runOrigin(this: IExecuteFunctions): RunOrigin {
-	return {
+	const origin = {
 		executionSeed: executionSeed.call(this),
 		instanceId: this.getInstanceId(),
 		workflowId: String(this.getWorkflow().id ?? ''),
@@ -35,9 +35,10 @@ export function runOrigin(this: IExecuteFunctions): RunOrigin {
 		nodeId: this.getNode().id || this.getNode().name,
 		runIndex: Number(this.getWorkflowDataProxy(0).$runIndex ?? 0),
 	};
+	return { ...origin, code: runCode(origin) };
 }
 
 /** The same on every try of this item in this execution; see assignedInvoiceNumber. */
 export function assignNumber(origin: RunOrigin, itemIndex: number): string {
-	return assignedInvoiceNumber({ ...origin, itemIndex });
+	return numberForItem(origin.code, itemIndex);
 }

@@ -1,9 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { isBlank } from '../../../shared/helpers/values';
-import { isPastDueDate, toApiDate, todayIn } from '../../../shared/helpers/dates';
+import { isPastDueDate, toApiDate } from '../../../shared/helpers/dates';
 import { InputError } from '../../../shared/helpers/inputError';
 import { isOn } from '../../../shared/helpers/text';
+import type { NodeRun } from '../../actions/nodeRun';
 import type { OperationDescriptor } from '../../actions/operation';
 import { allowPastDueDateOption } from '../descriptions/options';
 
@@ -13,7 +14,7 @@ import { allowPastDueDateOption } from '../descriptions/options';
  * allowed). "Today" is the workflow's time zone, as for the warning. Checked before the operation
  * runs, so nothing is sent.
  */
-export function refusePastDueDate(this: IExecuteFunctions, descriptor: OperationDescriptor, itemIndex: number): void {
+export function refusePastDueDate(this: IExecuteFunctions, descriptor: OperationDescriptor, itemIndex: number, run: NodeRun): void {
 	const parameter = descriptor.dueDateParameter;
 	if (!parameter) return;
 	const given = this.getNodeParameter(parameter, itemIndex, '');
@@ -21,8 +22,7 @@ export function refusePastDueDate(this: IExecuteFunctions, descriptor: Operation
 	const allowed = this.getNodeParameter(`options.${allowPastDueDateOption.name}`, itemIndex, false);
 	if (isOn(allowed, allowPastDueDateOption.displayName)) return;
 	const dueDate = toApiDate(given, 'Due Date');
-	const timeZone = this.getTimezone();
-	const today = todayIn(timeZone);
+	const { timeZone, date: today } = run.today();
 	if (!isPastDueDate(dueDate, today)) return;
 	throw new InputError(
 		'Due Date',

@@ -24,7 +24,7 @@ function version2(descriptor: OperationDescriptor): Execute {
 	return async function (this: IExecuteFunctions, itemIndex: number, run: NodeRun) {
 		let output: IDataObject | IDataObject[];
 		try {
-			refusePastDueDate.call(this, descriptor, itemIndex);
+			refusePastDueDate.call(this, descriptor, itemIndex, run);
 			output = await descriptor.execute.call(this, itemIndex, run);
 		} catch (error) {
 			throw withVersion2Label(error);
