@@ -39,23 +39,24 @@ export async function beforeDeadline<T>(
 	timeoutMs: number,
 	onExpire: () => void,
 ): Promise<T> {
-	const stop = new AbortController();
 	// AbortSignal.timeout, not n8n-workflow's sleepWithAbort (missing from n8n 2.40's n8n-workflow)
 	// nor timers (not allowed in community nodes). Its timer does not keep the process alive.
+	const timer = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
+	let onExpired = (): void => {};
 	const expired = new Promise<never>((_resolve, reject) => {
-		const timer = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
-		const onExpired = () => {
+		onExpired = () => {
 			onExpire();
 			reject(new DeadlineExceeded(timeoutMs));
 		};
 		timer.addEventListener('abort', onExpired, { once: true });
-		// Answered in time: the deadline no longer matters and never settles the race.
-		stop.signal.addEventListener('abort', () => timer.removeEventListener('abort', onExpired), { once: true });
 	});
 	try {
 		return await Promise.race([promise, expired]);
 	} finally {
-		stop.abort();
+		// Answered in time: the deadline no longer matters and never settles the race. (Removing the
+		// listener, not aborting a second controller: each abort() builds a DOMException, which cost
+		// more than the rest of the node's own work on a create.)
+		timer.removeEventListener('abort', onExpired);
 	}
 }
 
