@@ -10,7 +10,7 @@ import { CybersourceApi } from '../../credentials/CybersourceApi.credentials';
 import { runNode, stopEngineTimers, type RunResult } from '../harness/engine';
 import { futureDate, sandboxCredentials, startTestSandbox, type CredentialMode, type Sandbox } from '../harness/sandbox';
 import { HttpRequestProbe, type HttpRequestParameters } from './httpRequestProbe';
-import { startLoopback, type LoopbackServer } from './loopback';
+import { useLoopbackServers } from './loopback';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -22,15 +22,7 @@ afterAll(async () => {
 });
 beforeEach(() => sandbox.reset());
 
-const servers: LoopbackServer[] = [];
-async function server(handler: Parameters<typeof startLoopback>[0]): Promise<LoopbackServer> {
-	const started = await startLoopback(handler);
-	servers.push(started);
-	return started;
-}
-afterEach(async () => {
-	await Promise.all(servers.splice(0).map((started) => started.close()));
-});
+const server = useLoopbackServers();
 
 async function httpRequest(credentials: ICredentialDataDecryptedObject, request: HttpRequestParameters): Promise<RunResult> {
 	return await runNode({ nodeType: new HttpRequestProbe(), credentials, parameters: { request: JSON.stringify(request) } });

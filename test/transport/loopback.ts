@@ -36,3 +36,19 @@ export async function startLoopback(
 	const listening = await listenOnLoopback(server);
 	return { url: listening.url, requests, close: listening.close };
 }
+
+/**
+ * For a test file: `server(handler)` starts a loopback server that is closed after each test, so
+ * no test leaves a port open for the next.
+ */
+export function useLoopbackServers(): (handler: Parameters<typeof startLoopback>[0]) => Promise<LoopbackServer> {
+	const servers: LoopbackServer[] = [];
+	afterEach(async () => {
+		await Promise.all(servers.splice(0).map((started) => started.close()));
+	});
+	return async (handler) => {
+		const started = await startLoopback(handler);
+		servers.push(started);
+		return started;
+	};
+}

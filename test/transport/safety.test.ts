@@ -5,7 +5,7 @@
  */
 import { runNode, stopEngineTimers } from '../harness/engine';
 import { invoiceParams } from '../node/helpers';
-import { startLoopback, type LoopbackServer } from './loopback';
+import { useLoopbackServers, type LoopbackServer } from './loopback';
 import { TransportProbe } from './probeNode';
 
 const KEY_ID = '11111111-2222-3333-4444-555555555555';
@@ -35,15 +35,7 @@ function everyString(value: unknown, seen = new Set<unknown>()): string {
 		.join('\n');
 }
 
-const servers: LoopbackServer[] = [];
-async function server(handler: Parameters<typeof startLoopback>[0]): Promise<LoopbackServer> {
-	const started = await startLoopback(handler);
-	servers.push(started);
-	return started;
-}
-afterEach(async () => {
-	await Promise.all(servers.splice(0).map((started) => started.close()));
-});
+const server = useLoopbackServers();
 afterAll(() => stopEngineTimers());
 
 describe('redirects are not followed', () => {
