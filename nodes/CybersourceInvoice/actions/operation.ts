@@ -64,3 +64,16 @@ export function operationProperty(resource: string, operations: readonly Operati
 		default: defaultOperation,
 	};
 }
+
+/** The Resource parameter of a node version, listing the resources it offers (the first is the default). */
+export function resourceProperty(resources: INodePropertyOptions[]): INodeProperties {
+	const fallback = resources[0].value;
+	return {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: resources,
+		default: fallback,
+	};
+}

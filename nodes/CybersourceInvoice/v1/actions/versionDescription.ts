@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { invoiceOperations } from '../../actions/invoice';
 import { invoiceSettingsOperations } from '../../actions/invoiceSettings';
-import { operationProperty } from '../../actions/operation';
+import { operationProperty, resourceProperty } from '../../actions/operation';
 import { invoiceOptions } from '../descriptions/options';
 
 /** Version 1's operations: invoices and the invoice settings. */
@@ -19,17 +19,10 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 	outputs: [NodeConnectionTypes.Main],
 	credentials: [{ name: 'cybersourceApi', required: true }],
 	properties: [
-		{
-			displayName: 'Resource',
-			name: 'resource',
-			type: 'options',
-			noDataExpression: true,
-			options: [
-				{ name: 'Invoice', value: 'invoice' },
-				{ name: 'Invoice Setting', value: 'invoiceSettings' },
-			],
-			default: 'invoice',
-		},
+		resourceProperty([
+			{ name: 'Invoice', value: 'invoice' },
+			{ name: 'Invoice Setting', value: 'invoiceSettings' },
+		]),
 		operationProperty('invoice', invoiceOperations, 'create'),
 		...invoiceOperations.flatMap((descriptor) => descriptor.properties),
 		...invoiceOptions,

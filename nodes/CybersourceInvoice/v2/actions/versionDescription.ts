@@ -1,6 +1,6 @@
 import { invoiceOperations } from '../../actions/invoice';
 import { invoiceSettingsOperations } from '../../actions/invoiceSettings';
-import { keyOf } from '../../actions/operation';
+import { keyOf, resourceProperty } from '../../actions/operation';
 import { versionDescription as v1 } from '../../v1/actions/versionDescription';
 import * as invoice from '../descriptions/invoice';
 import * as invoiceSettings from '../descriptions/invoiceSettings';
@@ -19,17 +19,10 @@ export const versionDescription: typeof v1 = {
 	version: 2,
 	subtitle: `={{ ${JSON.stringify(SUBTITLES)}[$parameter["resource"] + ":" + $parameter["operation"]] }}`,
 	properties: [
-		{
-			displayName: 'Resource',
-			name: 'resource',
-			type: 'options',
-			noDataExpression: true,
-			options: [
-				{ name: 'Invoice', value: 'invoice' },
-				{ name: 'Invoice Setting', value: 'invoiceSettings' },
-			],
-			default: 'invoice',
-		},
+		resourceProperty([
+			{ name: 'Invoice', value: 'invoice' },
+			{ name: 'Invoice Setting', value: 'invoiceSettings' },
+		]),
 		...invoice.description,
 		...invoiceSettings.description,
 	],
